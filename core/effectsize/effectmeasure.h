@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The effect measures Evident can pool, with their names on the command line and in files.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace evident {
+
+enum class EffectMeasure {
+    SMD,       ///< Hedges' g with the exact small-sample correction, as metafor escalc("SMD")
+    SMDRevMan, ///< RevMan 5 "Std. Mean Difference": approximate J and RevMan's variance
+    MD,        ///< Raw mean difference, as metafor escalc("MD")
+    ROM,       ///< Log ratio of means, as metafor escalc("ROM")
+    Generic,   ///< Precomputed yi with vi or sei, used as given
+};
+
+/// Short, stable name used on the command line and in project files ("SMD", "SMD_REVMAN", ...).
+std::string_view measureKey(EffectMeasure measure);
+/// Label for reports and plot axes ("Std. mean difference (Hedges' g)").
+std::string_view measureLabel(EffectMeasure measure);
+/// Abbreviation used in manuscript-style text ("SMD", "MD", "ROM").
+std::string_view measureAbbreviation(EffectMeasure measure);
+/// Parses a key case-insensitively; nullopt when unknown.
+std::optional<EffectMeasure> parseMeasure(std::string_view key);
+/// True for measures analysed on the log scale (reported back-transformed as ratios).
+bool isRatioMeasure(EffectMeasure measure);
+
+} // namespace evident

@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Fails when a file under core/ includes a Qt header or names a Qt type.
+file(GLOB_RECURSE sources "${CORE_DIR}/*.h" "${CORE_DIR}/*.cpp" "${CORE_DIR}/CMakeLists.txt")
+set(offenders "")
+foreach(file IN LISTS sources)
+    file(STRINGS "${file}" hits REGEX "#include <Q[A-Za-z]+>|#include <qcustomplot|Qt6::|QString|QObject")
+    if(hits)
+        list(APPEND offenders "${file}: ${hits}")
+    endif()
+endforeach()
+if(offenders)
+    message(FATAL_ERROR "core/ must not use Qt:\n${offenders}")
+endif()
+list(LENGTH sources count)
+message(STATUS "core/ is free of Qt (${count} files checked)")
