@@ -25,12 +25,13 @@ using FisherF = boost::math::fisher_f_distribution<double, QuietPolicy>;
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-bool isValidDegreesOfFreedom(double df) { return std::isfinite(df) && df > 0; }
+bool isValidDegreesOfFreedom(double df) {
+    return std::isfinite(df) && df > 0;
+}
 
 } // namespace
 
-double normalCdf(double x)
-{
+double normalCdf(double x) {
     if (std::isnan(x))
         return nan;
     if (std::isinf(x))
@@ -38,8 +39,7 @@ double normalCdf(double x)
     return boost::math::cdf(Normal(), x);
 }
 
-double normalUpperTail(double x)
-{
+double normalUpperTail(double x) {
     if (std::isnan(x))
         return nan;
     if (std::isinf(x))
@@ -47,8 +47,7 @@ double normalUpperTail(double x)
     return boost::math::cdf(boost::math::complement(Normal(), x));
 }
 
-double normalQuantile(double p)
-{
+double normalQuantile(double p) {
     if (std::isnan(p) || p < 0 || p > 1)
         return nan;
     if (p == 0)
@@ -58,14 +57,12 @@ double normalQuantile(double p)
     return boost::math::quantile(Normal(), p);
 }
 
-double normalDensity(double x)
-{
+double normalDensity(double x) {
     static const double inverseSqrtTwoPi = 1.0 / std::sqrt(2.0 * M_PI);
     return inverseSqrtTwoPi * std::exp(-0.5 * x * x);
 }
 
-double chiSquaredUpperTail(double x, double df)
-{
+double chiSquaredUpperTail(double x, double df) {
     if (std::isnan(x) || !isValidDegreesOfFreedom(df))
         return nan;
     if (x <= 0)
@@ -75,8 +72,7 @@ double chiSquaredUpperTail(double x, double df)
     return boost::math::cdf(boost::math::complement(ChiSquared(df), x));
 }
 
-double chiSquaredQuantile(double p, double df)
-{
+double chiSquaredQuantile(double p, double df) {
     if (std::isnan(p) || p < 0 || p > 1 || !isValidDegreesOfFreedom(df))
         return nan;
     if (p == 0)
@@ -86,8 +82,7 @@ double chiSquaredQuantile(double p, double df)
     return boost::math::quantile(ChiSquared(df), p);
 }
 
-double studentTTwoSidedP(double t, double df)
-{
+double studentTTwoSidedP(double t, double df) {
     if (std::isnan(t) || !isValidDegreesOfFreedom(df))
         return nan;
     if (std::isinf(t))
@@ -95,8 +90,7 @@ double studentTTwoSidedP(double t, double df)
     return 2.0 * boost::math::cdf(boost::math::complement(StudentT(df), std::abs(t)));
 }
 
-double studentTQuantile(double p, double df)
-{
+double studentTQuantile(double p, double df) {
     if (std::isnan(p) || p < 0 || p > 1 || !isValidDegreesOfFreedom(df))
         return nan;
     if (p == 0)
@@ -106,8 +100,7 @@ double studentTQuantile(double p, double df)
     return boost::math::quantile(StudentT(df), p);
 }
 
-double fUpperTail(double x, double df1, double df2)
-{
+double fUpperTail(double x, double df1, double df2) {
     if (std::isnan(x) || !isValidDegreesOfFreedom(df1) || !isValidDegreesOfFreedom(df2))
         return nan;
     if (x <= 0)
@@ -117,8 +110,7 @@ double fUpperTail(double x, double df1, double df2)
     return boost::math::cdf(boost::math::complement(FisherF(df1, df2), x));
 }
 
-double normalTwoSidedP(double z)
-{
+double normalTwoSidedP(double z) {
     if (std::isnan(z))
         return nan;
     return 2.0 * normalUpperTail(std::abs(z));

@@ -9,8 +9,7 @@
 
 namespace evident {
 
-std::optional<double> findRoot(const std::function<double(double)>& f, double lower, double upper)
-{
+std::optional<double> findRoot(const std::function<double(double)>& f, double lower, double upper) {
     const double fLower = f(lower);
     const double fUpper = f(upper);
     if (!std::isfinite(fLower) || !std::isfinite(fUpper))

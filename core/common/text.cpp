@@ -8,14 +8,17 @@
 namespace evident {
 namespace {
 
-char lowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+char lowerAscii(char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
-bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+}
 
 } // namespace
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
+bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     if (a.size() != b.size())
         return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -24,16 +27,14 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b)
     return true;
 }
 
-std::string toLowerAscii(std::string_view text)
-{
+std::string toLowerAscii(std::string_view text) {
     std::string lower(text);
     for (char& c : lower)
         c = lowerAscii(c);
     return lower;
 }
 
-std::string_view trimmed(std::string_view text)
-{
+std::string_view trimmed(std::string_view text) {
     while (!text.empty() && isSpace(text.front()))
         text.remove_prefix(1);
     while (!text.empty() && isSpace(text.back()))
@@ -41,8 +42,7 @@ std::string_view trimmed(std::string_view text)
     return text;
 }
 
-std::optional<double> parseNumber(std::string_view text)
-{
+std::optional<double> parseNumber(std::string_view text) {
     text = trimmed(text);
     if (!text.empty() && text.front() == '+')
         text.remove_prefix(1);
@@ -55,8 +55,7 @@ std::optional<double> parseNumber(std::string_view text)
     return value;
 }
 
-std::string formatFullPrecision(double value)
-{
+std::string formatFullPrecision(double value) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.17g", value);
     return buffer;

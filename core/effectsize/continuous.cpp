@@ -6,8 +6,7 @@
 
 namespace evident {
 
-double hedgesExactCorrection(double m)
-{
+double hedgesExactCorrection(double m) {
     if (!(m > 1))
         return std::numeric_limits<double>::quiet_NaN();
     // Log-gamma keeps this finite for large m, where the gamma functions overflow.
@@ -16,16 +15,16 @@ double hedgesExactCorrection(double m)
 
 namespace {
 
-double pooledSd(const GroupSummary& t, const GroupSummary& c)
-{
+double pooledSd(const GroupSummary& t, const GroupSummary& c) {
     const double m = t.n + c.n - 2;
     return std::sqrt(((t.n - 1) * t.sd * t.sd + (c.n - 1) * c.sd * c.sd) / m);
 }
 
-EffectSizeResult failure(std::string problem) { return {std::nullopt, std::move(problem)}; }
+EffectSizeResult failure(std::string problem) {
+    return {std::nullopt, std::move(problem)};
+}
 
-EffectSizeResult standardisedMeanDifference(const GroupSummary& t, const GroupSummary& c)
-{
+EffectSizeResult standardisedMeanDifference(const GroupSummary& t, const GroupSummary& c) {
     const double m = t.n + c.n - 2;
     const double sd = pooledSd(t, c);
     if (!(sd > 0))
@@ -35,8 +34,7 @@ EffectSizeResult standardisedMeanDifference(const GroupSummary& t, const GroupSu
     return {EffectSize{g, vi}, {}};
 }
 
-EffectSizeResult revManStandardisedMeanDifference(const GroupSummary& t, const GroupSummary& c)
-{
+EffectSizeResult revManStandardisedMeanDifference(const GroupSummary& t, const GroupSummary& c) {
     const double total = t.n + c.n;
     if (!(total > 3.94))
         return failure("RevMan's SMD needs more than 3.94 participants in total");
@@ -48,13 +46,11 @@ EffectSizeResult revManStandardisedMeanDifference(const GroupSummary& t, const G
     return {EffectSize{g, vi}, {}};
 }
 
-EffectSizeResult meanDifference(const GroupSummary& t, const GroupSummary& c)
-{
+EffectSizeResult meanDifference(const GroupSummary& t, const GroupSummary& c) {
     return {EffectSize{t.mean - c.mean, t.sd * t.sd / t.n + c.sd * c.sd / c.n}, {}};
 }
 
-EffectSizeResult logRatioOfMeans(const GroupSummary& t, const GroupSummary& c)
-{
+EffectSizeResult logRatioOfMeans(const GroupSummary& t, const GroupSummary& c) {
     if (t.mean == 0 || c.mean == 0 || (t.mean > 0) != (c.mean > 0))
         return failure("the ratio of means needs both means non-zero and of the same sign");
     const double yi = std::log(t.mean / c.mean);
@@ -65,8 +61,7 @@ EffectSizeResult logRatioOfMeans(const GroupSummary& t, const GroupSummary& c)
 } // namespace
 
 EffectSizeResult computeContinuousEffect(EffectMeasure measure, const GroupSummary& treated,
-                                         const GroupSummary& control)
-{
+                                         const GroupSummary& control) {
     switch (measure) {
     case EffectMeasure::SMD:
         return standardisedMeanDifference(treated, control);

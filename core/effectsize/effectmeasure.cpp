@@ -24,8 +24,7 @@ constexpr std::array<MeasureNames, 5> measureNames{{
     {EffectMeasure::Generic, "GENERIC", "Effect size", "Effect"},
 }};
 
-const MeasureNames& namesOf(EffectMeasure measure)
-{
+const MeasureNames& namesOf(EffectMeasure measure) {
     for (const auto& names : measureNames)
         if (names.measure == measure)
             return names;
@@ -34,18 +33,25 @@ const MeasureNames& namesOf(EffectMeasure measure)
 
 } // namespace
 
-std::string_view measureKey(EffectMeasure measure) { return namesOf(measure).key; }
-std::string_view measureLabel(EffectMeasure measure) { return namesOf(measure).label; }
-std::string_view measureAbbreviation(EffectMeasure measure) { return namesOf(measure).abbreviation; }
+std::string_view measureKey(EffectMeasure measure) {
+    return namesOf(measure).key;
+}
+std::string_view measureLabel(EffectMeasure measure) {
+    return namesOf(measure).label;
+}
+std::string_view measureAbbreviation(EffectMeasure measure) {
+    return namesOf(measure).abbreviation;
+}
 
-std::optional<EffectMeasure> parseMeasure(std::string_view key)
-{
+std::optional<EffectMeasure> parseMeasure(std::string_view key) {
     for (const auto& names : measureNames)
         if (equalsIgnoringCase(names.key, key))
             return names.measure;
     return std::nullopt;
 }
 
-bool isRatioMeasure(EffectMeasure measure) { return measure == EffectMeasure::ROM; }
+bool isRatioMeasure(EffectMeasure measure) {
+    return measure == EffectMeasure::ROM;
+}
 
 } // namespace evident

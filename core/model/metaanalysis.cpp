@@ -10,13 +10,11 @@
 namespace evident {
 namespace {
 
-Eigen::VectorXd toVector(std::span<const double> values)
-{
+Eigen::VectorXd toVector(std::span<const double> values) {
     return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
 }
 
-MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options)
-{
+MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options) {
     MetaAnalysisFit fit;
     fit.k = 1;
     fit.options = options;
@@ -37,8 +35,8 @@ MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options)
 
 } // namespace
 
-std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::span<const double> vi, double level)
-{
+std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::span<const double> vi,
+                                             double level) {
     const auto k = static_cast<double>(yi.size());
     if (yi.size() < 2)
         return std::nullopt;
@@ -67,9 +65,8 @@ std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::sp
     return Interval{*lower, *upper};
 }
 
-MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi, const FitOptions& options,
-                                const MetaAnalysisExtras& extras)
-{
+MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi,
+                                const FitOptions& options, const MetaAnalysisExtras& extras) {
     if (yi.size() == 1)
         return singleStudy(yi[0], vi[0], options);
 

@@ -24,7 +24,7 @@ struct MetaAnalysisFit {
 
     double estimate = 0;
     double se = 0;
-    double statistic = 0;   ///< z, or t under Hartung-Knapp
+    double statistic = 0; ///< z, or t under Hartung-Knapp
     double p = 1;
     Interval ci;
     std::optional<int> tDf; ///< k − 1 under Hartung-Knapp
@@ -50,11 +50,12 @@ struct MetaAnalysisExtras {
 };
 
 /// Fits the pooled model. k = 1 gives that study (tau² = 0, Wald interval); k = 0 is not estimable.
-MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi, const FitOptions& options,
-                                const MetaAnalysisExtras& extras = {});
+MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi,
+                                const FitOptions& options, const MetaAnalysisExtras& extras = {});
 
 /// Q-profile confidence interval for tau²: the τ² values where the generalised Q statistic equals the
 /// chi-squared quantiles (k − 1 df) at (1 ± level)/2; bounds truncated at 0 (metafor confint type "QP").
-std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::span<const double> vi, double level);
+std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::span<const double> vi,
+                                             double level);
 
 } // namespace evident

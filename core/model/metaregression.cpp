@@ -27,8 +27,7 @@ struct Projection {
     double rss = 0;       ///< y'Py = Σ w r²
 };
 
-Projection project(const VectorXd& y, const VectorXd& w, const MatrixXd& X)
-{
+Projection project(const VectorXd& y, const VectorXd& w, const MatrixXd& X) {
     Projection result;
     const MatrixXd xtwx = X.transpose() * w.asDiagonal() * X;
     const Eigen::LLT<MatrixXd> cholesky(xtwx);
@@ -43,29 +42,32 @@ Projection project(const VectorXd& y, const VectorXd& w, const MatrixXd& X)
 }
 
 /// X' diag(d) X.
-MatrixXd crossProduct(const MatrixXd& X, const VectorXd& d) { return X.transpose() * d.asDiagonal() * X; }
+MatrixXd crossProduct(const MatrixXd& X, const VectorXd& d) {
+    return X.transpose() * d.asDiagonal() * X;
+}
 
 /// tr(P) = Σw − tr(A X'W²X).
-double traceP(const VectorXd& w, const MatrixXd& X, const MatrixXd& A)
-{
+double traceP(const VectorXd& w, const MatrixXd& X, const MatrixXd& A) {
     return w.sum() - (A * crossProduct(X, w.cwiseAbs2())).trace();
 }
 
 /// tr(PP) = Σw² − 2 tr(A X'W³X) + tr(A X'W²X A X'W²X).
-double tracePP(const VectorXd& w, const MatrixXd& X, const MatrixXd& A)
-{
+double tracePP(const VectorXd& w, const MatrixXd& X, const MatrixXd& A) {
     const VectorXd w2 = w.cwiseAbs2();
     const MatrixXd AB2 = A * crossProduct(X, w2);
     return w2.sum() - 2 * (A * crossProduct(X, w2.cwiseProduct(w))).trace() + (AB2 * AB2).trace();
 }
 
-VectorXd inverseVarianceWeights(const VectorXd& v, double tau2) { return (v.array() + tau2).inverse().matrix(); }
+VectorXd inverseVarianceWeights(const VectorXd& v, double tau2) {
+    return (v.array() + tau2).inverse().matrix();
+}
 
-double logDeterminant(const MatrixXd& m) { return Eigen::LLT<MatrixXd>(m).matrixLLT().diagonal().array().log().sum() * 2; }
+double logDeterminant(const MatrixXd& m) {
+    return Eigen::LLT<MatrixXd>(m).matrixLLT().diagonal().array().log().sum() * 2;
+}
 
 /// Log-likelihood (ML) or restricted log-likelihood (REML) at tau², as metafor's ll.ML / ll.REML.
-double logLikelihood(const VectorXd& y, const VectorXd& v, const MatrixXd& X, double tau2, bool restricted)
-{
+double logLikelihood(const VectorXd& y, const VectorXd& v, const MatrixXd& X, double tau2, bool restricted) {
     const VectorXd w = inverseVarianceWeights(v, tau2);
     const Projection pr = project(y, w, X);
     const double k = static_cast<double>(y.size());
@@ -78,8 +80,7 @@ double logLikelihood(const VectorXd& y, const VectorXd& v, const MatrixXd& X, do
 }
 
 /// Hedges (1983) unweighted method-of-moments estimate, before truncation at zero.
-double hedgesOlkinRaw(const VectorXd& y, const VectorXd& v, const MatrixXd& X)
-{
+double hedgesOlkinRaw(const VectorXd& y, const VectorXd& v, const MatrixXd& X) {
     const VectorXd ones = VectorXd::Ones(y.size());
     const Projection ols = project(y, ones, X);
     const double tracePV = v.sum() - (ols.xtwxInverse * crossProduct(X, v)).trace();
@@ -87,8 +88,7 @@ double hedgesOlkinRaw(const VectorXd& y, const VectorXd& v, const MatrixXd& X)
 }
 
 Tau2Estimate fisherScoring(const VectorXd& y, const VectorXd& v, const MatrixXd& X, Tau2Estimator estimator,
-                           const IterationControl& control)
-{
+                           const IterationControl& control) {
     const double k = static_cast<double>(y.size());
     const double p = static_cast<double>(X.cols());
     Tau2Estimate result;
@@ -151,8 +151,7 @@ Tau2Estimate fisherScoring(const VectorXd& y, const VectorXd& v, const MatrixXd&
     return result;
 }
 
-Tau2Estimate pauleMandel(const VectorXd& y, const VectorXd& v, const MatrixXd& X)
-{
+Tau2Estimate pauleMandel(const VectorXd& y, const VectorXd& v, const MatrixXd& X) {
     Tau2Estimate result;
     const double target = static_cast<double>(y.size() - X.cols());
     const auto excess = [&](double tau2) { return generalisedQ(y, v, X, tau2) - target; };
@@ -177,14 +176,12 @@ Tau2Estimate pauleMandel(const VectorXd& y, const VectorXd& v, const MatrixXd& X
 
 } // namespace
 
-double generalisedQ(const VectorXd& y, const VectorXd& v, const MatrixXd& X, double tau2)
-{
+double generalisedQ(const VectorXd& y, const VectorXd& v, const MatrixXd& X, double tau2) {
     return project(y, inverseVarianceWeights(v, tau2), X).rss;
 }
 
 Tau2Estimate estimateTau2(const VectorXd& y, const VectorXd& v, const MatrixXd& X, Tau2Estimator estimator,
-                          const IterationControl& control)
-{
+                          const IterationControl& control) {
     const double k = static_cast<double>(y.size());
     const double p = static_cast<double>(X.cols());
     Tau2Estimate result;
@@ -223,8 +220,8 @@ Tau2Estimate estimateTau2(const VectorXd& y, const VectorXd& v, const MatrixXd& 
     return result;
 }
 
-RegressionFit fitMetaRegression(const VectorXd& y, const VectorXd& v, const MatrixXd& X, const FitOptions& options)
-{
+RegressionFit fitMetaRegression(const VectorXd& y, const VectorXd& v, const MatrixXd& X,
+                                const FitOptions& options) {
     RegressionFit fit;
     fit.k = static_cast<int>(y.size());
     fit.p = static_cast<int>(X.cols());

@@ -53,15 +53,15 @@ struct RegressionFit {
     bool converged = false; ///< False when tau² could not be estimated; nothing else is then valid.
     double tau2 = 0;
     std::vector<CoefficientTest> coefficients;
-    Eigen::MatrixXd covariance;   ///< Var(β̂), scaled by s² under Hartung-Knapp.
-    std::optional<int> tDf;       ///< Degrees of freedom of the t tests (Hartung-Knapp), else none.
-    double criticalValue = 0;     ///< z or t quantile used for the intervals; NaN when df = 0.
-    double qe = 0;                ///< Residual heterogeneity Q_E (fixed-effect weights).
+    Eigen::MatrixXd covariance; ///< Var(β̂), scaled by s² under Hartung-Knapp.
+    std::optional<int> tDf;     ///< Degrees of freedom of the t tests (Hartung-Knapp), else none.
+    double criticalValue = 0;   ///< z or t quantile used for the intervals; NaN when df = 0.
+    double qe = 0;              ///< Residual heterogeneity Q_E (fixed-effect weights).
     int qeDf = 0;
     double qeP = 1;
-    double i2 = 0;                ///< Percent.
+    double i2 = 0; ///< Percent.
     double h2 = 1;
-    double typicalVariance = 0;   ///< Typical within-study variance (k − p)/tr(P), metafor's vt.
+    double typicalVariance = 0; ///< Typical within-study variance (k − p)/tr(P), metafor's vt.
     std::optional<ModeratorTest> moderators;
     std::vector<std::string> warnings;
 };
@@ -73,6 +73,7 @@ RegressionFit fitMetaRegression(const Eigen::VectorXd& y, const Eigen::VectorXd&
 
 /// Generalised Q statistic Q(τ²) = Σ w_i (y_i − x_i'β̂)² with w_i = 1/(v_i + τ²): the residual
 /// weighted sum of squares used by Paule-Mandel and the Q-profile interval (Viechtbauer 2007).
-double generalisedQ(const Eigen::VectorXd& y, const Eigen::VectorXd& v, const Eigen::MatrixXd& X, double tau2);
+double generalisedQ(const Eigen::VectorXd& y, const Eigen::VectorXd& v, const Eigen::MatrixXd& X,
+                    double tau2);
 
 } // namespace evident

@@ -27,37 +27,32 @@ constexpr std::array<EstimatorNames, 8> estimatorNames{{
 
 } // namespace
 
-std::string_view estimatorKey(Tau2Estimator estimator)
-{
+std::string_view estimatorKey(Tau2Estimator estimator) {
     for (const auto& names : estimatorNames)
         if (names.estimator == estimator)
             return names.key;
     return "?";
 }
 
-std::string_view estimatorLabel(Tau2Estimator estimator)
-{
+std::string_view estimatorLabel(Tau2Estimator estimator) {
     for (const auto& names : estimatorNames)
         if (names.estimator == estimator)
             return names.label;
     return "?";
 }
 
-std::optional<Tau2Estimator> parseEstimator(std::string_view key)
-{
+std::optional<Tau2Estimator> parseEstimator(std::string_view key) {
     for (const auto& names : estimatorNames)
         if (equalsIgnoringCase(names.key, key))
             return names.estimator;
     return std::nullopt;
 }
 
-std::string_view inferenceKey(InferenceMethod method)
-{
+std::string_view inferenceKey(InferenceMethod method) {
     return method == InferenceMethod::HartungKnapp ? "hksj" : "z";
 }
 
-std::optional<InferenceMethod> parseInference(std::string_view key)
-{
+std::optional<InferenceMethod> parseInference(std::string_view key) {
     if (equalsIgnoringCase(key, "z") || equalsIgnoringCase(key, "wald"))
         return InferenceMethod::Wald;
     if (equalsIgnoringCase(key, "hksj") || equalsIgnoringCase(key, "knha") || equalsIgnoringCase(key, "hk"))

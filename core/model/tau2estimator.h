@@ -8,14 +8,14 @@
 namespace evident {
 
 enum class Tau2Estimator {
-    FixedEffect,          ///< "FE": no between-study variance (common-effect model)
-    DerSimonianLaird,     ///< "DL": DerSimonian & Laird 1986, Control Clin Trials 7:177
-    RestrictedML,         ///< "REML": restricted maximum likelihood, Fisher scoring (Viechtbauer 2005)
-    MaximumLikelihood,    ///< "ML": maximum likelihood, Fisher scoring
-    PauleMandel,          ///< "PM": Paule & Mandel 1982; generalised Q equal to its df
-    EmpiricalBayes,       ///< "EB": Morris 1983 empirical Bayes
-    HedgesOlkin,          ///< "HE": Hedges 1983 unweighted method of moments
-    SidikJonkman,         ///< "SJ": Sidik & Jonkman 2005, one step from the crude estimate
+    FixedEffect,       ///< "FE": no between-study variance (common-effect model)
+    DerSimonianLaird,  ///< "DL": DerSimonian & Laird 1986, Control Clin Trials 7:177
+    RestrictedML,      ///< "REML": restricted maximum likelihood, Fisher scoring (Viechtbauer 2005)
+    MaximumLikelihood, ///< "ML": maximum likelihood, Fisher scoring
+    PauleMandel,       ///< "PM": Paule & Mandel 1982; generalised Q equal to its df
+    EmpiricalBayes,    ///< "EB": Morris 1983 empirical Bayes
+    HedgesOlkin,       ///< "HE": Hedges 1983 unweighted method of moments
+    SidikJonkman,      ///< "SJ": Sidik & Jonkman 2005, one step from the crude estimate
 };
 
 std::string_view estimatorKey(Tau2Estimator estimator);
@@ -24,8 +24,8 @@ std::optional<Tau2Estimator> parseEstimator(std::string_view key);
 
 /// How the confidence interval and test of the pooled effect are built.
 enum class InferenceMethod {
-    Wald,          ///< "z": normal-based Wald test and interval
-    HartungKnapp,  ///< "hksj": Hartung-Knapp-Sidik-Jonkman, t with k − p df (metafor test = "knha")
+    Wald,         ///< "z": normal-based Wald test and interval
+    HartungKnapp, ///< "hksj": Hartung-Knapp-Sidik-Jonkman, t with k − p df (metafor test = "knha")
 };
 
 std::string_view inferenceKey(InferenceMethod method);

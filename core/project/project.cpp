@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/project/project.h"
+
+#include "core/common/text.h"
+
+#include <algorithm>
+
+namespace evident {
+
+const Study* Project::study(StudyId id) const {
+    const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
+    return it == studies.end() ? nullptr : &*it;
+}
+
+Study* Project::study(StudyId id) {
+    const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
+    return it == studies.end() ? nullptr : &*it;
+}
+
+StudyId Project::nextStudyId() const {
+    StudyId largest = 0;
+    for (const auto& s : studies)
+        largest = std::max(largest, s.id);
+    return largest + 1;
+}
+
+std::optional<std::size_t> Project::covariateIndex(std::string_view name) const {
+    for (std::size_t i = 0; i < covariateNames.size(); ++i)
+        if (equalsIgnoringCase(covariateNames[i], name))
+            return i;
+    return std::nullopt;
+}
+
+} // namespace evident

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A review project as plain data: studies with their characteristics, and outcomes with the numbers
+// extracted for each comparison. Everything the user typed is kept verbatim as text, so nothing is
+// lost when a cell does not parse; prepareOutcome() turns it into numbers and explains what it cannot.
+#pragma once
+
+#include "core/effectsize/effectmeasure.h"
+#include "core/model/fitoptions.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace evident {
+
+using StudyId = std::uint64_t;
+
+/// One group of one comparison, as entered.
+struct ArmEntry {
+    std::string mean;
+    std::string sd;
+    std::string n;
+};
+
+/// How the numbers of an outcome are entered.
+enum class DataLayout {
+    TwoGroupContinuous, ///< mean, SD and n for treated and control groups
+    Precomputed,        ///< yi with vi or sei, as given
+};
+
+/// One comparison (one row of the outcome grid).
+struct OutcomeRow {
+    StudyId study = 0;
+    bool included = true;
+    ArmEntry treated;
+    ArmEntry control;
+    std::string yi;  ///< Precomputed layout
+    std::string vi;  ///< Precomputed layout (either vi or sei)
+    std::string sei; ///< Precomputed layout
+};
+
+/// Settings of the main analysis of one outcome.
+struct AnalysisSettings {
+    EffectMeasure measure = EffectMeasure::SMD;
+    Tau2Estimator estimator = Tau2Estimator::RestrictedML;
+    InferenceMethod inference = InferenceMethod::Wald;
+    bool showPredictionInterval = true;
+    std::string subgroup;        ///< Covariate name, or empty for none
+    std::string cumulativeOrder; ///< Numeric covariate name, or empty for data order
+
+    bool operator==(const AnalysisSettings&) const = default;
+};
+
+struct Outcome {
+    std::string name;
+    bool lowerIsBetter = false; ///< E.g. fibrosis: a lower value in the treated group is a benefit
+    DataLayout layout = DataLayout::TwoGroupContinuous;
+    AnalysisSettings settings;
+    std::vector<OutcomeRow> rows;
+};
+
+struct Study {
+    StudyId id = 0;
+    std::string label;
+    std::vector<std::string> covariateValues; ///< Aligned with Project::covariateNames
+};
+
+struct Project {
+    std::string title;
+    std::string notes; ///< Shown with the project, e.g. "Illustrative data, not from real studies"
+    std::vector<std::string> covariateNames;
+    std::vector<Study> studies;
+    std::vector<Outcome> outcomes;
+
+    const Study* study(StudyId id) const;
+    Study* study(StudyId id);
+    /// A fresh id, larger than any in use.
+    StudyId nextStudyId() const;
+    /// Index of a covariate by name (case-insensitive), or nullopt.
+    std::optional<std::size_t> covariateIndex(std::string_view name) const;
+};
+
+} // namespace evident
