@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Results as sentences a reviewer can paste into a manuscript, in the style of RevMan/Cochrane.
+#pragma once
+
+#include "core/analysis/pipeline.h"
+#include "core/effectsize/effectmeasure.h"
+
+#include <string>
+
+namespace evident {
+
+struct TextStyle {
+    int decimals = 2;
+    double level = 0.95;
+};
+
+/// "SMD = −0.54 (95% CI −1.14 to 0.07), P = 0.08; I² = 95%". Ratio measures are back-transformed:
+/// "ROM = 1.29 (95% CI 1.24 to 1.35)".
+std::string pooledSentence(const MetaAnalysisFit& fit, EffectMeasure measure, const TextStyle& style);
+
+/// "Heterogeneity: Tau² = 0.79; Chi² = 123.73, df = 22 (P < 0.00001); I² = 95%" (RevMan's line;
+/// the Tau² part is left out for the fixed-effect model).
+std::string heterogeneityLine(const MetaAnalysisFit& fit, const TextStyle& style);
+
+/// "Test for overall effect: Z = 1.74 (P = 0.08)", or "t = …, df = 22" under Hartung-Knapp.
+std::string overallEffectLine(const MetaAnalysisFit& fit);
+
+/// "Test for subgroup differences: Chi² = 0.36, df = 2 (P = 0.83), I² = 0%".
+std::string subgroupDifferenceLine(const SubgroupDifferenceTest& test);
+
+/// An estimate with its interval on the reporting scale: "−0.54 [−1.14, 0.07]" (forest-plot style).
+std::string estimateWithInterval(double estimate, double lower, double upper, EffectMeasure measure,
+                                 int decimals);
+
+/// The whole analysis as a plain-text report (the CLI's default output and the Results panel).
+std::string textReport(const AnalysisData& data, const AnalysisOptions& options, EffectMeasure measure,
+                       const AnalysisResult& result, const std::vector<std::string>& notes = {});
+
+} // namespace evident
