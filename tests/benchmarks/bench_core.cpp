@@ -15,8 +15,7 @@ struct SyntheticData {
 };
 
 /// Heterogeneous SMDs (true mean 1, tau² 0.5) from studies of 6 to 20 animals per group.
-SyntheticData makeData(std::size_t k)
-{
+SyntheticData makeData(std::size_t k) {
     std::mt19937_64 random(20261121);
     std::normal_distribution<double> trueEffect(1.0, std::sqrt(0.5));
     std::uniform_int_distribution<int> groupSize(6, 20);
@@ -33,8 +32,7 @@ SyntheticData makeData(std::size_t k)
     return data;
 }
 
-void fitWith(benchmark::State& state, evident::Tau2Estimator estimator)
-{
+void fitWith(benchmark::State& state, evident::Tau2Estimator estimator) {
     const SyntheticData data = makeData(static_cast<std::size_t>(state.range(0)));
     evident::FitOptions options;
     options.estimator = estimator;
@@ -43,8 +41,12 @@ void fitWith(benchmark::State& state, evident::Tau2Estimator estimator)
     state.SetComplexityN(state.range(0));
 }
 
-void BM_FitREML(benchmark::State& state) { fitWith(state, evident::Tau2Estimator::RestrictedML); }
-void BM_FitDL(benchmark::State& state) { fitWith(state, evident::Tau2Estimator::DerSimonianLaird); }
+void BM_FitREML(benchmark::State& state) {
+    fitWith(state, evident::Tau2Estimator::RestrictedML);
+}
+void BM_FitDL(benchmark::State& state) {
+    fitWith(state, evident::Tau2Estimator::DerSimonianLaird);
+}
 
 } // namespace
 

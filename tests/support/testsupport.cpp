@@ -5,8 +5,7 @@
 
 namespace evident::test {
 
-bool fuzzyEqual(double actual, double expected, double relTol, double absFloor)
-{
+bool fuzzyEqual(double actual, double expected, double relTol, double absFloor) {
     if (std::isnan(actual) || std::isnan(expected))
         return false;
     if (std::isinf(expected))
@@ -15,9 +14,9 @@ bool fuzzyEqual(double actual, double expected, double relTol, double absFloor)
     return difference <= relTol * std::abs(expected) || difference <= absFloor;
 }
 
-QByteArray describeMismatch(const QString& what, double actual, double expected, double relTol)
-{
-    const double relative = expected != 0 ? std::abs(actual - expected) / std::abs(expected) : std::abs(actual);
+QByteArray describeMismatch(const QString& what, double actual, double expected, double relTol) {
+    const double relative =
+        expected != 0 ? std::abs(actual - expected) / std::abs(expected) : std::abs(actual);
     return QStringLiteral("%1: got %2, expected %3 (rel. error %4, tolerance %5)")
         .arg(what)
         .arg(actual, 0, 'g', 17)
@@ -27,13 +26,11 @@ QByteArray describeMismatch(const QString& what, double actual, double expected,
         .toUtf8();
 }
 
-QString testDataPath(const QString& relative)
-{
+QString testDataPath(const QString& relative) {
     return QStringLiteral(EVIDENT_TEST_DATA_DIR) + QLatin1Char('/') + relative;
 }
 
-QJsonDocument loadJson(const QString& path)
-{
+QJsonDocument loadJson(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         qWarning("Cannot open %s", qPrintable(path));

@@ -28,35 +28,35 @@ QJsonDocument loadJson(const QString& path);
 } // namespace evident::test
 
 /// Compares two doubles with a relative tolerance and reports both values on failure.
-#define EVIDENT_COMPARE_REL(actual, expected, relTol)                                                         \
-    do {                                                                                                      \
-        const double evidentActual_ = (actual);                                                               \
-        const double evidentExpected_ = (expected);                                                           \
-        if (!::evident::test::fuzzyEqual(evidentActual_, evidentExpected_, (relTol)))                         \
-            QFAIL(::evident::test::describeMismatch(QStringLiteral(#actual), evidentActual_, evidentExpected_, \
-                                                    (relTol))                                                 \
-                      .constData());                                                                          \
+#define EVIDENT_COMPARE_REL(actual, expected, relTol)                                                        \
+    do {                                                                                                     \
+        const double evidentActual_ = (actual);                                                              \
+        const double evidentExpected_ = (expected);                                                          \
+        if (!::evident::test::fuzzyEqual(evidentActual_, evidentExpected_, (relTol)))                        \
+            QFAIL(::evident::test::describeMismatch(QStringLiteral(#actual), evidentActual_,                 \
+                                                    evidentExpected_, (relTol))                              \
+                      .constData());                                                                         \
     } while (false)
 
 /// As EVIDENT_COMPARE_REL with a label, for loops over many values.
-#define EVIDENT_COMPARE_REL_LABELLED(label, actual, expected, relTol)                                      \
-    do {                                                                                                   \
-        const double evidentActual_ = (actual);                                                            \
-        const double evidentExpected_ = (expected);                                                        \
-        if (!::evident::test::fuzzyEqual(evidentActual_, evidentExpected_, (relTol)))                      \
-            QFAIL(::evident::test::describeMismatch((label), evidentActual_, evidentExpected_, (relTol))   \
-                      .constData());                                                                       \
+#define EVIDENT_COMPARE_REL_LABELLED(label, actual, expected, relTol)                                        \
+    do {                                                                                                     \
+        const double evidentActual_ = (actual);                                                              \
+        const double evidentExpected_ = (expected);                                                          \
+        if (!::evident::test::fuzzyEqual(evidentActual_, evidentExpected_, (relTol)))                        \
+            QFAIL(::evident::test::describeMismatch((label), evidentActual_, evidentExpected_, (relTol))     \
+                      .constData());                                                                         \
     } while (false)
 
 /// Compares two doubles with an absolute tolerance.
-#define EVIDENT_COMPARE_ABS(actual, expected, absTol)                                                      \
-    do {                                                                                                   \
-        const double evidentActual_ = (actual);                                                            \
-        const double evidentExpected_ = (expected);                                                        \
-        if (!(std::abs(evidentActual_ - evidentExpected_) <= (absTol)))                                    \
-            QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3 (abs. tolerance %4)")                 \
-                                 .arg(QStringLiteral(#actual))                                             \
-                                 .arg(evidentActual_, 0, 'g', 17)                                          \
-                                 .arg(evidentExpected_, 0, 'g', 17)                                        \
-                                 .arg(double(absTol))));                                                   \
+#define EVIDENT_COMPARE_ABS(actual, expected, absTol)                                                        \
+    do {                                                                                                     \
+        const double evidentActual_ = (actual);                                                              \
+        const double evidentExpected_ = (expected);                                                          \
+        if (!(std::abs(evidentActual_ - evidentExpected_) <= (absTol)))                                      \
+            QFAIL(qPrintable(QStringLiteral("%1: got %2, expected %3 (abs. tolerance %4)")                   \
+                                 .arg(QStringLiteral(#actual))                                               \
+                                 .arg(evidentActual_, 0, 'g', 17)                                            \
+                                 .arg(evidentExpected_, 0, 'g', 17)                                          \
+                                 .arg(double(absTol))));                                                     \
     } while (false)
