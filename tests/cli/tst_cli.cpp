@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// evident-cli analyze: exit statuses, messages for bad input, and the JSON interface.
+#include "app/cli/cli.h"
+#include "tests/support/testsupport.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace evident::cli;
+
+namespace {
+
+const char* const goodCsv = "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,route,year\n"
+                            "A 2015,12.1,2.0,8,8.0,2.1,8,intrauterine,2015\n"
+                            "B 2016,10.4,3.1,6,7.9,2.8,6,intravenous,2016\n"
+                            "C 2017,14.0,2.5,10,9.2,2.2,10,intrauterine,2017\n"
+                            "D 2018,11.3,1.9,7,9.9,2.4,7,intravenous,2018\n"
+                            "E 2019,13.5,2.2,9,8.1,2.0,9,intrauterine,2019\n";
+
+struct Run {
+    int status = 0;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments) {
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.status = runCommand(arguments, out, err);
+    out.flush();
+    err.flush();
+    return run;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void usageErrors_data();
+    void usageErrors();
+    void badDataStopsWithLineAndColumn();
+    void skipInvalidKeepsGoingAndSaysSo();
+    void jsonHasEveryPublicKey();
+    void subgroupsInJson();
+    void statisticsThatDoNotApplyAreNullWithReason();
+    void textReportIsManuscriptStyle();
+    void executableRuns();
+
+private:
+    QString writeFile(const QString& name, const QByteArray& contents);
+    QTemporaryDir m_dir;
+    QString m_good;
+};
+
+QString TestCli::writeFile(const QString& name, const QByteArray& contents) {
+    const QString path = m_dir.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(contents);
+    return path;
+}
+
+void TestCli::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    m_good = writeFile(QStringLiteral("good.csv"), goodCsv);
+}
+
+void TestCli::usageErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no command") << QStringList{} << int(ExitUsage) << "Usage: evident-cli";
+    QTest::newRow("unknown command") << QStringList{QStringLiteral("analyse")} << int(ExitUsage)
+                                     << "unknown command 'analyse'";
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
+                                                   QStringLiteral("--colour")}
+                                    << int(ExitUsage) << "Unknown option 'colour'";
+    QTest::newRow("unknown measure") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
+                                                    QStringLiteral("--measure"), QStringLiteral("OR")}
+                                     << int(ExitUsage)
+                                     << "unknown measure 'OR'; use one of SMD, SMD_REVMAN, MD, ROM.";
+    QTest::newRow("unknown method") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
+                                                   QStringLiteral("--method"), QStringLiteral("BAYES")}
+                                    << int(ExitUsage) << "unknown method 'BAYES'";
+    QTest::newRow("missing file") << QStringList{QStringLiteral("analyze"),
+                                                 QStringLiteral("/nonexistent/x.csv")}
+                                  << int(ExitInputError) << "does not exist";
+}
+
+void TestCli::usageErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.status, status);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+void TestCli::badDataStopsWithLineAndColumn() {
+    const QString path = writeFile(QStringLiteral("bad.csv"), "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c\n"
+                                                              "A,12.1,2.0,8,8.0,2.1,8\n"
+                                                              "B,10.4,-3.1,6,7.9,2.8,6\n"
+                                                              "C,14.0,2.5,1,n/a,2.2,10\n");
+    const Run run = runCli({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+    QCOMPARE(run.status, int(ExitInputError));
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QStringLiteral(
+                 "line 3, column 'sd_t' (study 'B'): SD (treated) must be greater than 0 (got -3.1)")),
+             qPrintable(run.err));
+    QVERIFY(run.err.contains(
+        QStringLiteral("line 4, column 'n_t' (study 'C'): n (treated) must be at least 2 (got 1)")));
+    QVERIFY(run.err.contains(
+        QStringLiteral("line 4, column 'mean_c' (study 'C'): Mean (control): 'n/a' is not a number")));
+    QVERIFY(run.err.contains(QStringLiteral("3 problems in the data")));
+}
+
+void TestCli::skipInvalidKeepsGoingAndSaysSo() {
+    const QString path =
+        writeFile(QStringLiteral("skip.csv"), QByteArray(goodCsv) + "F 2020,,2.0,8,8.0,2.1,8,iv,2020\n");
+    const Run run =
+        runCli({QStringLiteral("analyze"), path, QStringLiteral("--json"), QStringLiteral("--skip-invalid")});
+    QCOMPARE(run.status, int(ExitOk));
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("k")).toInt(), 5);
+    const QString warnings = QJsonDocument(json.value(QStringLiteral("warnings")).toArray()).toJson();
+    QVERIFY2(warnings.contains(QStringLiteral(
+                 "Left out, line 7, column 'mean_t' (study 'F 2020'): Mean (treated) is missing")),
+             qPrintable(warnings));
+}
+
+void TestCli::jsonHasEveryPublicKey() {
+    const Run run = runCli({QStringLiteral("analyze"), m_good, QStringLiteral("--json")});
+    QCOMPARE(run.status, int(ExitOk));
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    for (const char* key : {"k",        "measure",  "method",        "test",          "estimate",
+                            "se",       "ci_lower", "ci_upper",      "statistic",     "p",
+                            "tau2",     "tau",      "tau2_ci_lower", "tau2_ci_upper", "i2",
+                            "h2",       "q",        "q_df",          "q_p",           "pi_lower",
+                            "pi_upper", "studies",  "subgroups",     "leave_one_out", "cumulative",
+                            "egger",    "begg",     "trim_and_fill", "fail_safe_n",   "warnings"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+    QCOMPARE(json.value(QStringLiteral("measure")).toString(), QStringLiteral("SMD"));
+    QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("REML"));
+    QCOMPARE(json.value(QStringLiteral("studies")).toArray().size(), 5);
+    QCOMPARE(json.value(QStringLiteral("leave_one_out")).toArray().size(), 5);
+    QVERIFY(json.value(QStringLiteral("subgroups")).isNull());
+    for (const char* key : {"study", "yi", "vi", "weight_percent"})
+        QVERIFY(
+            json.value(QStringLiteral("studies")).toArray().at(0).toObject().contains(QLatin1String(key)));
+}
+
+void TestCli::subgroupsInJson() {
+    const Run run =
+        runCli({QStringLiteral("analyze"), m_good, QStringLiteral("--json"), QStringLiteral("--subgroup"),
+                QStringLiteral("ROUTE"), QStringLiteral("--method"), QStringLiteral("DL")});
+    QCOMPARE(run.status, int(ExitOk));
+    const QJsonObject subgroups =
+        QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("subgroups")).toObject();
+    QCOMPARE(subgroups.value(QStringLiteral("variable")).toString(), QStringLiteral("route"));
+    const QJsonArray groups = subgroups.value(QStringLiteral("groups")).toArray();
+    QCOMPARE(groups.size(), 2);
+    QCOMPARE(groups.at(0).toObject().value(QStringLiteral("level")).toString(),
+             QStringLiteral("intrauterine"));
+    QCOMPARE(groups.at(0).toObject().value(QStringLiteral("k")).toInt(), 3);
+    QCOMPARE(subgroups.value(QStringLiteral("df")).toInt(), 1);
+    QVERIFY(subgroups.value(QStringLiteral("qm")).isDouble());
+
+    const Run numeric =
+        runCli({QStringLiteral("analyze"), m_good, QStringLiteral("--subgroup"), QStringLiteral("year")});
+    QCOMPARE(numeric.status, int(ExitUsage));
+    QVERIFY(numeric.err.contains(
+        QStringLiteral("'year' holds only numbers; subgroups need a categorical column")));
+    const Run missing =
+        runCli({QStringLiteral("analyze"), m_good, QStringLiteral("--order"), QStringLiteral("dose")});
+    QCOMPARE(missing.status, int(ExitUsage));
+    QVERIFY(missing.err.contains(QStringLiteral("There is no column named 'dose' to order by.")));
+}
+
+void TestCli::statisticsThatDoNotApplyAreNullWithReason() {
+    const QString path = writeFile(QStringLiteral("one.csv"),
+                                   "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c\nA,12.1,2.0,8,8.0,2.1,8\n");
+    const Run run = runCli({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+    QCOMPARE(run.status, int(ExitOk));
+    const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(json.value(QStringLiteral("k")).toInt(), 1);
+    QVERIFY(json.value(QStringLiteral("estimate")).isDouble());
+    for (const char* key : {"egger", "begg", "trim_and_fill", "tau2_ci_lower"})
+        QVERIFY2(json.value(QLatin1String(key)).isNull(), key);
+    const QString warnings = QJsonDocument(json.value(QStringLiteral("warnings")).toArray()).toJson();
+    QVERIFY(warnings.contains(QStringLiteral("Egger's test needs at least 3 studies.")));
+    QVERIFY(warnings.contains(QStringLiteral("Begg's test needs at least 3 studies.")));
+    QVERIFY(warnings.contains(QStringLiteral("Trim-and-fill needs at least 3 studies.")));
+    QVERIFY(warnings.contains(QStringLiteral("The confidence interval for tau² needs at least 2 studies.")));
+}
+
+void TestCli::textReportIsManuscriptStyle() {
+    const Run run =
+        runCli({QStringLiteral("analyze"), m_good, QStringLiteral("--measure"), QStringLiteral("md")});
+    QCOMPARE(run.status, int(ExitOk));
+    QVERIFY2(run.out.contains(QRegularExpression(QStringLiteral(
+                 R"(MD = \d+\.\d\d \(95% CI \d+\.\d\d to \d+\.\d\d\), P [<=] [0-9.]+; I² = \d+%)"))),
+             qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("Test for overall effect: Z = ")));
+}
+
+void TestCli::executableRuns() {
+    QProcess process;
+    process.start(QStringLiteral(EVIDENT_CLI_PATH),
+                  {QStringLiteral("analyze"), m_good, QStringLiteral("--json")});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), 0);
+    QVERIFY(QJsonDocument::fromJson(process.readAllStandardOutput()).isObject());
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// From typed cells to analysable studies: every kind of bad input gives a message that names the
+// study and the field, and the valid rows are still analysed.
+#include "core/project/preparation.h"
+#include "tests/support/testsupport.h"
+
+using namespace evident;
+
+namespace {
+
+Project twoGroupProject(const std::vector<std::array<std::string, 6>>& rows) {
+    Project project;
+    project.covariateNames = {"route", "dose"};
+    Outcome outcome;
+    outcome.name = "glands";
+    StudyId id = 1;
+    for (const auto& cells : rows) {
+        project.studies.push_back(
+            {id, "Study " + std::to_string(id), {id % 2 ? "IV" : "IU", std::to_string(id * 10)}});
+        OutcomeRow row;
+        row.study = id;
+        row.treated = {cells[0], cells[1], cells[2]};
+        row.control = {cells[3], cells[4], cells[5]};
+        outcome.rows.push_back(row);
+        ++id;
+    }
+    project.outcomes.push_back(outcome);
+    return project;
+}
+
+} // namespace
+
+class TestPreparation : public QObject {
+    Q_OBJECT
+private slots:
+    void badCellsAreNamed_data();
+    void badCellsAreNamed();
+    void validRowsGiveEffectSizes();
+    void excludedRowsAreCounted();
+    void covariateKindFollowsValues();
+    void precomputedAcceptsVarianceOrStandardError();
+    void ratioOfMeansNeedsSameSignMeans();
+};
+
+void TestPreparation::badCellsAreNamed_data() {
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("text in a mean") << 0 << "abc"
+                                    << "mean_t"
+                                    << "Mean (treated): 'abc' is not a number";
+    QTest::newRow("decimal comma")
+        << 3 << "12,5"
+        << "mean_c"
+        << "Mean (control): '12,5' is not a number (use a point as the decimal separator)";
+    QTest::newRow("negative SD") << 1 << "-1.2"
+                                 << "sd_t"
+                                 << "SD (treated) must be greater than 0 (got -1.2)";
+    QTest::newRow("zero SD") << 4 << "0"
+                             << "sd_c"
+                             << "SD (control) must be greater than 0 (got 0)";
+    QTest::newRow("n below 2") << 2 << "1"
+                               << "n_t"
+                               << "n (treated) must be at least 2 (got 1)";
+    QTest::newRow("missing n") << 5 << "  "
+                               << "n_c"
+                               << "n (control) is missing";
+    QTest::newRow("infinity is not a number") << 0 << "inf"
+                                              << "mean_t"
+                                              << "Mean (treated): 'inf' is not a number";
+}
+
+void TestPreparation::badCellsAreNamed() {
+    QFETCH(int, column);
+    QFETCH(QString, text);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    std::array<std::string, 6> bad{"10", "2", "8", "5", "2", "8"};
+    bad[static_cast<std::size_t>(column)] = text.toStdString();
+    const Project project =
+        twoGroupProject({{"10", "2", "8", "5", "2", "8"}, bad, {"12", "3", "9", "6", "3", "9"}});
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+
+    QCOMPARE(prepared.issues.size(), std::size_t(1));
+    const InputIssue& issue = prepared.issues.front();
+    QCOMPARE(issue.row, std::size_t(1));
+    QCOMPARE(QString::fromStdString(issue.study), QStringLiteral("Study 2"));
+    QCOMPARE(QString::fromStdString(issue.field), field);
+    QCOMPARE(QString::fromStdString(issue.message), message);
+    // The other two studies are still analysed.
+    QCOMPARE(prepared.data.size(), std::size_t(2));
+    QCOMPARE(prepared.rows, (std::vector<std::size_t>{0, 2}));
+}
+
+void TestPreparation::validRowsGiveEffectSizes() {
+    // Hedges' g for m = 14, d = (10 − 5)/2 = 2.5; values from R: escalc("SMD", 10, 2, 8, 5, 2, 8).
+    const Project project = twoGroupProject({{"10", "2", "8", "5", "2", "8"}});
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QVERIFY(prepared.issues.empty());
+    EVIDENT_COMPARE_REL(prepared.data.yi[0], 2.3632193232670264, 1e-12);
+    EVIDENT_COMPARE_REL(prepared.data.vi[0], 0.42452517405820822, 1e-12);
+    QCOMPARE(prepared.participants[0], 16.0);
+    QCOMPARE(prepared.treated[0].n, 8.0);
+}
+
+void TestPreparation::excludedRowsAreCounted() {
+    Project project = twoGroupProject({{"10", "2", "8", "5", "2", "8"}, {"bad", "2", "8", "5", "2", "8"}});
+    project.outcomes[0].rows[1].included = false; // unticked rows are not validated
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QVERIFY(prepared.issues.empty());
+    QCOMPARE(prepared.excludedByUser, std::size_t(1));
+    QCOMPARE(prepared.data.size(), std::size_t(1));
+}
+
+void TestPreparation::covariateKindFollowsValues() {
+    const Project project =
+        twoGroupProject({{"10", "2", "8", "5", "2", "8"}, {"11", "2", "8", "5", "2", "8"}});
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    const Covariate* route = prepared.data.covariate("ROUTE");
+    const Covariate* dose = prepared.data.covariate("dose");
+    QVERIFY(route && dose);
+    QCOMPARE(route->kind, CovariateKind::Categorical);
+    QCOMPARE(route->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
+    QCOMPARE(dose->kind, CovariateKind::Numeric);
+    QCOMPARE(*dose->numbers[1], 20.0);
+}
+
+void TestPreparation::precomputedAcceptsVarianceOrStandardError() {
+    Project project;
+    project.studies = {{1, "A", {}}, {2, "B", {}}, {3, "C", {}}};
+    Outcome outcome;
+    outcome.layout = DataLayout::Precomputed;
+    outcome.rows = {{1, true, {}, {}, "0.5", "0.04", ""},
+                    {2, true, {}, {}, "0.3", "", "0.1"},
+                    {3, true, {}, {}, "0.2", "", ""}};
+    const PreparedOutcome prepared = prepareOutcome(project, outcome);
+    QCOMPARE(prepared.data.vi, (std::vector<double>{0.04, 0.1 * 0.1}));
+    QCOMPARE(prepared.issues.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(prepared.issues[0].message),
+             QStringLiteral("Variance (vi) or standard error (sei) is missing"));
+}
+
+void TestPreparation::ratioOfMeansNeedsSameSignMeans() {
+    Project project = twoGroupProject({{"10", "2", "8", "-5", "2", "8"}});
+    project.outcomes[0].settings.measure = EffectMeasure::ROM;
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QCOMPARE(prepared.issues.size(), std::size_t(1));
+    QVERIFY(prepared.issues[0].field.empty());
+    QVERIFY(prepared.issues[0].message.find("same sign") != std::string::npos);
+}
+
+QTEST_GUILESS_MAIN(TestPreparation)
+#include "tst_preparation.moc"

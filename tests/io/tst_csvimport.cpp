@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// From a CSV table to a project: column roles, layouts and the file-level errors.
+#include "io/csvimport.h"
+#include "tests/support/testsupport.h"
+
+using namespace evident;
+using namespace evident::io;
+
+namespace {
+
+CsvImport importText(const QString& text) {
+    const CsvParseResult parsed = parseCsv(text);
+    return importStudies(parsed.table, guessColumnRoles(parsed.table.header), QStringLiteral("outcome"));
+}
+
+} // namespace
+
+class TestCsvImport : public QObject {
+    Q_OBJECT
+private slots:
+    void fileLevelErrors_data();
+    void fileLevelErrors();
+    void twoGroupLayoutWithCovariates();
+    void metaforColumnNamesAreAccepted();
+    void precomputedLayout();
+    void cellProblemsNameLineAndColumn();
+};
+
+void TestCsvImport::fileLevelErrors_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("duplicate header")
+        << "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,Route,route\nA,1,1,5,1,1,5,iv,iv\n"
+        << "Column 'route' appears twice in the header (columns 8 and 9).";
+    QTest::newRow("no study column") << "mean_t,sd_t,n_t,mean_c,sd_c,n_c\n1,1,5,1,1,5\n"
+                                     << "There is no 'study' column with the study labels.";
+    QTest::newRow("incomplete two-group set")
+        << "study,mean_t,sd_t,n_t,mean_c\nA,1,1,5,1\n"
+        << "The two-group columns are incomplete: sd_c, n_c are missing.";
+    QTest::newRow("yi without variance") << "study,yi\nA,0.5\n"
+                                         << "A 'yi' column needs a 'vi' or 'sei' column beside it.";
+    QTest::newRow("no data columns")
+        << "study,year\nA,2001\n"
+        << "The data columns are missing: give mean_t, sd_t, n_t, mean_c, sd_c, n_c, or yi "
+           "with vi or sei.";
+    QTest::newRow("two columns for one role")
+        << "study,m1i,mean_t,sd_t,n_t,mean_c,sd_c,n_c\nA,1,1,1,5,1,1,5\n"
+        << "Columns 'm1i' and 'mean_t' both hold mean_t.";
+}
+
+void TestCsvImport::fileLevelErrors() {
+    QFETCH(QString, text);
+    QFETCH(QString, error);
+    const CsvImport import = importText(text);
+    QVERIFY(import.errors.contains(error));
+}
+
+void TestCsvImport::twoGroupLayoutWithCovariates() {
+    const CsvImport import = importText(QStringLiteral("Study,MEAN_T,sd_t,n_t,mean_c,sd_c,n_c,route,year\n"
+                                                       "Ali 2019,5.1,1.2,8,3.0,1.1,8,intrauterine,2019\n"
+                                                       "Bo 2020,4.4,0.9,6,2.9,1.0,6,intravenous,2020\n"));
+    QVERIFY(import.errors.isEmpty());
+    const Project& project = import.project;
+    QCOMPARE(project.covariateNames, (std::vector<std::string>{"route", "year"}));
+    QCOMPARE(project.studies.size(), std::size_t(2));
+    QCOMPARE(project.studies[1].label, std::string("Bo 2020"));
+    QCOMPARE(project.studies[1].covariateValues[0], std::string("intravenous"));
+    const Outcome& outcome = project.outcomes.front();
+    QCOMPARE(outcome.layout, DataLayout::TwoGroupContinuous);
+    QCOMPARE(outcome.rows[0].treated.mean, std::string("5.1"));
+    QCOMPARE(outcome.rows[1].control.n, std::string("6"));
+    QCOMPARE(import.rowLines, (QList<int>{2, 3}));
+}
+
+void TestCsvImport::metaforColumnNamesAreAccepted() {
+    const CsvImport import = importText(QStringLiteral("study,m1i,sd1i,n1i,m2i,sd2i,n2i\nA,1,1,5,2,1,5\n"));
+    QVERIFY(import.errors.isEmpty());
+    QCOMPARE(import.project.outcomes.front().rows[0].control.mean, std::string("2"));
+    QCOMPARE(import.headerOfField.value(QStringLiteral("mean_c")), QStringLiteral("m2i"));
+}
+
+void TestCsvImport::precomputedLayout() {
+    const CsvImport import = importText(QStringLiteral("study\tyi\tsei\nA\t0.5\t0.2\nB\t-0.1\t0.3\n"));
+    QVERIFY(import.errors.isEmpty());
+    const Outcome& outcome = import.project.outcomes.front();
+    QCOMPARE(outcome.layout, DataLayout::Precomputed);
+    QCOMPARE(outcome.rows[1].sei, std::string("0.3"));
+    const PreparedOutcome prepared = prepareOutcome(import.project, outcome);
+    QCOMPARE(prepared.data.vi[0], 0.2 * 0.2);
+}
+
+void TestCsvImport::cellProblemsNameLineAndColumn() {
+    const CsvImport import = importText(QStringLiteral("study,mean_t,SD_T,n_t,mean_c,sd_c,n_c\n"
+                                                       "Ali 2019,5.1,1.2,8,3.0,1.1,8\n"
+                                                       "Bo 2020,4.4,-0.9,6,2.9,1.0,6\n"));
+    const PreparedOutcome prepared = prepareOutcome(import.project, import.project.outcomes.front());
+    QCOMPARE(prepared.issues.size(), std::size_t(1));
+    QCOMPARE(describeIssue(prepared.issues.front(), import),
+             QStringLiteral(
+                 "line 3, column 'SD_T' (study 'Bo 2020'): SD (treated) must be greater than 0 (got -0.9)"));
+}
+
+QTEST_GUILESS_MAIN(TestCsvImport)
+#include "tst_csvimport.moc"
