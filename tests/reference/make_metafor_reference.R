@@ -535,8 +535,9 @@ conventions <- list(
         "model used knha, but with k0 = 0 metafor returns the original model unchanged (then the knha interval).",
         "null when k < 3."),
     fail_safe_n = paste(
-        "fsn(yi, vi, type = 'Rosenthal'): Stouffer's method, alpha = 0.05 one-sided, fsnum = max(0, k (z_S/1.6449)^2 - k)",
-        "with z_S = |sum(yi/sqrt(vi))|/sqrt(k); metafor 3.8 does not round it (its print method shows it rounded).")
+        "fsn(yi, vi, type = 'Rosenthal'): Stouffer's method, alpha = 0.05 one-sided: N = max(0, (sum(yi/sqrt(vi)) /",
+        "qnorm(0.95))^2 - k), then rounded UP to the next integer (metafor 3.8 takes ceiling(N), or round(N) when N is",
+        "within sqrt(machine epsilon) of an integer).")
 )
 
 document <- list(generated_by = "make_metafor_reference.R", versions = versions, conventions = conventions,
