@@ -166,9 +166,12 @@ ds_raudenbush_h <- write_dataset("raudenbush1985_weeks_over_1", raudenbush[raude
 # Group 1 = maternal diet manipulation (experimental), group 2 = control. Covariates: species,
 # manipulation type, timing of the diet (diet_label), sex, test, and publication year (parsed
 # from the reference). It has no `route` or `hydrogel` columns; none are invented.
+# Comparisons reporting an SE of 0 in a group are left out: Evident rejects SD <= 0 as invalid input
+# (metafor would accept it as long as the pooled SD is positive).
 bes <- dat.besson2016
 bes <- bes[bes$our_behaviour_classification == "ACTIVITY", ]
 bes <- bes[complete.cases(bes[, c("exp_mean", "exp_se", "exp_n", "con_mean", "con_se", "con_n")]), ]
+bes <- bes[bes$exp_se > 0 & bes$con_se > 0, ]
 bes <- bes[!duplicated(bes$study_ID), ]
 besson <- with(bes, cbind(
     summary_columns(unique_labels(Reference, study_ID), exp_mean, exp_se * sqrt(exp_n), exp_n,
