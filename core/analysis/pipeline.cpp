@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/analysis/pipeline.h"
 
+#include "core/bias/kendall.h"
+
 #include <numeric>
 
 namespace evident {
@@ -69,6 +71,10 @@ AnalysisResult runAnalysis(const AnalysisData& data, const AnalysisOptions& opti
     result.begg = beggTest(data.yi, data.vi, &reason);
     if (!result.begg)
         result.warnings.push_back(reason);
+    else if (!result.begg->exact && data.size() > kendallExactLimit)
+        result.warnings.push_back("Begg's test uses the normal approximation: the exact p-value is not "
+                                  "computed for more than "
+                                  + std::to_string(kendallExactLimit) + " studies (R reports none there).");
     if (result.overall.estimable) {
         result.trimAndFill = trimAndFill(data.yi, data.vi, options.fit, result.overall, &reason);
         if (!result.trimAndFill)

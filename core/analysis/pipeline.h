@@ -17,6 +17,10 @@
 
 namespace evident {
 
+/// Leave-one-out and cumulative analyses refit the model k times on up to k studies (O(k²)); above
+/// this many studies they are skipped, with a note, to keep an analysis to seconds.
+inline constexpr std::size_t maxStudiesForRefitAnalyses = 5000;
+
 struct AnalysisOptions {
     FitOptions fit;
     std::string subgroup;        ///< Categorical covariate, or empty

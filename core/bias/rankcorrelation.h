@@ -16,7 +16,8 @@ struct BeggTest {
 
 /// Begg & Mazumdar 1994 (Biometrics 50:1088): Kendall's tau between the standardised effects
 /// (y_i − θ̂_FE)/√(v_i − 1/Σw) and the variances v_i, as metafor ranktest() (which asks R for the
-/// exact p-value when there are no ties). nullopt with `reason` when k < 3.
+/// exact p-value when there are no ties; R can give it up to n = 170 and reports NaN beyond, where
+/// Evident uses the normal approximation). nullopt with `reason` when k < 3.
 std::optional<BeggTest> beggTest(std::span<const double> yi, std::span<const double> vi, std::string* reason);
 
 } // namespace evident
