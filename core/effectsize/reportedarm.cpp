@@ -178,9 +178,29 @@ private:
         return true;
     }
 
+    /// The field that carries the spread for this type, blamed when the arithmetic itself fails.
+    ReportedField spreadField() const {
+        switch (m_arm.type) {
+        case DispersionType::SD:
+            return ReportedField::SD;
+        case DispersionType::SEM:
+            return ReportedField::SEM;
+        case DispersionType::CI:
+            return ReportedField::CIUpper;
+        case DispersionType::MedianIQR:
+            return ReportedField::Q3;
+        case DispersionType::MedianRange:
+        case DispersionType::MedianIQRRange:
+            return ReportedField::Maximum;
+        }
+        return ReportedField::N;
+    }
+
     void accept(double mean, double sd) {
+        // Only reachable with numbers near the limits of double precision (e.g. an SEM of 1e308).
         if (!std::isfinite(mean) || !std::isfinite(sd) || !(sd > 0)) {
-            refuse(ReportedField::N, "the conversion gave no usable mean and SD for these numbers");
+            m_result.steps.clear();
+            refuse(spreadField(), "the numbers are too large or too small to convert to a mean and SD");
             return;
         }
         m_result.summary = GroupSummary{mean, sd, m_arm.n};

@@ -324,6 +324,9 @@ void TestReportedArm::badInputIsRefusedWithTheField_data() {
     const ReportedArm sem = semArm(8, 10, 1);
     QTest::newRow("SEM negative") << with(sem, [](ReportedArm& a) { a.sem = -0.5; }) << F::SEM
                                   << QStringLiteral("SEM (-0.5) must be greater than 0");
+    QTest::newRow("SEM overflows") << with(sem, [](ReportedArm& a) {
+        a.sem = 1e308;
+    }) << F::SEM << QStringLiteral("the numbers are too large or too small to convert to a mean and SD");
     QTest::newRow("SEM zero") << with(sem, [](ReportedArm& a) { a.sem = 0; }) << F::SEM
                               << QStringLiteral("SEM (0) must be greater than 0");
 
@@ -376,6 +379,9 @@ void TestReportedArm::badInputIsRefusedWithTheField_data() {
     QTest::newRow("median above maximum")
         << with(range, [](ReportedArm& a) { a.maximum = 11; }) << F::Centre
         << QStringLiteral("median (12) must not be greater than maximum (11)");
+    QTest::newRow("range overflows") << with(range, [](ReportedArm& a) {
+        a.minimum = -1.7e308, a.maximum = 1.7e308;
+    }) << F::Maximum << QStringLiteral("the numbers are too large or too small to convert to a mean and SD");
     QTest::newRow("range zero") << with(range, [](ReportedArm& a) { a.minimum = a.centre = a.maximum = 3; })
                                 << F::Maximum
                                 << QStringLiteral(
