@@ -61,4 +61,40 @@ std::string formatFullPrecision(double value) {
     return buffer;
 }
 
+std::string formatShortest(double value)
+{
+    char buffer[64];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    if (error != std::errc())
+        return formatFullPrecision(value);
+    return std::string(buffer, end);
+}
+
+std::string formatSignificant(double value, int significantDigits)
+{
+    if (!std::isfinite(value))
+        return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
+    if (value == 0)
+        return "0";
+    significantDigits = significantDigits < 1 ? 1 : significantDigits;
+    char buffer[64];
+    const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    if (magnitude < -4 || magnitude >= 9) {
+        std::snprintf(buffer, sizeof buffer, "%.*g", significantDigits, value);
+        return buffer;
+    }
+    const int decimals = significantDigits - 1 - magnitude > 0 ? significantDigits - 1 - magnitude : 0;
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    std::string text(buffer);
+    if (text.find('.') != std::string::npos) {
+        while (text.back() == '0')
+            text.pop_back();
+        if (text.back() == '.')
+            text.pop_back();
+    }
+    if (text == "-0")
+        text = "0";
+    return text;
+}
+
 } // namespace evident

@@ -19,4 +19,12 @@ std::optional<double> parseNumber(std::string_view text);
 /// Formats with 17 significant digits, enough to round-trip a double exactly.
 std::string formatFullPrecision(double value);
 
+/// The shortest text that reads back as the same double ("2.1", not "2.1000000000000001"): how a number
+/// the user typed is echoed back in explanations.
+std::string formatShortest(double value);
+
+/// Rounds to a few significant digits for explanations shown to the user ("5.94", "0.0123", "1234"),
+/// without trailing zeros and without an exponent unless the magnitude is extreme.
+std::string formatSignificant(double value, int significantDigits = 4);
+
 } // namespace evident

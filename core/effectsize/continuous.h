@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/effectsize/effectmeasure.h"
+#include "core/effectsize/outcomedirection.h"
 
 #include <optional>
 #include <string>
@@ -32,7 +33,28 @@ struct EffectSizeResult {
 /// with m = n_t + n_c − 2 (Hedges 1981, J Educ Stat 6:107, eq. 6e). Undefined (NaN) for m <= 1.
 double hedgesExactCorrection(double m);
 
-/// Computes yi and vi for a continuous measure (SMD, SMDRevMan, MD, ROM).
+/// The sham-operated (or naive, "normal") group a normalised mean difference is measured against.
+struct ShamReference {
+    double mean = 0;
+    /// When declared, the sham must lie on the better side of the control (the lesion made the control
+    /// worse); otherwise a positive NMD would mean harm and the effect is refused with a reason.
+    OutcomeDirection direction = OutcomeDirection::Unspecified;
+};
+
+/// Normalised mean difference (Vesterinen et al. 2014, J Neurosci Methods 221:92): both groups are
+/// expressed in percent of the sham-to-control distance, ω = 100·(x − x_sham)/(x_c − x_sham), so the
+/// control sits at 100 % and the sham at 0 %, and
+///   NMD = ω_c − ω_t = 100·(x_c − x_t)/(x_c − x_sham),
+///   vi  = SD*_c²/n_c + SD*_t²/n_t with SD* = 100·SD/(x_c − x_sham).
+/// Sign: NMD > 0 when the treated group is closer to the sham than the control is (improvement), 100 %
+/// when the treatment restores the sham value, > 100 % past it, < 0 when the treated group is further
+/// from the sham than the control. This holds whether higher or lower values are better, because the
+/// sham mean fixes which side is healthy. The sham mean is treated as known (its uncertainty is ignored,
+/// as in Vesterinen et al.).
+EffectSizeResult normalisedMeanDifference(const GroupSummary& treated, const GroupSummary& control,
+                                          const ShamReference& sham);
+
+/// Computes yi and vi for a continuous measure (SMD, SMDRevMan, MD, ROM; NMD needs the overload below).
 /// - SMD: g = J(m)·(m_t − m_c)/s_pooled, vi = 1/n_t + 1/n_c + g²/(2(n_t + n_c)); metafor escalc("SMD"),
 ///   vtype "LS" (Hedges & Olkin 1985, eq. 5.15 with the large-sample approximation).
 /// - SMDRevMan: RevMan 5 (Deeks & Higgins, Statistical algorithms in RevMan 5): J = 1 − 3/(4N − 9),
@@ -42,5 +64,11 @@ double hedgesExactCorrection(double m);
 /// Inputs are assumed validated (sd > 0, n >= 2); the result reports what still cannot be computed.
 EffectSizeResult computeContinuousEffect(EffectMeasure measure, const GroupSummary& treated,
                                          const GroupSummary& control);
+
+/// As above, and NMD with the sham group's mean (ignored by the other measures). NMD without a sham
+/// reference is refused with a reason.
+EffectSizeResult computeContinuousEffect(EffectMeasure measure, const GroupSummary& treated,
+                                         const GroupSummary& control,
+                                         const std::optional<ShamReference>& sham);
 
 } // namespace evident

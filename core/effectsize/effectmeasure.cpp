@@ -16,11 +16,12 @@ struct MeasureNames {
     std::string_view abbreviation;
 };
 
-constexpr std::array<MeasureNames, 5> measureNames{{
+constexpr std::array<MeasureNames, 6> measureNames{{
     {EffectMeasure::SMD, "SMD", "Std. mean difference (Hedges' g)", "SMD"},
     {EffectMeasure::SMDRevMan, "SMD_REVMAN", "Std. mean difference (RevMan 5)", "SMD"},
     {EffectMeasure::MD, "MD", "Mean difference", "MD"},
     {EffectMeasure::ROM, "ROM", "Log ratio of means", "ROM"},
+    {EffectMeasure::NMD, "NMD", "Normalised mean difference (%)", "NMD"},
     {EffectMeasure::Generic, "GENERIC", "Effect size", "Effect"},
 }};
 
@@ -52,6 +53,12 @@ std::optional<EffectMeasure> parseMeasure(std::string_view key) {
 
 bool isRatioMeasure(EffectMeasure measure) {
     return measure == EffectMeasure::ROM;
+}
+bool isOrientedToBenefit(EffectMeasure measure) {
+    return measure == EffectMeasure::NMD;
+}
+bool needsShamMean(EffectMeasure measure) {
+    return measure == EffectMeasure::NMD;
 }
 
 } // namespace evident

@@ -13,6 +13,7 @@ enum class EffectMeasure {
     SMDRevMan, ///< RevMan 5 "Std. Mean Difference": approximate J and RevMan's variance
     MD,        ///< Raw mean difference, as metafor escalc("MD")
     ROM,       ///< Log ratio of means, as metafor escalc("ROM")
+    NMD,       ///< Normalised mean difference in percent of the sham-to-control distance (Vesterinen 2014)
     Generic,   ///< Precomputed yi with vi or sei, used as given
 };
 
@@ -26,5 +27,11 @@ std::string_view measureAbbreviation(EffectMeasure measure);
 std::optional<EffectMeasure> parseMeasure(std::string_view key);
 /// True for measures analysed on the log scale (reported back-transformed as ratios).
 bool isRatioMeasure(EffectMeasure measure);
+/// True for measures whose sign already means benefit, whichever way the outcome improves: NMD is
+/// positive when the treated group lies closer to the sham group than the control does. Such a measure
+/// must not be flipped for "lower is better" outcomes (SMD, MD and ROM are treated minus control).
+bool isOrientedToBenefit(EffectMeasure measure);
+/// True for measures that need the mean of a sham (or naive) group besides the two compared groups.
+bool needsShamMean(EffectMeasure measure);
 
 } // namespace evident
