@@ -61,8 +61,7 @@ std::string formatFullPrecision(double value) {
     return buffer;
 }
 
-std::string formatShortest(double value)
-{
+std::string formatShortest(double value) {
     char buffer[64];
     const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     if (error != std::errc())
@@ -70,8 +69,7 @@ std::string formatShortest(double value)
     return std::string(buffer, end);
 }
 
-std::string formatSignificant(double value, int significantDigits)
-{
+std::string formatSignificant(double value, int significantDigits) {
     if (!std::isfinite(value))
         return std::isnan(value) ? "NaN" : (value > 0 ? "inf" : "-inf");
     if (value == 0)

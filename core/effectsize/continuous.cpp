@@ -62,24 +62,24 @@ EffectSizeResult logRatioOfMeans(const GroupSummary& t, const GroupSummary& c) {
 
 } // namespace
 
-EffectSizeResult normalisedMeanDifference(const GroupSummary& t, const GroupSummary& c, const ShamReference& sham)
-{
+EffectSizeResult normalisedMeanDifference(const GroupSummary& t, const GroupSummary& c,
+                                          const ShamReference& sham) {
     if (!std::isfinite(sham.mean))
         return failure("the sham group's mean is not a finite number");
     const double lesion = c.mean - sham.mean;
     if (lesion == 0)
-        return failure("the control and sham means are equal (" + formatShortest(c.mean) +
-                       "), so there is no injury to normalise against");
+        return failure("the control and sham means are equal (" + formatShortest(c.mean)
+                       + "), so there is no injury to normalise against");
     // A declared direction must agree with the sham being the healthy side of the control; otherwise a
     // positive NMD (treated moved towards sham) would be a change for the worse.
     if (sham.direction == OutcomeDirection::HigherIsBetter && lesion > 0)
-        return failure("the outcome is marked higher-is-better but the sham mean (" + formatShortest(sham.mean) +
-                       ") is below the control mean (" + formatShortest(c.mean) +
-                       "); check whether the sham and control groups are swapped");
+        return failure("the outcome is marked higher-is-better but the sham mean ("
+                       + formatShortest(sham.mean) + ") is below the control mean (" + formatShortest(c.mean)
+                       + "); check whether the sham and control groups are swapped");
     if (sham.direction == OutcomeDirection::LowerIsBetter && lesion < 0)
-        return failure("the outcome is marked lower-is-better but the sham mean (" + formatShortest(sham.mean) +
-                       ") is above the control mean (" + formatShortest(c.mean) +
-                       "); check whether the sham and control groups are swapped");
+        return failure("the outcome is marked lower-is-better but the sham mean (" + formatShortest(sham.mean)
+                       + ") is above the control mean (" + formatShortest(c.mean)
+                       + "); check whether the sham and control groups are swapped");
     // Vesterinen et al. (2014): ω_t = 100·(x_t − x_sham)/(x_c − x_sham), ω_c = 100, NMD = ω_c − ω_t,
     // SD* = 100·SD/(x_c − x_sham), vi = SD*_c²/n_c + SD*_t²/n_t.
     const double scale = 100 / lesion;
@@ -93,8 +93,8 @@ EffectSizeResult normalisedMeanDifference(const GroupSummary& t, const GroupSumm
 }
 
 EffectSizeResult computeContinuousEffect(EffectMeasure measure, const GroupSummary& treated,
-                                         const GroupSummary& control, const std::optional<ShamReference>& sham)
-{
+                                         const GroupSummary& control,
+                                         const std::optional<ShamReference>& sham) {
     if (measure != EffectMeasure::NMD)
         return computeContinuousEffect(measure, treated, control);
     if (!sham)
