@@ -24,30 +24,35 @@ double upperTail(double x) {
 /// (they change no probability by more than 1e-16 of its value).
 constexpr double kernelCutoff = 8.5;
 
+/// Half-width, in Z units around the mean, of the evenly spaced part of the grid.
+constexpr double evenHalfWidth = 8.0;
+
 } // namespace
 
 void SequentialDensity::buildGrid(double lower, double upper, int resolution) {
-    // Jennison & Turnbull (2000) §19.2.1: 6r − 1 points, evenly spaced within ±3 of the mean and
-    // logarithmically spaced in the tails out to ±(3 + 4 ln r); points outside the continuation
-    // region are replaced by the region's end.
+    // Jennison & Turnbull (2000) §19.2.1: points evenly spaced (3/(2r) apart) around the mean and
+    // logarithmically spaced in the tails (r − 1 points out to 4 ln r beyond the even part); points outside
+    // the continuation region are replaced by the region's end. J&T space evenly within ±3; Evident goes to
+    // ±8 so that boundaries for tiny alpha increments (Z up to 6, with small information steps) are
+    // integrated as finely as the ordinary ones. Regions of ordinary boundaries are clipped well inside.
     const int r = std::max(resolution, 2);
     const double mean = m_drift * std::sqrt(m_information);
-    std::vector<double> points;
-    points.reserve(static_cast<std::size_t>(6 * r + 1));
     const double step = 3.0 / (2.0 * r);
-    for (int i = 1; i <= 6 * r - 1; ++i) {
-        double x;
-        if (i < r)
-            x = -3 - 4 * std::log(static_cast<double>(r) / i);
-        else if (i <= 5 * r)
-            x = -3 + step * (i - r);
-        else
-            x = 3 + 4 * std::log(static_cast<double>(r) / (6 * r - i));
-        points.push_back(mean + x);
-    }
+    const int halfCount = static_cast<int>(std::ceil(evenHalfWidth / step));
+    const double halfWidth = halfCount * step;
+    std::vector<double> points;
+    points.reserve(static_cast<std::size_t>(2 * halfCount + 2 * r));
+    for (int i = 1; i < r; ++i)
+        points.push_back(mean - halfWidth - 4 * std::log(static_cast<double>(r) / i));
+    const auto firstEven = points.size();
+    for (int i = -halfCount; i <= halfCount; ++i)
+        points.push_back(mean + step * i);
+    const auto lastEven = points.size() - 1;
+    for (int i = r - 1; i >= 1; --i)
+        points.push_back(mean + halfWidth + 4 * std::log(static_cast<double>(r) / i));
     std::vector<double> clipped;
     clipped.reserve(points.size() + 2);
-    // Positions in `clipped` of the first and last evenly spaced central point (i = r … 5r).
+    // Positions in `clipped` of the first and last evenly spaced point.
     std::size_t firstCentral = SIZE_MAX;
     std::size_t lastCentral = 0;
     if (std::isfinite(lower) && lower > points.front())
@@ -55,8 +60,7 @@ void SequentialDensity::buildGrid(double lower, double upper, int resolution) {
     for (std::size_t i = 0; i < points.size(); ++i) {
         const double x = points[i];
         if (x > lower && x < upper) {
-            const auto index = static_cast<int>(i) + 1;
-            if (index >= r && index <= 5 * r) {
+            if (i >= firstEven && i <= lastEven) {
                 firstCentral = std::min(firstCentral, clipped.size());
                 lastCentral = clipped.size();
             }
