@@ -16,13 +16,13 @@ private slots:
     void edgeCasesGiveNaNOrLimits();
 };
 
-void TestDistributions::matchesR_data()
-{
+void TestDistributions::matchesR_data() {
     QTest::addColumn<std::function<double()>>("compute");
     QTest::addColumn<double>("expected");
     QTest::newRow("qnorm(0.975)") << std::function<double()>([] { return normalQuantile(0.975); })
                                   << 1.9599639845400536;
-    QTest::newRow("pnorm(-8)") << std::function<double()>([] { return normalCdf(-8); }) << 6.2209605742717849e-16;
+    QTest::newRow("pnorm(-8)") << std::function<double()>([] { return normalCdf(-8); })
+                               << 6.2209605742717849e-16;
     QTest::newRow("upper tail 8") << std::function<double()>([] { return normalUpperTail(8); })
                                   << 6.2209605742717849e-16;
     QTest::newRow("2*pnorm(-1.5)") << std::function<double()>([] { return normalTwoSidedP(1.5); })
@@ -31,25 +31,23 @@ void TestDistributions::matchesR_data()
                                      << 12.832501994030025;
     QTest::newRow("qchisq(0.025,1)") << std::function<double()>([] { return chiSquaredQuantile(0.025, 1); })
                                      << 0.00098206911717525617;
-    QTest::newRow("pchisq(40,3,upper)") << std::function<double()>([] { return chiSquaredUpperTail(40, 3); })
-                                        << 1.0655090334255863e-08;
+    QTest::newRow("pchisq(40,3,upper)")
+        << std::function<double()>([] { return chiSquaredUpperTail(40, 3); }) << 1.0655090334255863e-08;
     QTest::newRow("qt(0.975,3)") << std::function<double()>([] { return studentTQuantile(0.975, 3); })
                                  << 3.1824463052837078;
     QTest::newRow("2*pt(-2.5,7)") << std::function<double()>([] { return studentTTwoSidedP(-2.5, 7); })
                                   << 0.040992218585752874;
-    QTest::newRow("pf(3.2,2,10,upper)") << std::function<double()>([] { return fUpperTail(3.2, 2, 10); })
-                                        << 0.0842909133538738;
+    QTest::newRow("pf(3.2,2,10,upper)")
+        << std::function<double()>([] { return fUpperTail(3.2, 2, 10); }) << 0.0842909133538738;
 }
 
-void TestDistributions::matchesR()
-{
+void TestDistributions::matchesR() {
     QFETCH(std::function<double()>, compute);
     QFETCH(double, expected);
     EVIDENT_COMPARE_REL(compute(), expected, 1e-12);
 }
 
-void TestDistributions::edgeCasesGiveNaNOrLimits()
-{
+void TestDistributions::edgeCasesGiveNaNOrLimits() {
     QVERIFY(std::isnan(normalQuantile(1.5)));
     QVERIFY(std::isinf(normalQuantile(1.0)) && normalQuantile(1.0) > 0);
     QVERIFY(std::isnan(chiSquaredUpperTail(3, 0)));

@@ -244,15 +244,19 @@ void TestTsaBoundaries::matchesIndependentTruth() {
             .object()
             .value(QStringLiteral("cases"))
             .toObject();
-    QCOMPARE(cases.size(), 2);
+    QCOMPARE(cases.size(), 3);
     for (const auto& key : cases.keys()) {
         const QJsonObject truth = cases.value(key).toObject();
         const std::vector<double> t = toVector(truth.value(QStringLiteral("t")).toArray());
         const std::vector<double> upper = toVector(truth.value(QStringLiteral("upper")).toArray());
-        // The truth script spends at the first looks of the full design (final look at 1).
+        // The truth script spends at the first looks of the full design, whose final look is at the
+        // horizon t/spend_t (1, or RTSA's design factor R).
+        const std::vector<double> spendingTime = toVector(truth.value(QStringLiteral("spend_t")).toArray());
+        BoundaryOptions options;
+        options.horizon = t.front() / spendingTime.front();
         std::vector<double> design = t;
-        design.push_back(1.0);
-        const BoundaryResult result = computeBoundaries(design, {});
+        design.push_back(options.horizon);
+        const BoundaryResult result = computeBoundaries(design, options);
         QVERIFY(result.ok);
         for (std::size_t k = 0; k < t.size(); ++k) {
             if (std::isnan(upper[k]))

@@ -10,8 +10,8 @@ library(jsonlite)
 
 esOF <- function(error, t) 2 * (1 - pnorm(qnorm(1 - error / 2) / sqrt(t)))
 
-boundaries <- function(t, alpha = 0.05) {
-  cum <- esOF(alpha / 2, t)
+boundaries <- function(t, alpha = 0.05, spend_t = t) {
+  cum <- esOF(alpha / 2, spend_t)
   incr <- diff(c(0, cum))
   b <- rep(Inf, length(t))
   for (k in seq_along(t)) {
@@ -25,7 +25,7 @@ boundaries <- function(t, alpha = 0.05) {
     }
     b[k] <- uniroot(function(x) log(crossing(x)) - log(incr[k]), c(1, 9), tol = 1e-12)$root
   }
-  list(t = t, upper = ifelse(is.finite(b), b, NA), incr_per_tail = incr)
+  list(t = t, spend_t = spend_t, upper = ifelse(is.finite(b), b, NA), incr_per_tail = incr)
 }
 
 set.seed(20261121)
@@ -35,7 +35,10 @@ out <- list(
   method = "multivariate normal probabilities (mvtnorm::pmvnorm, GenzBretz abseps 1e-14); incremental alpha < 1e-9 per tail = no boundary (NA)",
   cases = list(
     early4 = boundaries(c(0.1, 0.3)),
-    irregular6 = boundaries(c(0.05, 0.15, 0.33))
+    irregular6 = boundaries(c(0.05, 0.15, 0.33)),
+    # RTSA run A2 (eds, RIS 1514, design factor R = 1.09045899061248): alpha spent at t/R; looks 1-6.
+    A2_look6 = boundaries(c(86, 169, 497, 583, 697, 718) / 1514,
+                          spend_t = c(86, 169, 497, 583, 697, 718) / 1514 / 1.09045899061248)
   )
 )
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null"), "tsa_boundary_truth.json")
