@@ -244,7 +244,7 @@ void TestTsaBoundaries::matchesIndependentTruth() {
             .object()
             .value(QStringLiteral("cases"))
             .toObject();
-    QCOMPARE(cases.size(), 3);
+    QCOMPARE(cases.size(), 5);
     for (const auto& key : cases.keys()) {
         const QJsonObject truth = cases.value(key).toObject();
         const std::vector<double> t = toVector(truth.value(QStringLiteral("t")).toArray());

@@ -38,7 +38,11 @@ out <- list(
     irregular6 = boundaries(c(0.05, 0.15, 0.33)),
     # RTSA run A2 (eds, RIS 1514, design factor R = 1.09045899061248): alpha spent at t/R; looks 1-6.
     A2_look6 = boundaries(c(86, 169, 497, 583, 697, 718) / 1514,
-                          spend_t = c(86, 169, 497, 583, 697, 718) / 1514 / 1.09045899061248)
+                          spend_t = c(86, 169, 497, 583, 697, 718) / 1514 / 1.09045899061248),
+    # RTSA runs on perioOxy (tsa_checks.json), the first eight trials: RTSA is 1.0e-4 (RR) and 1.1e-4 (OR)
+    # off at look 5, a step of 1.4% and 1.1% of the RIS, and the error carries on to later looks.
+    perioOxy_RR = boundaries(c(143, 643, 2029, 4041, 4201, 4497, 4707, 5538) / 11100),
+    perioOxy_OR = boundaries(c(643, 2029, 4041, 4201, 4497, 4707, 5538) / 14374)
   )
 )
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE, na = "null"), "tsa_boundary_truth.json")
