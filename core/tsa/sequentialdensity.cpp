@@ -217,28 +217,22 @@ SequentialDensity SequentialDensity::next(double information, double lower, doub
 }
 
 double SequentialDensity::exitAbove(double nextInformation, double z) const {
-    if (z == INFINITY)
-        return 0;
-    const double increment = nextInformation - m_information;
-    const double sdIncrement = std::sqrt(increment);
-    const double target = z * std::sqrt(nextInformation) - m_drift * increment;
-    const double rootBefore = std::sqrt(m_information);
-    double sum = 0;
-    for (std::size_t j = 0; j < m_nodes.size(); ++j)
-        sum += m_weightedDensity[j] * upperTail((target - m_nodes[j] * rootBefore) / sdIncrement);
-    return sum;
+    return z == INFINITY ? 0.0 : exitTail(nextInformation, z, 1.0);
 }
 
 double SequentialDensity::exitBelow(double nextInformation, double z) const {
-    if (z == -INFINITY)
-        return 0;
+    return z == -INFINITY ? 0.0 : exitTail(nextInformation, z, -1.0);
+}
+
+double SequentialDensity::exitTail(double nextInformation, double z, double direction) const {
+    // Σ_j w_j g(y_j) · Φ̄(±(z√t_k − y_j√t_{k−1} − θΔ)/√Δ): the upper tail for +1, the lower for −1.
     const double increment = nextInformation - m_information;
     const double sdIncrement = std::sqrt(increment);
     const double target = z * std::sqrt(nextInformation) - m_drift * increment;
     const double rootBefore = std::sqrt(m_information);
     double sum = 0;
     for (std::size_t j = 0; j < m_nodes.size(); ++j)
-        sum += m_weightedDensity[j] * upperTail((m_nodes[j] * rootBefore - target) / sdIncrement);
+        sum += m_weightedDensity[j] * upperTail(direction * (target - m_nodes[j] * rootBefore) / sdIncrement);
     return sum;
 }
 

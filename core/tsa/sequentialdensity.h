@@ -44,6 +44,7 @@ private:
         : m_information(information)
         , m_drift(drift) {}
     void buildGrid(double lower, double upper, int resolution);
+    double exitTail(double nextInformation, double z, double direction) const;
 
     double m_information = 0;              ///< t of this look
     double m_drift = 0;                    ///< θ, the mean of Z at t = 1
