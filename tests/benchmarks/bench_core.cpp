@@ -49,7 +49,6 @@ void BM_FitDL(benchmark::State& state) {
     fitWith(state, evident::Tau2Estimator::DerSimonianLaird);
 }
 
-
 /// Everything evident-cli analyze computes: fit with Q-profile interval, subgroups (three levels),
 /// leave-one-out, cumulative analysis, Egger, Begg, trim-and-fill and fail-safe N.
 void pipelineWith(benchmark::State& state, evident::Tau2Estimator estimator) {
@@ -60,7 +59,8 @@ void pipelineWith(benchmark::State& state, evident::Tau2Estimator estimator) {
     evident::Covariate route{"route", evident::CovariateKind::Categorical, {}, {}};
     for (std::size_t i = 0; i < data.yi.size(); ++i) {
         data.labels.push_back("Study " + std::to_string(i + 1));
-        route.levels.push_back(i % 3 == 0 ? "intravenous" : (i % 3 == 1 ? "intrauterine" : "intraperitoneal"));
+        route.levels.push_back(i % 3 == 0 ? "intravenous"
+                                          : (i % 3 == 1 ? "intrauterine" : "intraperitoneal"));
     }
     data.covariates.push_back(route);
     evident::AnalysisOptions options;
