@@ -6,6 +6,9 @@
 
 #include "core/effectsize/effectmeasure.h"
 #include "core/model/fitoptions.h"
+#include "core/tsa/cumulativemeta.h"
+#include "core/tsa/ris.h"
+#include "core/tsa/spending.h"
 
 #include <cstdint>
 #include <optional>
@@ -52,11 +55,53 @@ struct AnalysisSettings {
     bool operator==(const AnalysisSettings&) const = default;
 };
 
+/// Settings of the trial sequential analysis of one outcome (docs/tsa.md). The outcome type (MD or
+/// SMD) follows the outcome's effect measure.
+struct TsaSettings {
+    TsaModel model = TsaModel::RandomEffects;
+    HeterogeneityAdjustment adjustment = HeterogeneityAdjustment::Diversity;
+    double alpha = 0.05; ///< Two-sided
+    double beta = 0.20;
+    double minimalRelevantEffect = 0; ///< MD units or SMD; 0 = not set yet (the TSA asks for it)
+    double standardDeviation = 0;     ///< MD only: SD of the outcome
+    SpendingFunction spending = SpendingFunction::OBrienFleming;
+    bool futility = false;
+    std::string
+        orderColumn; ///< Numeric covariate giving the order of the looks (usually year); empty = data order
+
+    bool operator==(const TsaSettings&) const = default;
+};
+
+/// How one figure is laid out and exported. Saved with the project, per outcome and figure.
+struct FigureSettings {
+    double widthMm = 175; ///< Double journal column; 85 mm is a single column
+    double heightMm = 0;  ///< 0 = chosen from the content (e.g. the number of forest-plot rows)
+    double dpi = 300;     ///< Raster formats only
+    std::string format = "pdf";
+    std::string fontFamily = "Liberation Sans";
+    double fontPointSize = 8;
+    std::string favoursLeft; ///< Forest plot axis labels; empty = from the outcome's direction
+    std::string favoursRight;
+    bool contours = true; ///< Funnel plot: shade the p = 0.10, 0.05 and 0.01 regions
+
+    bool operator==(const FigureSettings&) const = default;
+};
+
+struct OutcomeFigures {
+    FigureSettings forest;
+    FigureSettings funnel;
+    FigureSettings tsa;
+
+    bool operator==(const OutcomeFigures&) const = default;
+};
+
 struct Outcome {
     std::string name;
     bool lowerIsBetter = false; ///< E.g. fibrosis: a lower value in the treated group is a benefit
     DataLayout layout = DataLayout::TwoGroupContinuous;
     AnalysisSettings settings;
+    TsaSettings tsa;
+    OutcomeFigures figures;
     std::vector<OutcomeRow> rows;
 };
 
