@@ -2,6 +2,7 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/analyzecommand.h"
+#include "app/cli/tsacommand.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -14,8 +15,11 @@ namespace {
 const char* const usage = R"(Usage: evident-cli <command> [options]
 
 Commands:
-  analyze FILE   Meta-analysis of a CSV file: pooled effect, heterogeneity, subgroups,
-                 leave-one-out, cumulative analysis and small-study tests.
+  analyze FILE     Meta-analysis of a CSV file: pooled effect, heterogeneity, subgroups,
+                   leave-one-out, cumulative analysis and small-study tests.
+  tsa FILE         Trial sequential analysis (MD, SMD, RR, OR, RD): required information
+                   size, cumulative Z-curve, monitoring boundaries, adjusted intervals.
+  boundaries       Alpha-spending (and futility) boundaries at given information fractions.
 
 Run 'evident-cli <command> --help' for the options of a command.
 )";
@@ -31,6 +35,10 @@ int runCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
     const QStringList rest = arguments.mid(1);
     if (command == u"analyze")
         return runAnalyze(rest, out, err);
+    if (command == u"tsa")
+        return runTsaCommand(rest, out, err);
+    if (command == u"boundaries")
+        return runBoundariesCommand(rest, out, err);
     err << "evident-cli: unknown command '" << command << "'\n\n" << usage;
     return ExitUsage;
 }

@@ -36,6 +36,7 @@ TsaOptions tsaOptionsFor(const TsaSettings& settings, TsaOutcome outcome) {
     options.adjustment = settings.adjustment;
     options.alphaSpending = settings.spending;
     options.futility = settings.futility;
+    options.powerAdjusted = settings.powerAdjusted;
     return options;
 }
 

@@ -66,8 +66,9 @@ struct TsaSettings {
     double standardDeviation = 0;     ///< MD only: SD of the outcome
     SpendingFunction spending = SpendingFunction::OBrienFleming;
     bool futility = false;
-    std::string
-        orderColumn; ///< Numeric covariate giving the order of the looks (usually year); empty = data order
+    bool powerAdjusted = false; ///< Inflate the RIS by RTSA's design factor (off, as the TSA program)
+    /// Numeric covariate giving the order of the looks (usually year); empty = data order.
+    std::string orderColumn;
 
     bool operator==(const TsaSettings&) const = default;
 };

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reading option values of evident-cli commands, with messages that say what is accepted.
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QTextStream;
+
+namespace evident::cli {
+
+/// Parses a number option; on a bad value writes "<command>: --name must be …" to err and returns nullopt.
+/// Returns `fallback` when the option is absent.
+std::optional<double> numberOption(const QCommandLineParser& parser, const QCommandLineOption& option,
+                                   double fallback, double lowerExclusive, double upperExclusive,
+                                   const char* command, QTextStream& err);
+
+/// A comma-separated list of numbers ("0.25,0.5,1"); nullopt with a message when any entry is not a number.
+std::optional<std::vector<double>> numberListOption(const QCommandLineParser& parser,
+                                                    const QCommandLineOption& option, const char* command,
+                                                    QTextStream& err);
+
+/// "a, b, c" for messages.
+QString joinChoices(const QStringList& choices);
+
+} // namespace evident::cli

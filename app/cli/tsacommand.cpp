@@ -1,0 +1,319 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/tsacommand.h"
+
+#include "app/cli/cli.h"
+#include "app/cli/inputfile.h"
+#include "app/cli/optionvalues.h"
+#include "core/project/outcometsa.h"
+#include "core/report/tsajson.h"
+#include "io/binarytrials.h"
+
+#include <QCommandLineParser>
+#include <QTextStream>
+
+#include <limits>
+
+namespace evident::cli {
+namespace {
+
+constexpr double unbounded = std::numeric_limits<double>::infinity();
+
+struct MeasureChoice {
+    TsaOutcome outcome;
+    BinaryMeasure binary;
+};
+
+std::optional<MeasureChoice> parseTsaMeasure(const QString& text) {
+    const QString key = text.toUpper();
+    if (key == u"MD")
+        return MeasureChoice{TsaOutcome::MeanDifference, BinaryMeasure::RiskRatio};
+    if (key == u"SMD")
+        return MeasureChoice{TsaOutcome::StandardisedMeanDifference, BinaryMeasure::RiskRatio};
+    if (key == u"RR")
+        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::RiskRatio};
+    if (key == u"OR")
+        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::OddsRatio};
+    if (key == u"RD")
+        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::RiskDifference};
+    return std::nullopt;
+}
+
+std::optional<HeterogeneityAdjustment> parseAdjustment(const QString& text) {
+    const QString key = text.toUpper();
+    if (key == u"NONE")
+        return HeterogeneityAdjustment::None;
+    if (key == u"D2")
+        return HeterogeneityAdjustment::Diversity;
+    if (key == u"I2")
+        return HeterogeneityAdjustment::Inconsistency;
+    return std::nullopt;
+}
+
+std::optional<bool> parseFutility(const QString& text) {
+    if (text.compare(QStringLiteral("none"), Qt::CaseInsensitive) == 0)
+        return false;
+    if (text.compare(QStringLiteral("nonbinding"), Qt::CaseInsensitive) == 0)
+        return true;
+    return std::nullopt;
+}
+
+/// Options shared by `tsa` and `boundaries`.
+struct SequentialOptions {
+    QCommandLineOption alpha{QStringLiteral("alpha"),
+                             QStringLiteral("Two-sided type-I error (default 0.05)."),
+                             QStringLiteral("alpha")};
+    QCommandLineOption beta{QStringLiteral("beta"), QStringLiteral("Type-II error (default 0.2)."),
+                            QStringLiteral("beta")};
+    QCommandLineOption spending{
+        QStringLiteral("spending"),
+        QStringLiteral("Alpha-spending function: obf (O'Brien-Fleming, default) or pocock."),
+        QStringLiteral("function")};
+    QCommandLineOption futility{QStringLiteral("futility"),
+                                QStringLiteral("Futility boundaries: none (default) or nonbinding."),
+                                QStringLiteral("type")};
+    QCommandLineOption json{QStringLiteral("json"),
+                            QStringLiteral("Print one JSON object (docs/json-output.md).")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.addOptions({alpha, beta, spending, futility, json});
+    }
+};
+
+/// Parses the standard options; false (with a message) when a value is bad or the file is missing.
+bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, const char* command,
+                      QTextStream& out, QTextStream& err, int& status) {
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{QStringLiteral("evident-cli ") + QLatin1String(command)} + arguments)) {
+        err << "evident-cli " << command << ": " << parser.errorText() << "\n";
+        status = ExitUsage;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        status = ExitOk;
+        return false;
+    }
+    return true;
+}
+
+bool readSequentialOptions(const QCommandLineParser& parser, const SequentialOptions& names,
+                           const char* command, QTextStream& err, BoundaryOptions& options) {
+    const auto alpha = numberOption(parser, names.alpha, 0.05, 0, 1, command, err);
+    const auto beta = numberOption(parser, names.beta, 0.2, 0, 1, command, err);
+    if (!alpha || !beta)
+        return false;
+    options.alpha = *alpha;
+    options.beta = *beta;
+    if (parser.isSet(names.spending)) {
+        const auto spending = parseSpending(parser.value(names.spending).toStdString());
+        if (!spending) {
+            err << "evident-cli " << command << ": unknown spending function '"
+                << parser.value(names.spending) << "'; use obf or pocock.\n";
+            return false;
+        }
+        options.alphaSpending = *spending;
+    }
+    if (parser.isSet(names.futility)) {
+        const auto futility = parseFutility(parser.value(names.futility));
+        if (!futility) {
+            err << "evident-cli " << command << ": unknown futility type '" << parser.value(names.futility)
+                << "'; use none or nonbinding.\n";
+            return false;
+        }
+        options.futility = *futility;
+    }
+    return true;
+}
+
+} // namespace
+
+int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Trial sequential analysis of the studies in a CSV file."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("CSV file of studies (docs/csv-format.md)."));
+    const QCommandLineOption measure(QStringLiteral("measure"), QStringLiteral("MD, SMD, RR, OR or RD."),
+                                     QStringLiteral("measure"));
+    const QCommandLineOption delta(
+        QStringLiteral("delta"),
+        QStringLiteral("Minimal relevant effect: MD in outcome units, SMD, or the relative "
+                       "risk reduction for RR/OR/RD."),
+        QStringLiteral("x"));
+    const QCommandLineOption sd(QStringLiteral("sd"), QStringLiteral("SD of the outcome (MD only)."),
+                                QStringLiteral("y"));
+    const QCommandLineOption pc(
+        QStringLiteral("pc"),
+        QStringLiteral("Control event proportion (binary; default: the pooled observed one)."),
+        QStringLiteral("p"));
+    const QCommandLineOption model(QStringLiteral("model"),
+                                   QStringLiteral("FE or RE (DerSimonian-Laird, default)."),
+                                   QStringLiteral("model"));
+    const QCommandLineOption adjust(
+        QStringLiteral("adjust"),
+        QStringLiteral("Heterogeneity adjustment of the RIS: none, D2 (default for RE) or I2."),
+        QStringLiteral("adjustment"));
+    const QCommandLineOption order(QStringLiteral("order"),
+                                   QStringLiteral("Numeric column ordering the looks (e.g. year)."),
+                                   QStringLiteral("column"));
+    const QCommandLineOption powerAdjust(
+        QStringLiteral("power-adjust"),
+        QStringLiteral("Inflate the RIS by RTSA's design factor (off by default)."));
+    parser.addOptions({measure, delta, sd, pc, model, adjust, order, powerAdjust});
+    const SequentialOptions sequential;
+    sequential.addTo(parser);
+    int status = ExitOk;
+    if (!parseCommandLine(parser, arguments, "tsa", out, err, status))
+        return status;
+    if (parser.positionalArguments().size() != 1) {
+        err << "evident-cli tsa: give exactly one input file.\n";
+        return ExitUsage;
+    }
+    if (!parser.isSet(measure) || !parser.isSet(delta)) {
+        err << "evident-cli tsa: --measure and --delta are required.\n";
+        return ExitUsage;
+    }
+    const auto choice = parseTsaMeasure(parser.value(measure));
+    if (!choice) {
+        err << "evident-cli tsa: unknown measure '" << parser.value(measure)
+            << "'; use one of MD, SMD, RR, OR, RD.\n";
+        return ExitUsage;
+    }
+    BoundaryOptions boundaries;
+    if (!readSequentialOptions(parser, sequential, "tsa", err, boundaries))
+        return ExitUsage;
+
+    TsaSettings settings;
+    settings.alpha = boundaries.alpha;
+    settings.beta = boundaries.beta;
+    settings.spending = boundaries.alphaSpending;
+    settings.futility = boundaries.futility;
+    settings.powerAdjusted = parser.isSet(powerAdjust);
+    settings.orderColumn = parser.value(order).toStdString();
+    if (parser.isSet(model)) {
+        const QString key = parser.value(model).toUpper();
+        if (key != u"FE" && key != u"RE") {
+            err << "evident-cli tsa: unknown model '" << parser.value(model) << "'; use FE or RE.\n";
+            return ExitUsage;
+        }
+        settings.model = key == u"FE" ? TsaModel::FixedEffect : TsaModel::RandomEffects;
+    }
+    settings.adjustment = settings.model == TsaModel::RandomEffects ? HeterogeneityAdjustment::Diversity
+                                                                    : HeterogeneityAdjustment::None;
+    if (parser.isSet(adjust)) {
+        const auto adjustment = parseAdjustment(parser.value(adjust));
+        if (!adjustment) {
+            err << "evident-cli tsa: unknown adjustment '" << parser.value(adjust)
+                << "'; use none, D2 or I2.\n";
+            return ExitUsage;
+        }
+        settings.adjustment = *adjustment;
+    }
+    const bool binary = choice->outcome == TsaOutcome::Binary;
+    const auto effect =
+        numberOption(parser, delta, 0, binary ? 0 : -unbounded, binary ? 1 : unbounded, "tsa", err);
+    const auto sdValue = numberOption(parser, sd, 0, 0, unbounded, "tsa", err);
+    const auto pcValue = numberOption(parser, pc, 0.5, 0, 1, "tsa", err);
+    if (!effect || !sdValue || !pcValue)
+        return ExitUsage;
+    if (choice->outcome == TsaOutcome::MeanDifference && !parser.isSet(sd)) {
+        err << "evident-cli tsa: --sd (the SD of the outcome) is required for MD.\n";
+        return ExitUsage;
+    }
+    settings.minimalRelevantEffect = *effect;
+    settings.standardDeviation = *sdValue;
+
+    const QString path = parser.positionalArguments().front();
+    TsaOptions options = tsaOptionsFor(settings, choice->outcome);
+    TsaResult result;
+    if (binary) {
+        const io::CsvParseResult parsed = io::readCsvFile(path);
+        if (!parsed.error.isEmpty()) {
+            err << path << ": " << parsed.error << "\n";
+            return ExitInputError;
+        }
+        const io::BinaryTrialsImport trials = io::importBinaryTrials(parsed.table, parser.value(order));
+        for (const QString& error : trials.errors)
+            err << path << ", " << error << "\n";
+        if (!trials.errors.isEmpty())
+            return ExitInputError;
+        options.analysis.binaryMeasure = choice->binary;
+        options.ris.binaryMeasure = choice->binary;
+        options.ris.relativeRiskReduction = *effect;
+        options.ris.controlRisk = parser.isSet(pc) ? *pcValue : 0;
+        options.controlRiskFromData = !parser.isSet(pc);
+        options.orderByValue = parser.isSet(order);
+        result = runTsa(trials.trials, options);
+    } else {
+        LoadedInput input = loadInput(path, QString());
+        for (const QString& error : input.errors)
+            err << path << ": " << error << "\n";
+        if (!input.errors.isEmpty())
+            return ExitInputError;
+        Outcome& outcome = input.project.outcomes[input.outcome];
+        outcome.settings.measure =
+            choice->outcome == TsaOutcome::MeanDifference ? EffectMeasure::MD : EffectMeasure::SMD;
+        outcome.tsa = settings;
+        const PreparedOutcome prepared = prepareOutcome(input.project, outcome);
+        for (const InputIssue& issue : prepared.issues)
+            err << path << ", " << describeIssue(input, issue) << "\n";
+        if (!prepared.issues.empty())
+            return ExitInputError;
+        result = runOutcomeTsa(prepared, outcome);
+    }
+    if (parser.isSet(sequential.json))
+        out << QString::fromStdString(tsaToJson(result, options).dump());
+    else
+        out << QString::fromStdString(tsaTextReport(result, options));
+    if (!result.ok) {
+        err << "evident-cli tsa: " << QString::fromStdString(result.error) << "\n";
+        return ExitAnalysisFailed;
+    }
+    return ExitOk;
+}
+
+int runBoundariesCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Lan-DeMets alpha-spending (and optional futility) boundaries at given information fractions."));
+    const QCommandLineOption fractions(
+        QStringLiteral("fractions"),
+        QStringLiteral("Information fractions, increasing, e.g. 0.25,0.5,0.75,1."), QStringLiteral("list"));
+    parser.addOption(fractions);
+    const SequentialOptions sequential;
+    sequential.addTo(parser);
+    int status = ExitOk;
+    if (!parseCommandLine(parser, arguments, "boundaries", out, err, status))
+        return status;
+    if (!parser.isSet(fractions)) {
+        err << "evident-cli boundaries: --fractions is required.\n";
+        return ExitUsage;
+    }
+    BoundaryOptions options;
+    if (!readSequentialOptions(parser, sequential, "boundaries", err, options))
+        return ExitUsage;
+    const auto times = numberListOption(parser, fractions, "boundaries", err);
+    if (!times)
+        return ExitUsage;
+    const BoundaryResult result = computeBoundaries(*times, options);
+    if (parser.isSet(sequential.json)) {
+        out << QString::fromStdString(boundariesToJson(result, options).dump());
+    } else if (result.ok) {
+        out << "   t      upper   alpha spent" << (options.futility ? "   futility" : "") << "\n";
+        for (std::size_t i = 0; i < result.fractions.size(); ++i) {
+            out << QString::asprintf("%6.3f %10.5f %12.6f", result.fractions[i], result.upper[i],
+                                     result.alphaSpent[i]);
+            if (options.futility)
+                out << (result.futility[i] ? QString::asprintf(" %10.5f", *result.futility[i])
+                                           : QStringLiteral("          -"));
+            out << "\n";
+        }
+    }
+    if (!result.ok) {
+        err << "evident-cli boundaries: " << QString::fromStdString(result.error) << "\n";
+        return ExitUsage;
+    }
+    return ExitOk;
+}
+
+} // namespace evident::cli

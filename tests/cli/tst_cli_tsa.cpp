@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// evident-cli tsa and boundaries, end to end against RTSA 0.2.2 and ldbounds 2.0.2
+// (tests/reference/tsa_vectors.json, tsa_checks.json): the command line must give the core's numbers.
+// Tolerances as for the core: RIS exact, Z to 1e-8 relative, boundaries to 1e-4 absolute.
+#include "app/cli/cli.h"
+#include "core/common/distributions.h"
+#include "tests/support/testsupport.h"
+
+#include <QTemporaryDir>
+#include <QTextStream>
+
+using namespace evident::cli;
+
+namespace {
+
+struct Run {
+    int status = 0;
+    QJsonObject json;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments) {
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.status = runCommand(arguments, out, err);
+    out.flush();
+    err.flush();
+    run.json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    return run;
+}
+
+QJsonObject tsaRun(const QString& labelPrefix) {
+    const QJsonArray runs =
+        evident::test::loadJson(evident::test::testDataPath(QStringLiteral("reference/tsa_vectors.json")))
+            .object()
+            .value(QStringLiteral("tsa_runs"))
+            .toArray();
+    for (const QJsonValue& run : runs)
+        if (run.toObject().value(QStringLiteral("label")).toString().startsWith(labelPrefix))
+            return run.toObject();
+    return {};
+}
+
+} // namespace
+
+class TestCliTsa : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void boundariesMatchLdbounds_data();
+    void boundariesMatchLdbounds();
+    void randomEffectsMeanDifferenceMatchesRtsa();
+    void binaryRiskRatioMatchesRtsa();
+    void badOptionsAreNamed_data();
+    void badOptionsAreNamed();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_eds;
+    QString m_perioOxy;
+};
+
+void TestCliTsa::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    // The eds data of RTSA (length of hospital stay, 9 RCTs) as an Evident CSV, ordered by `order`.
+    const QJsonArray eds =
+        evident::test::loadJson(evident::test::testDataPath(QStringLiteral("reference/tsa_vectors.json")))
+            .object()
+            .value(QStringLiteral("dataset"))
+            .toObject()
+            .value(QStringLiteral("data"))
+            .toArray();
+    QString csv = QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,order\n");
+    for (const QJsonValue& value : eds) {
+        const QJsonObject row = value.toObject();
+        csv += QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8\n")
+                   .arg(row.value(QStringLiteral("study")).toString())
+                   .arg(row.value(QStringLiteral("mI")).toDouble(), 0, 'g', 17)
+                   .arg(row.value(QStringLiteral("sdI")).toDouble(), 0, 'g', 17)
+                   .arg(row.value(QStringLiteral("nI")).toInt())
+                   .arg(row.value(QStringLiteral("mC")).toDouble(), 0, 'g', 17)
+                   .arg(row.value(QStringLiteral("sdC")).toDouble(), 0, 'g', 17)
+                   .arg(row.value(QStringLiteral("nC")).toInt())
+                   .arg(row.value(QStringLiteral("order")).toInt());
+    }
+    QFile edsFile(m_dir.filePath(QStringLiteral("eds.csv")));
+    QVERIFY(edsFile.open(QIODevice::WriteOnly));
+    edsFile.write(csv.toUtf8());
+    m_eds = edsFile.fileName();
+
+    // RTSA's perioOxy binary data (15 trials, in data order).
+    const QJsonArray perio =
+        evident::test::loadJson(evident::test::testDataPath(QStringLiteral("reference/tsa_checks.json")))
+            .object()
+            .value(QStringLiteral("perioOxy"))
+            .toArray();
+    QString binary = QStringLiteral("study,events_t,n_t,events_c,n_c\n");
+    for (const QJsonValue& value : perio) {
+        const QJsonObject row = value.toObject();
+        binary += QStringLiteral("\"%1\",%2,%3,%4,%5\n")
+                      .arg(row.value(QStringLiteral("study")).toString())
+                      .arg(row.value(QStringLiteral("eI")).toInt())
+                      .arg(row.value(QStringLiteral("nI")).toInt())
+                      .arg(row.value(QStringLiteral("eC")).toInt())
+                      .arg(row.value(QStringLiteral("nC")).toInt());
+    }
+    QFile perioFile(m_dir.filePath(QStringLiteral("perioOxy.csv")));
+    QVERIFY(perioFile.open(QIODevice::WriteOnly));
+    perioFile.write(binary.toUtf8());
+    m_perioOxy = perioFile.fileName();
+}
+
+void TestCliTsa::boundariesMatchLdbounds_data() {
+    QTest::addColumn<QJsonObject>("boundaryCase");
+    const QJsonArray cases =
+        evident::test::loadJson(evident::test::testDataPath(QStringLiteral("reference/tsa_vectors.json")))
+            .object()
+            .value(QStringLiteral("boundary_cases"))
+            .toArray();
+    for (const QJsonValue& value : cases) {
+        const QJsonObject c = value.toObject();
+        const QString id = c.value(QStringLiteral("id")).toString();
+        if (id == u"equal4" || id == u"early4")
+            QTest::newRow(qPrintable(id)) << c;
+    }
+}
+
+void TestCliTsa::boundariesMatchLdbounds() {
+    QFETCH(QJsonObject, boundaryCase);
+    const QJsonObject ldbounds = boundaryCase.value(QStringLiteral("ldbounds")).toObject();
+    const QJsonObject rtsa = boundaryCase.value(QStringLiteral("rtsa_alpha_boundary")).toObject();
+    const QJsonArray rtsaUpper = rtsa.value(QStringLiteral("upper")).toArray();
+    const QJsonArray spentPerSide = rtsa.value(QStringLiteral("alpha_cum_per_side")).toArray();
+    QStringList fractions;
+    for (const QJsonValue& t : ldbounds.value(QStringLiteral("t")).toArray())
+        fractions << QString::number(t.toDouble(), 'g', 17);
+    const Run run = runCli({QStringLiteral("boundaries"), QStringLiteral("--fractions"), fractions.join(u','),
+                            QStringLiteral("--json")});
+    QCOMPARE(run.status, int(ExitOk));
+    const QJsonArray expectedUpper = ldbounds.value(QStringLiteral("upper")).toArray();
+    const QJsonArray expectedAlpha = ldbounds.value(QStringLiteral("alpha_cum")).toArray();
+    const QJsonArray upper = run.json.value(QStringLiteral("upper")).toArray();
+    const QJsonArray alpha = run.json.value(QStringLiteral("alpha_spent")).toArray();
+    QCOMPARE(upper.size(), expectedUpper.size());
+    bool onlyInfiniteSoFar = true;
+    for (qsizetype i = 0; i < upper.size(); ++i) {
+        EVIDENT_COMPARE_REL(alpha.at(i).toDouble(), expectedAlpha.at(i).toDouble(), 1e-6);
+        // Where the alpha increment is negligible (below 1e-9 per tail), RTSA prints its cap of 20 and
+        // Evident an infinite boundary (docs/tsa.md); ldbounds prints a finite but meaningless value.
+        if (rtsaUpper.at(i).toDouble() == 20) {
+            QVERIFY(run.json.value(QStringLiteral("upper_infinite")).toArray().at(i).toBool());
+            continue;
+        }
+        if (onlyInfiniteSoFar && i > 0) {
+            // After only infinite boundaries nothing has been able to stop the curve, so the boundary is
+            // exactly the normal quantile of the alpha increment; ldbounds' grid is 1.6e-4 off here.
+            const double increment = spentPerSide.at(i).toDouble() - spentPerSide.at(i - 1).toDouble();
+            EVIDENT_COMPARE_ABS(upper.at(i).toDouble(), -evident::normalQuantile(increment), 1e-5);
+        } else {
+            EVIDENT_COMPARE_ABS(upper.at(i).toDouble(), expectedUpper.at(i).toDouble(), 1e-4);
+        }
+        onlyInfiniteSoFar = false;
+    }
+}
+
+void TestCliTsa::randomEffectsMeanDifferenceMatchesRtsa() {
+    // RTSA run B: random effects (DL), D²-adjusted RIS, mc = 8, sd_mc = 30, beta = 0.2, non-binding futility.
+    const QJsonObject reference = tsaRun(QStringLiteral("B_random_D2"));
+    QVERIFY(!reference.isEmpty());
+    const Run run = runCli({QStringLiteral("tsa"), m_eds, QStringLiteral("--measure"), QStringLiteral("MD"),
+                            QStringLiteral("--delta"), QStringLiteral("8"), QStringLiteral("--sd"),
+                            QStringLiteral("30"), QStringLiteral("--beta"), QStringLiteral("0.2"),
+                            QStringLiteral("--model"), QStringLiteral("RE"), QStringLiteral("--adjust"),
+                            QStringLiteral("D2"), QStringLiteral("--futility"), QStringLiteral("nonbinding"),
+                            QStringLiteral("--order"), QStringLiteral("order"), QStringLiteral("--json")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QCOMPARE(run.json.value(QStringLiteral("ris")).toInt(), reference.value(QStringLiteral("HARIS")).toInt());
+    QCOMPARE(run.json.value(QStringLiteral("ris_unadjusted")).toInt(),
+             reference.value(QStringLiteral("RIS_fixed")).toInt());
+    const QJsonArray looks = run.json.value(QStringLiteral("looks")).toArray();
+    const QJsonArray expected = reference.value(QStringLiteral("results_df")).toArray();
+    const QJsonArray spentPerSide = reference.value(QStringLiteral("bounds"))
+                                        .toObject()
+                                        .value(QStringLiteral("alpha_cum_per_side"))
+                                        .toArray();
+    QCOMPARE(looks.size(), 9);
+    qsizetype monitored = 0;
+    for (qsizetype i = 0; i < looks.size(); ++i) {
+        const QJsonObject look = looks.at(i).toObject();
+        const QJsonObject want = expected.at(i).toObject();
+        EVIDENT_COMPARE_REL(look.value(QStringLiteral("z")).toDouble(),
+                            want.value(QStringLiteral("z_random")).toDouble(), 1e-8);
+        const QJsonValue upper = want.value(QStringLiteral("upper"));
+        if (upper.isNull()) { // the 1% rule: no boundary
+            QCOMPARE(look.value(QStringLiteral("status")).toString(), QStringLiteral("below_one_percent"));
+            continue;
+        }
+        const double increment = spentPerSide.at(monitored).toDouble()
+                                 - (monitored > 0 ? spentPerSide.at(monitored - 1).toDouble() : 0.0);
+        ++monitored;
+        if (upper.toDouble() == 20) { // RTSA's cap for an infinite boundary
+            QVERIFY(look.value(QStringLiteral("upper_infinite")).toBool());
+        } else if (increment < 1e-6) {
+            // After only infinite boundaries the boundary is exactly the increment's normal quantile;
+            // RTSA's search tolerance (1e-9 in probability) moves it by up to 3e-4 here (docs/tsa.md).
+            EVIDENT_COMPARE_ABS(look.value(QStringLiteral("upper")).toDouble(),
+                                -evident::normalQuantile(increment), 1e-5);
+        } else {
+            EVIDENT_COMPARE_ABS(look.value(QStringLiteral("upper")).toDouble(), upper.toDouble(), 1e-4);
+        }
+    }
+    const QJsonObject crossed = run.json.value(QStringLiteral("crossed")).toObject();
+    QCOMPARE(crossed.value(QStringLiteral("boundary")).toString(), QStringLiteral("lower"));
+    QVERIFY(run.json.value(QStringLiteral("conclusion"))
+                .toString()
+                .contains(QStringLiteral("2473 participants")));
+}
+
+void TestCliTsa::binaryRiskRatioMatchesRtsa() {
+    // RTSA(outcome = 'RR', mc = 0.8, pC = 0.15, D2, DL, MH weights) on perioOxy: NF 4074, HARIS 11100.
+    const QJsonObject reference =
+        evident::test::loadJson(evident::test::testDataPath(QStringLiteral("reference/tsa_checks.json")))
+            .object()
+            .value(QStringLiteral("binary"))
+            .toObject()
+            .value(QStringLiteral("RR"))
+            .toObject()
+            .value(QStringLiteral("rtsa"))
+            .toObject();
+    const Run run =
+        runCli({QStringLiteral("tsa"), m_perioOxy, QStringLiteral("--measure"), QStringLiteral("RR"),
+                QStringLiteral("--delta"), QStringLiteral("0.2"), QStringLiteral("--pc"),
+                QStringLiteral("0.15"), QStringLiteral("--model"), QStringLiteral("RE"),
+                QStringLiteral("--adjust"), QStringLiteral("D2"), QStringLiteral("--json")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QCOMPARE(run.json.value(QStringLiteral("ris_unadjusted")).toInt(),
+             reference.value(QStringLiteral("NF")).toInt());
+    QCOMPARE(run.json.value(QStringLiteral("ris")).toInt(), reference.value(QStringLiteral("HARIS")).toInt());
+    const QJsonArray looks = run.json.value(QStringLiteral("looks")).toArray();
+    const QJsonArray z = reference.value(QStringLiteral("z_random")).toArray();
+    QCOMPARE(looks.size(), 15); // RTSA appends a final look at the RIS; Evident lists the 15 trials
+    QVERIFY(z.size() >= looks.size());
+    for (qsizetype i = 0; i < looks.size(); ++i)
+        EVIDENT_COMPARE_REL(looks.at(i).toObject().value(QStringLiteral("z")).toDouble(), z.at(i).toDouble(),
+                            1e-8);
+}
+
+void TestCliTsa::badOptionsAreNamed_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    const QString file = QStringLiteral("x.csv");
+    QTest::newRow("measure required")
+        << QStringList{QStringLiteral("tsa"), file} << int(ExitUsage) << "--measure and --delta are required";
+    QTest::newRow("unknown measure") << QStringList{QStringLiteral("tsa"),       file,
+                                                    QStringLiteral("--measure"), QStringLiteral("ROM"),
+                                                    QStringLiteral("--delta"),   QStringLiteral("1")}
+                                     << int(ExitUsage)
+                                     << "unknown measure 'ROM'; use one of MD, SMD, RR, OR, RD.";
+    QTest::newRow("MD needs an SD") << QStringList{QStringLiteral("tsa"),       file,
+                                                   QStringLiteral("--measure"), QStringLiteral("MD"),
+                                                   QStringLiteral("--delta"),   QStringLiteral("5")}
+                                    << int(ExitUsage) << "--sd (the SD of the outcome) is required for MD.";
+    QTest::newRow("alpha out of range")
+        << QStringList{QStringLiteral("boundaries"), QStringLiteral("--fractions"), QStringLiteral("0.5,1"),
+                       QStringLiteral("--alpha"), QStringLiteral("1.5")}
+        << int(ExitUsage) << "--alpha must be a number between 0 and 1 (got '1.5').";
+    QTest::newRow("text in fractions")
+        << QStringList{QStringLiteral("boundaries"), QStringLiteral("--fractions"),
+                       QStringLiteral("0.5,half,1")}
+        << int(ExitUsage) << "'half' is not a number.";
+    QTest::newRow("decreasing fractions")
+        << QStringList{QStringLiteral("boundaries"), QStringLiteral("--fractions"),
+                       QStringLiteral("0.5,0.3,1")}
+        << int(ExitUsage) << "evident-cli boundaries: ";
+    QTest::newRow("unknown spending")
+        << QStringList{QStringLiteral("boundaries"), QStringLiteral("--fractions"), QStringLiteral("1"),
+                       QStringLiteral("--spending"), QStringLiteral("haybittle")}
+        << int(ExitUsage) << "unknown spending function 'haybittle'; use obf or pocock.";
+}
+
+void TestCliTsa::badOptionsAreNamed() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.status, status);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestCliTsa)
+#include "tst_cli_tsa.moc"
