@@ -2,8 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One-command setup for Evident on Debian 12 (bookworm).
 #
-#   packaging/build.sh run    install what is missing, build, open the bundled example
-#                             (with no display: analyse it headless and write figures and report)
+#   packaging/build.sh run    install what is missing, build, analyse the bundled example
 #   packaging/build.sh test   install what is missing, build, run the whole test suite
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
@@ -51,13 +50,9 @@ case "$mode" in
 run)
     install_missing_packages
     configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF
-    example="$here/resources/examples/ev-intrauterine-adhesions.evident"
-    if has_display && [ -x "$build_dir/app/evident" ]; then
-        exec "$build_dir/app/evident" "$example"
-    fi
-    out="$here/out/example"
-    echo "No display: analysing the bundled example headless."
-    "$build_dir/app/evident-cli" report "$example" --out "$out"
+    example="$here/resources/examples/besson2016-open-arm-entries.csv"
+    echo "Analysing the bundled example: $example"
+    "$build_dir/app/evident-cli" analyze "$example" --order year
     ;;
 test)
     install_missing_packages
