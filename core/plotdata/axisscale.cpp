@@ -130,20 +130,24 @@ AxisScale withFewerTicks(const AxisScale& scale, int maxTicks) {
     if (static_cast<int>(scale.ticks.size()) <= maxTicks)
         return scale;
     if (!scale.logarithmic) {
-        // Re-nice inside the same range, and drop ticks that fall outside it.
-        AxisScale fewer = scale;
-        fewer.ticks.clear();
-        for (int ticks = maxTicks; ticks >= 2 && fewer.ticks.empty(); --ticks) {
-            const double step = niceStep(scale.span(), ticks);
-            const double first = std::ceil(scale.min / step - gridTolerance) * step;
+        // Nice multiples of the current step, on the same grid (so 0 and the ends stay ticks when
+        // they can): [−4, 4] by 1 becomes −4, 0, 4 rather than −2.5, 0, 2.5.
+        const double step =
+            scale.ticks.size() > 1 ? scale.ticks[1].value - scale.ticks[0].value : scale.span();
+        for (double multiple : {2.0, 4.0, 5.0, 10.0, 20.0, 25.0, 50.0, 100.0}) {
+            const double wider = step * multiple;
+            const double first = std::ceil(scale.min / wider - gridTolerance) * wider;
             std::vector<AxisTick> candidate;
-            for (double value = first; value <= scale.max + step * gridTolerance; value += step)
-                candidate.push_back({snap(value, step), tickLabel(snap(value, step), step)});
-            if (static_cast<int>(candidate.size()) <= maxTicks && candidate.size() >= 2)
+            for (double value = first; value <= scale.max + wider * gridTolerance; value += wider)
+                candidate.push_back({snap(value, wider), tickLabel(snap(value, wider), step)});
+            if (candidate.size() >= 2 && static_cast<int>(candidate.size()) <= maxTicks) {
+                AxisScale fewer = scale;
                 fewer.ticks = std::move(candidate);
+                return fewer;
+            }
         }
-        if (fewer.ticks.empty())
-            fewer.ticks = {scale.ticks.front(), scale.ticks.back()};
+        AxisScale fewer = scale;
+        fewer.ticks = {scale.ticks.front(), scale.ticks.back()};
         return fewer;
     }
     // Ratio axis: keep every n-th tick counted from the tick at 1 (or the first), so 1 stays.
