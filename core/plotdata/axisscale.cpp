@@ -94,20 +94,23 @@ AxisScale niceRatioAxis(double lnLower, double lnUpper, int maxTicks) {
     maxTicks = std::max(3, maxTicks);
     AxisScale scale;
     scale.logarithmic = true;
-    const double factor = std::exp(lnUpper - lnLower);
-    if (factor <= 10) {
-        // A narrow ratio range reads best with evenly spaced ratios (0.8, 0.9, 1, 1.1, 1.2).
-        const AxisScale linear = niceLinearAxis(std::exp(lnLower), std::exp(lnUpper), maxTicks);
-        const double step = linear.ticks.size() > 1 ? linear.ticks[1].value - linear.ticks[0].value : 1;
-        if (linear.min > 0) {
-            scale.min = std::log(linear.min);
-            scale.max = std::log(linear.max);
-            for (const AxisTick& tick : linear.ticks)
-                scale.ticks.push_back({std::log(tick.value), tickLabel(tick.value, step)});
-            return scale;
+    // RevMan's ratio scales: ticks symmetric about 1 on the log axis, so that a ratio and its inverse
+    // lie equally far from the line of no effect. The first scale that covers the range is used.
+    static const std::vector<std::vector<double>> scales = {
+        {0.8, 0.9, 1, 1.1, 1.25},     {0.7, 0.85, 1, 1.2, 1.5},
+        {0.5, 0.7, 1, 1.5, 2},        {0.2, 0.5, 1, 2, 5},
+        {0.1, 0.2, 0.5, 1, 2, 5, 10}, {0.05, 0.2, 1, 5, 20},
+        {0.01, 0.1, 1, 10, 100},      {0.001, 0.01, 0.1, 1, 10, 100, 1000},
+    };
+    for (const std::vector<double>& ratios : scales)
+        if (std::log(ratios.front()) <= lnLower + 1e-12 && std::log(ratios.back()) >= lnUpper - 1e-12) {
+            scale.min = std::log(ratios.front());
+            scale.max = std::log(ratios.back());
+            for (double ratio : ratios)
+                scale.ticks.push_back({std::log(ratio), ratioTickLabel(ratio)});
+            return withFewerTicks(scale, maxTicks);
         }
-        // The linear range would reach zero or below (no logarithm): fall through to 1-2-5 ratios.
-    }
+    // Beyond a factor of 1000 either way: 1-2-5 ratios over the range, thinned.
     const std::vector<double> candidates = ratioCandidates125(lnLower, lnUpper);
     double low = candidates.front();
     double high = candidates.back();

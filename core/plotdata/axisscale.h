@@ -32,9 +32,10 @@ double niceStep(double span, int maxTicks);
 /// step. `maxTicks` ≥ 2. A zero or non-finite span is widened to a unit around the value.
 AxisScale niceLinearAxis(double lower, double upper, int maxTicks = 6);
 
-/// A ratio axis for log-scale data covering [lnLower, lnUpper] (natural logs). Ticks at 1-2-5 ratios
-/// (…, 0.1, 0.2, 0.5, 1, 2, 5, …) when the range spans more than a factor of 10 (thinned to
-/// `maxTicks`), otherwise at nice linear ratios (0.8, 0.9, 1, 1.1, …). The ends are ticks.
+/// A ratio axis for log-scale data covering [lnLower, lnUpper] (natural logs), with RevMan's scales
+/// symmetric about 1 (0.5, 0.7, 1, 1.5, 2; 0.2, 0.5, 1, 2, 5; 0.01, 0.1, 1, 10, 100; …), the smallest
+/// that covers the range (its ends are the axis ends); 1-2-5 ratios beyond a factor of 1000, thinned
+/// to `maxTicks` around 1.
 AxisScale niceRatioAxis(double lnLower, double lnUpper, int maxTicks = 6);
 
 /// The same axis with at most `maxTicks` ticks: an axis that has to fit a narrow figure. Keeps the

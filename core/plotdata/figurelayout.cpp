@@ -27,15 +27,17 @@ std::optional<FigureKind> parseFigureKind(std::string_view key) {
     return std::nullopt;
 }
 
-double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize) {
+double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, double widthMm) {
     using namespace figurelayout;
     const double line = lineHeight * fontPointSize / pointsPerMm;
     double lines = forestHeaderLines + forestHeaderGap;
-    if (plot.ok)
-        lines +=
-            static_cast<double>(plot.rows.size()) + forestAxisLines + static_cast<double>(plot.footer.size());
-    else
+    if (plot.ok) {
+        lines += static_cast<double>(plot.rows.size()) + forestAxisLines;
+        for (const std::string& text : plot.footer)
+            lines += widthMm > 0 ? estimatedWrappedLines(text, widthMm - 2 * marginMm, fontPointSize) : 1;
+    } else {
         lines = 3;
+    }
     return 2 * marginMm + lines * line;
 }
 
@@ -46,7 +48,8 @@ int estimatedWrappedLines(std::string_view text, double widthMm, double fontPoin
     std::size_t characters = 0;
     for (unsigned char c : text)
         characters += (c & 0xC0) != 0x80 ? 1 : 0;
-    const double perLine = std::max(1.0, widthMm * pointsPerMm / (averageCharacterEm * fontPointSize));
+    // 10% slack: lines break between words, not at any character.
+    const double perLine = std::max(1.0, 0.9 * widthMm * pointsPerMm / (averageCharacterEm * fontPointSize));
     return std::max(1, static_cast<int>(std::ceil(static_cast<double>(characters) / perLine)));
 }
 
@@ -95,7 +98,7 @@ double figureHeightMm(FigureKind kind, const FigureSettings& settings, const For
         return settings.heightMm;
     switch (kind) {
     case FigureKind::Forest:
-        return forest ? forestContentHeightMm(*forest, settings.fontPointSize) : 100.0;
+        return forest ? forestContentHeightMm(*forest, settings.fontPointSize, settings.widthMm) : 100.0;
     case FigureKind::Funnel:
         return funnel && funnel->ok
                    ? chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, funnel->legend,

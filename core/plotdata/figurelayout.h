@@ -39,8 +39,8 @@ inline constexpr double maximumPlotHeightMm = 170;
 } // namespace figurelayout
 
 /// Height of a forest plot that shows every row at `fontPointSize`: margins, the two header lines,
-/// the rows, the axis and the footer lines.
-double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize);
+/// the rows, the axis and the footer lines (wrapped to `widthMm` when given, as the renderer wraps them).
+double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, double widthMm = 0);
 
 /// Lines that `text` takes when wrapped to `widthMm` at `fontPointSize` (an estimate from the average
 /// character width: the renderer wraps for real, and this reserves room for it).

@@ -57,7 +57,8 @@ TsaPlotData buildTsaPlot(const OutcomeAnalysis& analysis, const Outcome& outcome
     for (double fraction : b.fractions)
         x.push_back(fraction * tsa.ris);
     const double xEnd = std::max({maxParticipants, static_cast<double>(tsa.ris), x.empty() ? 0.0 : x.back()});
-    plot.xAxis = niceLinearAxis(0, xEnd * 1.04, 7);
+    // Fine steps first (0 to 900 rather than 0 to 1000 for 830); the renderer thins crowded labels.
+    plot.xAxis = niceLinearAxis(0, xEnd * 1.04, 11);
     plot.xAxis.min = 0;
     const double half = std::max({displayedBoundaryMinimum, maxAbsZ * 1.08, plot.conventional * 1.5});
     plot.yAxis = niceLinearAxis(-half, half, 9);

@@ -147,12 +147,15 @@ void TestPlotDataAxis::ratioAxes_data() {
     QTest::addColumn<double>("lowRatio");
     QTest::addColumn<double>("highRatio");
     QTest::addColumn<QStringList>("labels");
-    QTest::newRow("narrow: even ratios")
-        << 0.82 << 1.27 << QStringList{"0.8", "0.9", "1.0", "1.1", "1.2", "1.3"};
-    QTest::newRow("wide: 1-2-5 ratios")
-        << 0.05 << 20.0 << QStringList{"0.05", "0.1", "0.2", "0.5", "1", "2", "5", "10", "20"};
-    QTest::newRow("very wide: thinned around 1")
-        << 0.004 << 300.0 << QStringList{"0.002", "0.01", "0.05", "0.2", "1", "5", "20", "100", "500"};
+    QTest::newRow("narrow: 0.8 to 1.25") << 0.85 << 1.2 << QStringList{"0.8", "0.9", "1", "1.1", "1.25"};
+    QTest::newRow("0.82 to 1.27 needs the next scale")
+        << 0.82 << 1.27 << QStringList{"0.7", "0.85", "1", "1.2", "1.5"};
+    QTest::newRow("RevMan's 0.5 to 2") << 0.55 << 1.29 << QStringList{"0.5", "0.7", "1", "1.5", "2"};
+    QTest::newRow("wide: 0.05 to 20") << 0.05 << 20.0 << QStringList{"0.05", "0.2", "1", "5", "20"};
+    QTest::newRow("very wide: powers of ten")
+        << 0.004 << 300.0 << QStringList{"0.001", "0.01", "0.1", "1", "10", "100", "1000"};
+    QTest::newRow("beyond 1000: 1-2-5 thinned around 1")
+        << 0.0002 << 3000.0 << QStringList{"0.001", "0.01", "0.1", "1", "10", "100", "1000"};
 }
 
 void TestPlotDataAxis::ratioAxes() {

@@ -70,13 +70,17 @@ struct Context {
         if (penStyle == Qt::DashLine)
             p.setDashPattern({4, 3});
         else if (penStyle == Qt::DotLine)
-            p.setDashPattern({1, 2.5});
+            p.setDashPattern({1.5, 2});
         return p;
     }
 };
 
 /// Words of `text` flowed into lines no wider than `width`.
-QStringList wrapText(const Context& c, const QString& text, double width) {
+QStringList wrapText(const Context& c, const QString& input, double width) {
+    // "I² = 43%" and "P = 0.095" never break around their equals sign.
+    QString text = input;
+    text.replace(QStringLiteral(" = "), QStringLiteral("\u00a0=\u00a0"));
+    text.replace(QStringLiteral(" < "), QStringLiteral("\u00a0<\u00a0"));
     QStringList lines;
     QString current;
     for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
@@ -90,6 +94,8 @@ QStringList wrapText(const Context& c, const QString& text, double width) {
     }
     if (!current.isEmpty())
         lines.append(current);
+    for (QString& line : lines)
+        line.replace(QChar(0x00a0), QLatin1Char(' '));
     return lines;
 }
 
@@ -164,7 +170,8 @@ ForestGeometry forestGeometry(const Context& c, const ForestPlotData& d, const Q
     g.left.assign(n, 0);
     double estimateWidth = 0, intervalWidth = 0;
     for (std::size_t j = 0; j < n; ++j) {
-        g.widths[j] = c.width(qs(d.columns[j].header));
+        g.widths[j] =
+            d.columns[j].kind == ForestColumnKind::Effect ? 0 : c.width(qs(d.columns[j].header), true);
         for (const ForestRow& row : d.rows) {
             if (row.kind == ForestRowKind::Statistic || j >= row.cells.size())
                 continue;
@@ -196,8 +203,10 @@ ForestGeometry forestGeometry(const Context& c, const ForestPlotData& d, const Q
         j = end;
     }
 
-    const double gap = c.em * 1.1;
-    const double minimumPlot = std::max(area.width() * 0.26, c.style.mm(22));
+    // Tight column gaps and a plot of at least a fifth of the width keep the arm data on a double
+    // column (175 mm at 8 pt) with labels like "Lindqvist et al. 2006".
+    const double gap = c.em * 0.8;
+    const double minimumPlot = std::max(area.width() * 0.22, c.style.mm(25));
     const double maximumPlot = area.width() * 0.42;
     const auto tableWidth = [&] {
         double total = 0;
@@ -206,12 +215,13 @@ ForestGeometry forestGeometry(const Context& c, const ForestPlotData& d, const Q
                 total += g.widths[j] + gap;
         return total;
     };
-    if (area.width() - tableWidth() < minimumPlot)
-        for (std::size_t j = 0; j < n; ++j)
-            if (d.columns[j].kind == ForestColumnKind::ArmData)
-                g.visible[j] = false;
+    // Narrow figures drop the arm data first, then the weights, and only then shorten study labels.
+    for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
+        if (area.width() - tableWidth() < minimumPlot)
+            for (std::size_t j = 0; j < n; ++j)
+                if (d.columns[j].kind == optional)
+                    g.visible[j] = false;
     if (area.width() - tableWidth() < minimumPlot) {
-        // Shorten the study labels (elided), down to a fifth of the width.
         const double excess = minimumPlot - (area.width() - tableWidth());
         g.widths[0] = std::max(area.width() * 0.2, g.widths[0] - excess);
     }
@@ -240,8 +250,11 @@ void drawForest(Context& c, const QRectF& area, const ForestPlotData& d, FigureH
         drawMessage(c, area, d.message);
         return;
     }
+    double footerLines = 0;
+    for (const std::string& text : d.footer)
+        footerLines += static_cast<double>(wrapText(c, qs(text), area.width()).size());
     const double lines = fl::forestHeaderLines + fl::forestHeaderGap + static_cast<double>(d.rows.size())
-                         + fl::forestAxisLines + static_cast<double>(d.footer.size());
+                         + fl::forestAxisLines + footerLines;
     if (area.height() < lines * c.line)
         c.line = area.height() / lines; // Tighter rows rather than rows off the page
     const double L = c.line;
@@ -262,7 +275,8 @@ void drawForest(Context& c, const QRectF& area, const ForestPlotData& d, FigureH
             ++first;
         while (last > first && !g.visible[last])
             --last;
-        if (first < end && g.visible[first] && !d.columns[j].group.empty())
+        if (first < end && g.visible[first] && !d.columns[j].group.empty()
+            && d.columns[j].kind != ForestColumnKind::Effect)
             c.text((g.left[first] + columnRight(last)) / 2, top + 0.5 * L, qs(d.columns[j].group),
                    Qt::AlignHCenter, true);
         j = end;
@@ -273,15 +287,15 @@ void drawForest(Context& c, const QRectF& area, const ForestPlotData& d, FigureH
         const ForestColumn& column = d.columns[j];
         if (column.kind == ForestColumnKind::Label)
             c.text(g.left[j], top + 1.5 * L, qs(column.header), Qt::AlignLeft, true);
-        else if (column.kind == ForestColumnKind::Effect)
-            c.text((g.left[j] + columnRight(j)) / 2, top + 1.5 * L, qs(column.header), Qt::AlignHCenter,
-                   true);
-        else
+        else if (column.kind != ForestColumnKind::Effect) // The effect column shares the plot's title
             c.text(columnRight(j), top + 1.5 * L, qs(column.header), Qt::AlignRight, true);
     }
-    const double plotCentre = (g.plotLeft + g.plotRight) / 2;
-    c.text(plotCentre, top + 0.5 * L, qs(d.plotGroupHeader), Qt::AlignHCenter, true, plotWidth + c.em);
-    c.text(plotCentre, top + 1.5 * L, qs(d.plotHeader), Qt::AlignHCenter, true, plotWidth + c.em);
+    // One title over the effect column and the plot: "Std. Mean Difference" / "IV, Random, 95% CI".
+    const double titleLeft = g.left[n - 1];
+    const double titleCentre = (titleLeft + g.plotRight) / 2;
+    c.text(titleCentre, top + 0.5 * L, qs(d.plotGroupHeader), Qt::AlignHCenter, true,
+           g.plotRight - titleLeft);
+    c.text(titleCentre, top + 1.5 * L, qs(d.plotHeader), Qt::AlignHCenter, true, g.plotRight - titleLeft);
     const double rule = top + (fl::forestHeaderLines + fl::forestHeaderGap / 2) * L;
     c.painter.setPen(c.pen(c.style.foreground, 0.5));
     c.painter.drawLine(QPointF(area.left(), rule), QPointF(area.right(), rule));
@@ -294,9 +308,19 @@ void drawForest(Context& c, const QRectF& area, const ForestPlotData& d, FigureH
         const ForestRow& row = d.rows[i];
         const double y = rowsTop + (static_cast<double>(i) + 0.5) * L;
         if (row.kind == ForestRowKind::Statistic) {
+            // A subgroup's statistics line that does not fit is set smaller (to 80%), as RevMan sets
+            // these lines, before it would be shortened.
             const QString text = row.cells.empty() ? QString() : qs(row.cells[0]);
-            intrudes[i] = area.left() + c.width(text) > g.plotLeft - c.em * 0.5;
-            c.text(area.left(), y, text, Qt::AlignLeft, false, area.width());
+            const double scale = std::clamp(area.width() / std::max(1.0, c.width(text)), 0.8, 1.0);
+            QFont small = c.font;
+            small.setPointSizeF(c.font.pointSizeF() * scale);
+            const QFontMetricsF smallMetrics(small, c.painter.device());
+            const double shown = std::min(smallMetrics.horizontalAdvance(text), area.width());
+            intrudes[i] = area.left() + shown > g.plotLeft - c.em * 0.5;
+            c.painter.setFont(small);
+            c.painter.setPen(c.style.foreground);
+            c.painter.drawText(QPointF(area.left(), c.baseline(y)),
+                               smallMetrics.elidedText(text, Qt::ElideRight, area.width()));
             continue;
         }
         if (row.kind == ForestRowKind::SubgroupHeader) {
@@ -403,10 +427,11 @@ void drawForest(Context& c, const QRectF& area, const ForestPlotData& d, FigureH
 
     // Statistics lines under the axis.
     double y = rowsTop + (static_cast<double>(d.rows.size()) + fl::forestAxisLines + 0.5) * L;
-    for (const std::string& text : d.footer) {
-        c.text(area.left(), y, qs(text), Qt::AlignLeft, false, area.width());
-        y += L;
-    }
+    for (const std::string& text : d.footer)
+        for (const QString& line : wrapText(c, qs(text), area.width())) {
+            c.text(area.left(), y, line, Qt::AlignLeft, false, area.width());
+            y += L;
+        }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,7 +497,7 @@ void drawLegendSymbol(Context& c, const LegendEntry& entry, double x, double y) 
         p.drawLine(QPointF(x, y), QPointF(x + w, y));
         break;
     case LegendSymbol::PseudoConfidence:
-        p.setPen(c.pen(c.style.muted, 0.7, Qt::DotLine));
+        p.setPen(c.pen(c.style.foreground, 0.7, Qt::DotLine));
         p.drawLine(QPointF(x, y), QPointF(x + w, y));
         break;
     case LegendSymbol::Contour: {
@@ -616,7 +641,7 @@ void drawFunnel(Context& c, const QRectF& area, const FunnelPlotData& d, FigureH
     p.drawLine(chart.plot.topLeft(), chart.plot.bottomLeft());
 
     p.setBrush(Qt::NoBrush);
-    p.setPen(c.pen(c.style.muted, 0.7, Qt::DotLine));
+    p.setPen(c.pen(c.style.foreground, 0.7, Qt::DotLine));
     p.drawPolyline(toPolygon(chart, d.pseudoConfidence));
     p.setPen(c.pen(c.style.pooled, 0.8));
     p.drawLine(chart.at({d.pooledEstimate, d.yAxis.min}), chart.at({d.pooledEstimate, d.yAxis.max}));
