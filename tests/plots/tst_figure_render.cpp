@@ -217,6 +217,7 @@ void TestFigureRender::badSettingsAreRefusedWithTheirName_data() {
     QTest::newRow("dpi absurd") << "dpi" << 100000.0 << "dpi";
     QTest::newRow("dpi NaN") << "dpi" << std::nan("") << "dpi";
     QTest::newRow("font zero") << "font" << 0.0 << "font size";
+    QTest::newRow("too many pixels: 400 mm at 2400 dpi") << "pixels" << 2400.0 << "dpi";
 }
 
 void TestFigureRender::badSettingsAreRefusedWithTheirName() {
@@ -230,7 +231,10 @@ void TestFigureRender::badSettingsAreRefusedWithTheirName() {
         settings.heightMm = value;
     else if (field == u"dpi")
         settings.dpi = value;
-    else
+    else if (field == u"pixels") {
+        settings.widthMm = 400;
+        settings.dpi = value;
+    } else
         settings.fontPointSize = value;
     const Fixture f = fixture();
     const FigureModel model =

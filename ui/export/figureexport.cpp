@@ -127,6 +127,15 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
     const QSizeF mm = result.sizeMm;
 
     if (isRasterFormat(chosen)) {
+        const int largest = std::max(pixelsForMm(mm.width(), s.dpi), pixelsForMm(mm.height(), s.dpi));
+        if (largest > maximumPixelsPerSide) {
+            result.error =
+                QStringLiteral("dpi: %1 dpi makes the figure %2 pixels long; at most %3 pixels a side")
+                    .arg(s.dpi)
+                    .arg(largest)
+                    .arg(maximumPixelsPerSide);
+            return result;
+        }
         const QImage image = renderFigureImage(model, s, s.dpi).convertToFormat(QImage::Format_RGB888);
         QImageWriter writer(path, chosen == ExportFormat::Png ? "png" : "tiff");
         if (chosen == ExportFormat::Tiff)
