@@ -20,6 +20,9 @@ packages=(
     qt6-base-dev libqt6svg6-dev libqcustomplot-dev
     libeigen3-dev libboost-dev libbenchmark-dev
     fonts-dejavu-core fonts-liberation2
+    # Qt's TIFF (and WebP) image plugins: figure export writes TIFF, which many journals ask for,
+    # and qt6-base alone has no TIFF writer.
+    qt6-image-formats-plugins
 )
 
 install_missing_packages() {

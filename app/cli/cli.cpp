@@ -3,11 +3,17 @@
 
 #include "app/cli/analyzecommand.h"
 #include "app/cli/tsacommand.h"
+#include "app/cli/rendercommand.h"
+#include "app/cli/reportcommand.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
 
 namespace evident::cli {
 namespace {
@@ -20,6 +26,9 @@ Commands:
   tsa FILE         Trial sequential analysis (MD, SMD, RR, OR, RD): required information
                    size, cumulative Z-curve, monitoring boundaries, adjusted intervals.
   boundaries       Alpha-spending (and futility) boundaries at given information fractions.
+  render FILE      One figure (forest, funnel or tsa) as PNG, TIFF, SVG or PDF.
+  report FILE      For every outcome: the text report, the JSON results and the forest,
+                   funnel and TSA figures (PDF and PNG), written into a folder.
 
 Run 'evident-cli <command> --help' for the options of a command.
 )";
@@ -39,12 +48,30 @@ int runCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return runTsaCommand(rest, out, err);
     if (command == u"boundaries")
         return runBoundariesCommand(rest, out, err);
+    if (command == u"render")
+        return runRender(rest, out, err);
+    if (command == u"report")
+        return runReport(rest, out, err);
     err << "evident-cli: unknown command '" << command << "'\n\n" << usage;
     return ExitUsage;
 }
 
+bool needsGui(int argc, char* argv[]) {
+    return argc > 1 && (std::strcmp(argv[1], "render") == 0 || std::strcmp(argv[1], "report") == 0);
+}
+
 int run(int argc, char* argv[]) {
-    QCoreApplication app(argc, argv);
+    // Figures need fonts and a painter, that is a QGuiApplication; without a display it runs on the
+    // offscreen platform (unless the user chose a platform).
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+        if (!display && !std::getenv("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("evident-cli"));
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -19,7 +19,11 @@ enum ExitStatus {
 /// Runs one command. `arguments` excludes the program name. Output goes to `out`, messages to `err`.
 int runCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
-/// main(): sets up Qt, then runCommand on the process arguments.
+/// True for the commands that draw figures (render, report): they need a QGuiApplication.
+bool needsGui(int argc, char* argv[]);
+
+/// main(): sets up Qt (a QGuiApplication on the offscreen platform when there is no display for the
+/// commands that draw), then runCommand on the process arguments.
 int run(int argc, char* argv[]);
 
 } // namespace evident::cli

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/outcomeoptions.h"
+
+#include "app/cli/cli.h"
+#include "core/effectsize/effectmeasure.h"
+#include "core/model/tau2estimator.h"
+
+#include <QTextStream>
+
+namespace evident::cli {
+namespace {
+
+QCommandLineOption valueOption(const char* name, const char* description, const char* valueName) {
+    return QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(description),
+                              QString::fromLatin1(valueName));
+}
+
+QCommandLineOption flagOption(const char* name, const char* description) {
+    return QCommandLineOption(QString::fromLatin1(name), QString::fromUtf8(description));
+}
+
+/// The option's value as a number > 0 (or ≥ 0 with allowZero); sets `problem` when it is not.
+double positiveNumber(const QCommandLineParser& parser, const char* name, double fallback, bool allowZero,
+                      QString& problem) {
+    const QString option = QString::fromLatin1(name);
+    if (!parser.isSet(option))
+        return fallback;
+    bool ok = false;
+    const double value = parser.value(option).toDouble(&ok);
+    if (!ok || !(allowZero ? value >= 0 : value > 0)) {
+        problem = QStringLiteral("--%1: '%2' is not a number %3")
+                      .arg(option, parser.value(option),
+                           allowZero ? QStringLiteral(">= 0") : QStringLiteral("> 0"));
+        return fallback;
+    }
+    return value;
+}
+
+} // namespace
+
+void addAnalysisOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        valueOption("measure", "Effect measure: SMD (default), SMD_REVMAN, MD, ROM.", "measure"),
+        valueOption("method", "tau² estimator: REML (default), DL, ML, PM, EB, HE, SJ, or FE.", "method"),
+        valueOption("test", "Inference: z (Wald, default) or hksj (Hartung-Knapp).", "test"),
+        valueOption("subgroup", "Categorical column: forest plot with subgroup blocks.", "column"),
+        valueOption("order", "Numeric column that orders the cumulative analysis.", "column"),
+        flagOption("lower-is-better",
+                   "A lower value in the treated group is a benefit (swaps the Favours labels)."),
+        flagOption("no-prediction-interval", "Leave the prediction interval out of the forest plot."),
+        valueOption("mre", "TSA: minimal relevant effect (SMD, or MD in outcome units).", "value"),
+        valueOption("tsa-sd", "TSA with MD: the standard deviation of the outcome.", "value"),
+        valueOption("tsa-order", "TSA: numeric column giving the order of the trials (e.g. year).", "column"),
+        valueOption("spending", "TSA alpha spending: OBF (default) or Pocock.", "function"),
+        flagOption("futility", "TSA: add the non-binding futility boundaries."),
+    });
+}
+
+void addFigureOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        valueOption("width-mm", "Figure width in mm (85 single column, 175 double column; default 175).",
+                    "mm"),
+        valueOption("height-mm", "Figure height in mm (default: from the content).", "mm"),
+        valueOption("dpi", "Resolution of PNG and TIFF files (default 300).", "dpi"),
+        valueOption("font", "Font family (default Liberation Sans).", "family"),
+        valueOption("font-size", "Font size in points (default 8).", "pt"),
+        valueOption("favours-left", "Forest plot: the label under the left half of the axis.", "text"),
+        valueOption("favours-right", "Forest plot: the label under the right half of the axis.", "text"),
+        flagOption("no-contours", "Funnel plot: no significance contours."),
+    });
+}
+
+QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome) {
+    if (parser.isSet(QStringLiteral("measure"))) {
+        const auto measure = parseMeasure(parser.value(QStringLiteral("measure")).toStdString());
+        if (!measure || *measure == EffectMeasure::Generic || *measure == EffectMeasure::NMD)
+            return QStringLiteral("--measure: unknown measure '%1'; use one of SMD, SMD_REVMAN, MD, ROM")
+                .arg(parser.value(QStringLiteral("measure")));
+        outcome.settings.measure = *measure;
+    }
+    if (parser.isSet(QStringLiteral("method"))) {
+        const auto estimator = parseEstimator(parser.value(QStringLiteral("method")).toStdString());
+        if (!estimator)
+            return QStringLiteral(
+                       "--method: unknown method '%1'; use one of FE, DL, REML, ML, PM, EB, HE, SJ")
+                .arg(parser.value(QStringLiteral("method")));
+        outcome.settings.estimator = *estimator;
+    }
+    if (parser.isSet(QStringLiteral("test"))) {
+        const auto inference = parseInference(parser.value(QStringLiteral("test")).toStdString());
+        if (!inference)
+            return QStringLiteral("--test: unknown test '%1'; use z or hksj")
+                .arg(parser.value(QStringLiteral("test")));
+        outcome.settings.inference = *inference;
+    }
+    if (parser.isSet(QStringLiteral("subgroup")))
+        outcome.settings.subgroup = parser.value(QStringLiteral("subgroup")).toStdString();
+    if (parser.isSet(QStringLiteral("order")))
+        outcome.settings.cumulativeOrder = parser.value(QStringLiteral("order")).toStdString();
+    if (parser.isSet(QStringLiteral("lower-is-better")))
+        outcome.lowerIsBetter = true;
+    if (parser.isSet(QStringLiteral("no-prediction-interval")))
+        outcome.settings.showPredictionInterval = false;
+    QString problem;
+    outcome.tsa.minimalRelevantEffect =
+        positiveNumber(parser, "mre", outcome.tsa.minimalRelevantEffect, false, problem);
+    outcome.tsa.standardDeviation =
+        positiveNumber(parser, "tsa-sd", outcome.tsa.standardDeviation, false, problem);
+    if (!problem.isEmpty())
+        return problem;
+    if (parser.isSet(QStringLiteral("tsa-order")))
+        outcome.tsa.orderColumn = parser.value(QStringLiteral("tsa-order")).toStdString();
+    if (parser.isSet(QStringLiteral("spending"))) {
+        const QString key = parser.value(QStringLiteral("spending")).toLower();
+        if (key == u"obf" || key == u"obrien-fleming")
+            outcome.tsa.spending = SpendingFunction::OBrienFleming;
+        else if (key == u"pocock")
+            outcome.tsa.spending = SpendingFunction::Pocock;
+        else
+            return QStringLiteral("--spending: unknown function '%1'; use OBF or Pocock")
+                .arg(parser.value(QStringLiteral("spending")));
+    }
+    if (parser.isSet(QStringLiteral("futility")))
+        outcome.tsa.futility = true;
+    return {};
+}
+
+QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& settings) {
+    QString problem;
+    settings.widthMm = positiveNumber(parser, "width-mm", settings.widthMm, false, problem);
+    settings.heightMm = positiveNumber(parser, "height-mm", settings.heightMm, true, problem);
+    settings.dpi = positiveNumber(parser, "dpi", settings.dpi, false, problem);
+    settings.fontPointSize = positiveNumber(parser, "font-size", settings.fontPointSize, false, problem);
+    if (!problem.isEmpty())
+        return problem;
+    if (parser.isSet(QStringLiteral("font")))
+        settings.fontFamily = parser.value(QStringLiteral("font")).toStdString();
+    if (parser.isSet(QStringLiteral("favours-left")))
+        settings.favoursLeft = parser.value(QStringLiteral("favours-left")).toStdString();
+    if (parser.isSet(QStringLiteral("favours-right")))
+        settings.favoursRight = parser.value(QStringLiteral("favours-right")).toStdString();
+    if (parser.isSet(QStringLiteral("no-contours")))
+        settings.contours = false;
+    return {};
+}
+
+int analyseForOutput(const LoadedInput& input, const Outcome& outcome, bool skipInvalid,
+                     const QString& command, QTextStream& err, OutcomeAnalysis& analysis,
+                     std::vector<std::string>& notes) {
+    const QString name = QString::fromStdString(outcome.name);
+    for (const QString& warning : input.warnings)
+        notes.push_back(warning.toStdString());
+    const PreparedOutcome prepared = prepareOutcome(input.project, outcome);
+    if (!prepared.issues.empty()) {
+        for (const InputIssue& issue : prepared.issues) {
+            const QString where = describeIssue(input, issue);
+            if (skipInvalid)
+                notes.push_back((QStringLiteral("Left out, ") + where).toStdString());
+            else
+                err << name << ", " << where << "\n";
+        }
+        if (!skipInvalid) {
+            err << command << ": " << prepared.issues.size()
+                << (prepared.issues.size() == 1 ? " problem" : " problems")
+                << " in the data; fix them, or use --skip-invalid to leave those rows out.\n";
+            return ExitInputError;
+        }
+    }
+    if (prepared.data.size() == 0) {
+        err << command << ": outcome '" << name << "' has no valid studies to analyse.\n";
+        return ExitAnalysisFailed;
+    }
+    const auto problems = checkAnalysisOptions(prepared.data, analysisOptionsFor(outcome));
+    for (const auto& problem : problems)
+        err << command << ": " << QString::fromStdString(problem) << "\n";
+    if (!problems.empty())
+        return ExitUsage;
+    analysis = analyseOutcome(input.project, outcome);
+    return ExitOk;
+}
+
+} // namespace evident::cli

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Options shared by the commands that analyse a whole outcome (render, report): the analysis and
+// TSA settings a CSV file cannot carry, and the figure's size and font.
+#pragma once
+
+#include "app/cli/inputfile.h"
+#include "core/project/outcomeanalysis.h"
+#include "core/project/project.h"
+
+#include <QCommandLineParser>
+#include <QString>
+
+namespace evident::cli {
+
+/// Adds --measure, --method, --test, --subgroup, --order, --mre, --tsa-sd, --tsa-order, --futility,
+/// --no-prediction-interval.
+void addAnalysisOptions(QCommandLineParser& parser);
+/// Adds --width-mm, --height-mm, --dpi, --font, --font-size, --favours-left, --favours-right, --no-contours.
+void addFigureOptions(QCommandLineParser& parser);
+
+/// Applies the analysis options to the outcome; returns the problem (naming the option) or empty.
+QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome);
+/// Applies the figure options to `settings`; returns the problem (naming the option) or empty.
+QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& settings);
+
+/// Analyses `outcome` of the loaded input for a figure or report. Rows with bad input stop it with
+/// ExitInputError, each reported on `err` with its place, unless `skipInvalid` (then they become notes).
+/// Returns ExitOk with `analysis` filled, or the exit status after reporting the problem on `err`.
+int analyseForOutput(const LoadedInput& input, const Outcome& outcome, bool skipInvalid,
+                     const QString& command, QTextStream& err, OutcomeAnalysis& analysis,
+                     std::vector<std::string>& notes);
+
+} // namespace evident::cli

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/rendercommand.h"
+
+#include "app/cli/cli.h"
+#include "app/cli/inputfile.h"
+#include "app/cli/outcomeoptions.h"
+#include "ui/export/figureexport.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTextStream>
+
+namespace evident::cli {
+
+int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+    const QString command = QStringLiteral("evident-cli render");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Draws one figure of one outcome into a file."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
+    parser.addOptions({
+        {QStringLiteral("figure"), QStringLiteral("forest, funnel or tsa."), QStringLiteral("figure")},
+        {QStringLiteral("outcome"), QStringLiteral("Outcome to draw."), QStringLiteral("name")},
+        {QStringLiteral("format"), QStringLiteral("png, tiff, svg or pdf (default: from the file name)."),
+         QStringLiteral("format")},
+        {QStringLiteral("out"), QStringLiteral("File to write."), QStringLiteral("path")},
+        {QStringLiteral("skip-invalid"),
+         QStringLiteral("Leave out rows with invalid data instead of stopping.")},
+    });
+    addAnalysisOptions(parser);
+    addFigureOptions(parser);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{command} + arguments)) {
+        err << command << ": " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << command << ": give exactly one input file.\n";
+        return ExitUsage;
+    }
+    const auto kind = parseFigureKind(parser.value(QStringLiteral("figure")).toStdString());
+    if (!kind) {
+        err << command << ": --figure must be forest, funnel or tsa.\n";
+        return ExitUsage;
+    }
+    const QString outPath = parser.value(QStringLiteral("out"));
+    if (outPath.isEmpty()) {
+        err << command << ": give the file to write with --out.\n";
+        return ExitUsage;
+    }
+    QString formatKey = parser.value(QStringLiteral("format"));
+    if (formatKey.isEmpty())
+        formatKey = QFileInfo(outPath).suffix();
+    const auto format = plots::parseExportFormat(formatKey);
+    if (!format) {
+        err << command << ": --format must be png, tiff, svg or pdf (got '" << formatKey << "').\n";
+        return ExitUsage;
+    }
+
+    const QString path = parser.positionalArguments().front();
+    LoadedInput input = loadInput(path, parser.value(QStringLiteral("outcome")));
+    for (const QString& error : input.errors)
+        err << path << ": " << error << "\n";
+    if (!input.errors.isEmpty())
+        return ExitInputError;
+    Outcome& outcome = input.project.outcomes[input.outcome];
+    FigureSettings& settings = plots::FigureModel::settingsOf(outcome, *kind);
+    QString problem = applyAnalysisOptions(parser, outcome);
+    if (problem.isEmpty())
+        problem = applyFigureOptions(parser, settings);
+    settings.format = plots::exportFormatKey(*format).toStdString();
+    if (problem.isEmpty())
+        problem = plots::validateFigureSettings(settings);
+    if (!problem.isEmpty()) {
+        err << command << ": " << problem << "\n";
+        return ExitUsage;
+    }
+
+    OutcomeAnalysis analysis;
+    std::vector<std::string> notes;
+    const int status = analyseForOutput(input, outcome, parser.isSet(QStringLiteral("skip-invalid")), command,
+                                        err, analysis, notes);
+    if (status != ExitOk)
+        return status;
+    for (const std::string& note : notes)
+        err << "Note: " << QString::fromStdString(note) << "\n";
+    const plots::FigureModel model = plots::FigureModel::build(*kind, analysis, outcome, settings);
+    const plots::ExportResult result = plots::exportFigure(model, settings, outPath);
+    if (!result.ok) {
+        err << command << ": " << result.error << "\n";
+        return ExitAnalysisFailed;
+    }
+    out << outPath << " (" << QString::number(result.sizeMm.width(), 'f', 1) << " x "
+        << QString::number(result.sizeMm.height(), 'f', 1) << " mm";
+    if (result.pixelSize.isValid())
+        out << ", " << result.pixelSize.width() << " x " << result.pixelSize.height() << " px at "
+            << settings.dpi << " dpi";
+    out << ")\n";
+    return ExitOk;
+}
+
+} // namespace evident::cli

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/reportcommand.h"
+
+#include "app/cli/cli.h"
+#include "app/cli/inputfile.h"
+#include "app/cli/outcomeoptions.h"
+#include "core/report/manuscripttext.h"
+#include "core/report/resultsjson.h"
+#include "ui/export/figureexport.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFile>
+#include <QTextStream>
+
+namespace evident::cli {
+namespace {
+
+/// A file-name stem from an outcome name: "Open arm entries (n)" → "open-arm-entries-n".
+QString slug(const std::string& name, std::size_t index) {
+    QString text;
+    bool dash = false;
+    for (const QChar c : QString::fromStdString(name).toLower()) {
+        if (c.isLetterOrNumber() && c.unicode() < 128) {
+            text += c;
+            dash = false;
+        } else if (!dash && !text.isEmpty()) {
+            text += QLatin1Char('-');
+            dash = true;
+        }
+    }
+    while (text.endsWith(QLatin1Char('-')))
+        text.chop(1);
+    return text.isEmpty() ? QStringLiteral("outcome-%1").arg(index + 1) : text;
+}
+
+bool writeText(const QString& path, const std::string& text, QString& error) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        error = QStringLiteral("%1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QByteArray::fromStdString(text));
+    return true;
+}
+
+std::string tsaSection(const TsaResult& tsa) {
+    std::string text = "\nTrial sequential analysis:\n  ";
+    text += tsa.ok ? tsa.conclusion : "Not done: " + tsa.error;
+    for (const std::string& warning : tsa.warnings)
+        text += "\n  - " + warning;
+    return text + "\n";
+}
+
+} // namespace
+
+int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) {
+    const QString command = QStringLiteral("evident-cli report");
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Writes, for every outcome, the text report, the JSON results and the forest, funnel and TSA figures "
+        "(PDF and PNG) into a folder. Rows with invalid data are left out and listed in the report."));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
+    parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write into (created if needed)."),
+                      QStringLiteral("dir")});
+    addAnalysisOptions(parser);
+    addFigureOptions(parser);
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{command} + arguments)) {
+        err << command << ": " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        err << command << ": give exactly one input file.\n";
+        return ExitUsage;
+    }
+    const QString dirPath = parser.value(QStringLiteral("out"));
+    if (dirPath.isEmpty()) {
+        err << command << ": give the folder to write into with --out.\n";
+        return ExitUsage;
+    }
+    const QString path = parser.positionalArguments().front();
+    LoadedInput input = loadInput(path, QString());
+    for (const QString& error : input.errors)
+        err << path << ": " << error << "\n";
+    if (!input.errors.isEmpty())
+        return ExitInputError;
+    if (!QDir().mkpath(dirPath)) {
+        err << command << ": cannot create the folder " << dirPath << "\n";
+        return ExitInputError;
+    }
+    const QDir dir(dirPath);
+
+    int worst = ExitOk;
+    for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
+        Outcome outcome = input.project.outcomes[i];
+        QString problem = applyAnalysisOptions(parser, outcome);
+        for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa})
+            if (problem.isEmpty())
+                problem = applyFigureOptions(parser, plots::FigureModel::settingsOf(outcome, kind));
+        if (!problem.isEmpty()) {
+            err << command << ": " << problem << "\n";
+            return ExitUsage;
+        }
+        OutcomeAnalysis analysis;
+        std::vector<std::string> notes;
+        const int status = analyseForOutput(input, outcome, true, command, err, analysis, notes);
+        if (status != ExitOk) {
+            worst = std::max(worst, status);
+            continue;
+        }
+        const QString stem = slug(outcome.name, i);
+        out << "Outcome '" << QString::fromStdString(outcome.name) << "':\n";
+        QString error;
+        const QString reportPath = dir.filePath(stem + QStringLiteral("-report.txt"));
+        const QString jsonPath = dir.filePath(stem + QStringLiteral("-analysis.json"));
+        const AnalysisData& data = analysis.prepared.data;
+        if (!writeText(reportPath,
+                       textReport(data, analysis.options, analysis.measure, analysis.result, notes)
+                           + tsaSection(analysis.tsa),
+                       error)
+            || !writeText(
+                jsonPath,
+                analysisToJson(data, analysis.options, analysis.measure, analysis.result, notes).dump(),
+                error)) {
+            err << command << ": " << error << "\n";
+            return ExitInputError;
+        }
+        out << "  " << reportPath << "\n  " << jsonPath << "\n";
+        for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa}) {
+            const FigureSettings& settings = plots::FigureModel::settingsOf(outcome, kind);
+            const plots::FigureModel model = plots::FigureModel::build(kind, analysis, outcome, settings);
+            for (plots::ExportFormat format : {plots::ExportFormat::Pdf, plots::ExportFormat::Png}) {
+                const QString figurePath =
+                    dir.filePath(stem + QLatin1Char('-') + QString::fromLatin1(figureKey(kind).data())
+                                 + QLatin1Char('.') + plots::exportFormatKey(format));
+                const plots::ExportResult result = plots::exportFigure(model, settings, figurePath, format);
+                if (!result.ok) {
+                    err << command << ": " << result.error << "\n";
+                    worst = std::max(worst, static_cast<int>(ExitAnalysisFailed));
+                    continue;
+                }
+                out << "  " << figurePath << "\n";
+            }
+        }
+        if (!analysis.result.overall.estimable)
+            worst = std::max(worst, static_cast<int>(ExitAnalysisFailed));
+    }
+    return worst;
+}
+
+} // namespace evident::cli

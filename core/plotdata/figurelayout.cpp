@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/plotdata/figurelayout.h"
+
+#include "core/common/text.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace evident {
+
+std::string_view figureKey(FigureKind kind) {
+    switch (kind) {
+    case FigureKind::Forest:
+        return "forest";
+    case FigureKind::Funnel:
+        return "funnel";
+    case FigureKind::Tsa:
+        return "tsa";
+    }
+    return "forest";
+}
+
+std::optional<FigureKind> parseFigureKind(std::string_view key) {
+    for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa})
+        if (equalsIgnoringCase(key, figureKey(kind)))
+            return kind;
+    return std::nullopt;
+}
+
+double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, double widthMm) {
+    using namespace figurelayout;
+    const double line = lineHeight * fontPointSize / pointsPerMm;
+    double lines = forestHeaderLines + forestHeaderGap;
+    if (plot.ok) {
+        lines += static_cast<double>(plot.rows.size()) + forestAxisLines;
+        for (const std::string& text : plot.footer)
+            lines += widthMm > 0 ? estimatedWrappedLines(text, widthMm - 2 * marginMm, fontPointSize) : 1;
+    } else {
+        lines = 3;
+    }
+    return 2 * marginMm + lines * line;
+}
+
+int estimatedWrappedLines(std::string_view text, double widthMm, double fontPointSize) {
+    using namespace figurelayout;
+    if (text.empty())
+        return 0;
+    std::size_t characters = 0;
+    for (unsigned char c : text)
+        characters += (c & 0xC0) != 0x80 ? 1 : 0;
+    // 10% slack: lines break between words, not at any character.
+    const double perLine = std::max(1.0, 0.9 * widthMm * pointsPerMm / (averageCharacterEm * fontPointSize));
+    return std::max(1, static_cast<int>(std::ceil(static_cast<double>(characters) / perLine)));
+}
+
+int estimatedLegendLines(const std::vector<LegendEntry>& legend, double widthMm, double fontPointSize) {
+    using namespace figurelayout;
+    if (legend.empty())
+        return 0;
+    const double capacityEm = widthMm * pointsPerMm / fontPointSize;
+    int lines = 1;
+    double used = 0;
+    for (const LegendEntry& entry : legend) {
+        std::size_t characters = 0;
+        for (unsigned char c : entry.label)
+            characters += (c & 0xC0) != 0x80 ? 1 : 0;
+        const double width = legendSymbolEm + averageCharacterEm * static_cast<double>(characters);
+        if (used > 0 && used + legendGapEm + width > capacityEm) {
+            ++lines;
+            used = width;
+        } else {
+            used += (used > 0 ? legendGapEm : 0) + width;
+        }
+    }
+    return lines;
+}
+
+double chartContentHeightMm(FigureKind kind, double widthMm, double fontPointSize,
+                            const std::vector<LegendEntry>& legend, const std::vector<std::string>& caption) {
+    using namespace figurelayout;
+    const double aspect = kind == FigureKind::Tsa ? tsaAspect : funnelAspect;
+    const double plotHeight = std::clamp(widthMm * aspect, minimumPlotHeightMm, maximumPlotHeightMm);
+    const double line = lineHeight * fontPointSize / pointsPerMm;
+    int captionLines = 0;
+    for (const std::string& text : caption)
+        captionLines += estimatedWrappedLines(text, widthMm - 2 * marginMm, fontPointSize);
+    const int legendLines = estimatedLegendLines(legend, widthMm - 2 * marginMm, fontPointSize);
+    // Above the plot: the RIS label's line. Below: tick labels and axis title, the legend, the caption.
+    return 2 * marginMm + plotHeight
+           + (chartTopLines + chartBottomLines + (legendLines > 0 ? 0.4 + legendLines : 0)
+              + (captionLines > 0 ? 0.4 + captionLines : 0))
+                 * line;
+}
+
+double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
+                      const FunnelPlotData* funnel, const TsaPlotData* tsa) {
+    if (settings.heightMm > 0)
+        return settings.heightMm;
+    switch (kind) {
+    case FigureKind::Forest:
+        return forest ? forestContentHeightMm(*forest, settings.fontPointSize, settings.widthMm) : 100.0;
+    case FigureKind::Funnel:
+        return funnel && funnel->ok
+                   ? chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, funnel->legend,
+                                          funnel->caption)
+                   : chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, {}, {});
+    case FigureKind::Tsa: {
+        if (tsa && tsa->ok)
+            return chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, tsa->legend,
+                                        tsa->caption);
+        return chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, {},
+                                    tsa ? std::vector<std::string>{tsa->message}
+                                        : std::vector<std::string>{});
+    }
+    }
+    return 100.0;
+}
+
+int pixelsForMm(double mm, double dpi) {
+    return static_cast<int>(std::lround(mm / 25.4 * dpi));
+}
+
+} // namespace evident

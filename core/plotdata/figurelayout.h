@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The size of a figure: the fixed proportions the renderer lays out with, and the height a figure
+// gets from its content (the number of forest-plot rows, the lines of a caption) when the user has
+// not chosen one.
+#pragma once
+
+#include "core/plotdata/forestplotdata.h"
+#include "core/plotdata/funnelplotdata.h"
+#include "core/plotdata/tsaplotdata.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace evident {
+
+enum class FigureKind { Forest, Funnel, Tsa };
+
+std::string_view figureKey(FigureKind kind); ///< "forest", "funnel", "tsa"
+std::optional<FigureKind> parseFigureKind(std::string_view key);
+
+/// Proportions shared by the height computed here and the renderer that fills it.
+namespace figurelayout {
+inline constexpr double pointsPerMm = 72.0 / 25.4;
+inline constexpr double marginMm = 2.5;           ///< White border on every side
+inline constexpr double lineHeight = 1.45;        ///< One table row or text line, in font sizes
+inline constexpr double forestHeaderLines = 2;    ///< Column group and column names
+inline constexpr double forestHeaderGap = 0.4;    ///< Below the header rule, in lines
+inline constexpr double forestAxisLines = 2.8;    ///< Ticks, tick labels and the "Favours" labels
+inline constexpr double averageCharacterEm = 0.5; ///< Width of an average character, for wrapping estimates
+inline constexpr double legendSymbolEm = 2.2;     ///< Width of a legend symbol
+inline constexpr double legendGapEm = 1.5;        ///< Space between legend entries
+inline constexpr double chartTopLines = 1.2;      ///< Above the plot area (room for the RIS label)
+inline constexpr double chartBottomLines = 2.6;   ///< Below it: tick labels and the axis title
+inline constexpr double funnelAspect = 0.68;      ///< Plot height / width
+inline constexpr double tsaAspect = 0.6;
+inline constexpr double minimumPlotHeightMm = 45;
+inline constexpr double maximumPlotHeightMm = 170;
+} // namespace figurelayout
+
+/// Height of a forest plot that shows every row at `fontPointSize`: margins, the two header lines,
+/// the rows, the axis and the footer lines (wrapped to `widthMm` when given, as the renderer wraps them).
+double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, double widthMm = 0);
+
+/// Lines that `text` takes when wrapped to `widthMm` at `fontPointSize` (an estimate from the average
+/// character width: the renderer wraps for real, and this reserves room for it).
+int estimatedWrappedLines(std::string_view text, double widthMm, double fontPointSize);
+
+/// Lines a legend takes when its entries flow left to right within `widthMm` (each entry is its
+/// symbol, legendSymbolEm wide, and its text, with legendGapEm between entries); an estimate as above.
+int estimatedLegendLines(const std::vector<LegendEntry>& legend, double widthMm, double fontPointSize);
+
+/// Height of a funnel or TSA figure: the plot area from the width and the figure's aspect (within
+/// the minimum and maximum), the axis titles, the legend and the caption lines.
+double chartContentHeightMm(FigureKind kind, double widthMm, double fontPointSize,
+                            const std::vector<LegendEntry>& legend, const std::vector<std::string>& caption);
+
+/// The height to use: settings.heightMm when chosen (> 0), else the content height.
+double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
+                      const FunnelPlotData* funnel, const TsaPlotData* tsa);
+
+/// Pixels of a raster export: round(mm / 25.4 · dpi).
+int pixelsForMm(double mm, double dpi);
+
+} // namespace evident

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Renders the example figures of docs/figures.md with evident-cli (headless).
+#   docs/figures/render_examples.sh [build-dir]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+cli="${1:-$here/build}/app/evident-cli"
+out="$here/docs/figures"
+besson="$here/resources/examples/besson2016-open-arm-entries.csv"
+synthetic="$out/synthetic-32-studies.csv"
+render() { "$cli" render "$@" --dpi 300; }
+
+render "$besson" --figure forest --out "$out/besson-forest-smd.png"
+render "$besson" --figure forest --measure MD --subgroup manipulation --out "$out/besson-forest-md-subgroups.png"
+render "$besson" --figure funnel --out "$out/besson-funnel.png"
+render "$besson" --figure tsa --mre 0.5 --tsa-order year --out "$out/besson-tsa.png"
+render "$besson" --figure forest --width-mm 85 --out "$out/besson-forest-85mm.png"
+
+render "$synthetic" --figure forest --lower-is-better --subgroup species --out "$out/synthetic-forest-subgroups.png"
+render "$synthetic" --figure forest --lower-is-better --measure ROM --out "$out/synthetic-forest-rom.png"
+render "$synthetic" --figure funnel --lower-is-better --out "$out/synthetic-funnel.png"
+render "$synthetic" --figure tsa --lower-is-better --mre 0.4 --futility --tsa-order year \
+    --out "$out/synthetic-tsa-futility.png"
+render "$synthetic" --figure funnel --width-mm 85 --out "$out/synthetic-funnel-85mm.png"

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Figures for 26 and 500 studies: building the plot data (core/plotdata), drawing into a 175 mm image at
+// 300 dpi (what the widgets and the PNG/TIFF export do) and writing a PDF. Target: a forest plot of 26
+// studies redrawn well within a frame (16 ms) on screen, and any figure exported in under a second.
+//   QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_plots --benchmark_min_time=0.5
+#include "tests/core/plotdatafixtures.h"
+#include "ui/export/figureexport.h"
+#include "ui/plots/figurerenderer.h"
+
+#include <QGuiApplication>
+#include <QPainter>
+#include <QTemporaryDir>
+
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <map>
+
+using namespace evident;
+
+namespace {
+
+struct Analysed {
+    Project project;
+    OutcomeAnalysis analysis;
+};
+
+/// One analysed synthetic outcome per size, with a subgroup and a TSA (computed once).
+const Analysed& analysedStudies(std::size_t k) {
+    static std::map<std::size_t, Analysed> cache;
+    auto it = cache.find(k);
+    if (it == cache.end()) {
+        Analysed a;
+        a.project = test::projectOf(test::syntheticStudies(k));
+        Outcome& outcome = a.project.outcomes[0];
+        outcome.settings.subgroup = "model";
+        outcome.tsa.minimalRelevantEffect = 0.3;
+        a.analysis = analyseOutcome(a.project, outcome);
+        it = cache.emplace(k, std::move(a)).first;
+    }
+    return it->second;
+}
+
+void BM_BuildPlotData(benchmark::State& state) {
+    const Analysed& a = analysedStudies(static_cast<std::size_t>(state.range(0)));
+    const auto kind = static_cast<FigureKind>(state.range(1));
+    const Outcome& outcome = a.project.outcomes[0];
+    for (auto _ : state)
+        benchmark::DoNotOptimize(plots::FigureModel::build(kind, a.analysis, outcome, FigureSettings{}));
+}
+
+void BM_RenderImage300dpi(benchmark::State& state) {
+    const Analysed& a = analysedStudies(static_cast<std::size_t>(state.range(0)));
+    const auto kind = static_cast<FigureKind>(state.range(1));
+    FigureSettings settings;
+    const plots::FigureModel model =
+        plots::FigureModel::build(kind, a.analysis, a.project.outcomes[0], settings);
+    QSize size;
+    for (auto _ : state) {
+        const QImage image = plots::renderFigureImage(model, settings, 300);
+        size = image.size();
+        benchmark::DoNotOptimize(image.constBits());
+    }
+    state.counters["megapixels"] = size.width() * size.height() / 1e6;
+}
+
+void BM_RenderScreen(benchmark::State& state) {
+    // A 1200 × 800 widget at 96 dpi: what one repaint of a plot widget costs.
+    const Analysed& a = analysedStudies(static_cast<std::size_t>(state.range(0)));
+    const auto kind = static_cast<FigureKind>(state.range(1));
+    const plots::FigureModel model =
+        plots::FigureModel::build(kind, a.analysis, a.project.outcomes[0], FigureSettings{});
+    QImage image(1200, 800, QImage::Format_ARGB32_Premultiplied);
+    QFont font(QStringLiteral("Liberation Sans"));
+    font.setPointSizeF(9);
+    const plots::FigureStyle style = plots::FigureStyle::forScreen(QPalette(), font, 96);
+    for (auto _ : state) {
+        QPainter painter(&image);
+        plots::FigureHits hits;
+        plots::renderFigure(painter, QRectF(0, 0, 1200, 800), model, style, &hits);
+        benchmark::DoNotOptimize(hits.items.size());
+    }
+}
+
+void BM_ExportPdf(benchmark::State& state) {
+    const Analysed& a = analysedStudies(static_cast<std::size_t>(state.range(0)));
+    const auto kind = static_cast<FigureKind>(state.range(1));
+    FigureSettings settings;
+    const plots::FigureModel model =
+        plots::FigureModel::build(kind, a.analysis, a.project.outcomes[0], settings);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("figure.pdf"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(plots::exportFigure(model, settings, path, plots::ExportFormat::Pdf).ok);
+}
+
+void figureArguments(benchmark::internal::Benchmark* b) {
+    b->ArgNames({"studies", "figure"});
+    for (int studies : {26, 500})
+        for (int figure : {0, 1, 2}) // forest, funnel, TSA
+            b->Args({studies, figure});
+    b->Unit(benchmark::kMillisecond);
+}
+
+} // namespace
+
+BENCHMARK(BM_BuildPlotData)->Apply(figureArguments)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RenderScreen)->Apply(figureArguments);
+BENCHMARK(BM_RenderImage300dpi)->Apply(figureArguments);
+BENCHMARK(BM_ExportPdf)->Apply(figureArguments);
+
+int main(int argc, char** argv) {
+    if (!std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY") && !std::getenv("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QGuiApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

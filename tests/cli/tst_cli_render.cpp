@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// evident-cli render and report, end to end: files of the requested size and format, exit statuses
+// and messages for bad options, and the executable running headless.
+#include "app/cli/cli.h"
+#include "core/plotdata/figurelayout.h"
+#include "tests/support/testsupport.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextStream>
+
+using namespace evident;
+using namespace evident::cli;
+
+namespace {
+
+struct Run {
+    int status = 0;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments) {
+    Run run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.status = runCommand(arguments, out, err);
+    out.flush();
+    err.flush();
+    return run;
+}
+
+QString s(const char* text) {
+    return QString::fromUtf8(text);
+}
+
+QStringList list(std::initializer_list<const char*> items) {
+    QStringList result;
+    for (const char* item : items)
+        result.append(QString::fromUtf8(item));
+    return result;
+}
+
+QString example() {
+    return QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/besson2016-open-arm-entries.csv");
+}
+
+} // namespace
+
+class TestCliRender : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void renderEachFigure_data();
+    void renderEachFigure();
+    void renderVectorFormats_data();
+    void renderVectorFormats();
+    void renderUsageErrors_data();
+    void renderUsageErrors();
+    void tsaWithoutMinimalEffectStillDrawsTheReason();
+    void reportWritesEverythingForEachOutcome();
+    void executableRendersWithoutADisplay();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCliRender::initTestCase() {
+    QVERIFY(m_dir.isValid());
+    QVERIFY(QFile::exists(example()));
+}
+
+void TestCliRender::renderEachFigure_data() {
+    QTest::addColumn<QString>("figure");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("forest png") << s("forest") << s("png") << QStringList{};
+    QTest::newRow("forest with subgroups tiff")
+        << s("forest") << s("tiff") << list({"--subgroup", "manipulation"});
+    QTest::newRow("forest MD png") << s("forest") << s("png") << list({"--measure", "MD"});
+    QTest::newRow("funnel png") << s("funnel") << s("png") << QStringList{};
+    QTest::newRow("tsa png") << s("tsa") << s("png") << list({"--mre", "0.5", "--tsa-order", "year"});
+    QTest::newRow("tsa MD with futility tiff")
+        << s("tsa") << s("tiff") << list({"--measure", "MD", "--mre", "1", "--tsa-sd", "2.5", "--futility"});
+}
+
+void TestCliRender::renderEachFigure() {
+    QFETCH(QString, figure);
+    QFETCH(QString, format);
+    QFETCH(QStringList, extra);
+    const QString out = m_dir.filePath(figure + QLatin1Char('.') + format);
+    QFile::remove(out);
+    const Run run =
+        runCli(QStringList{QStringLiteral("render"), example(), QStringLiteral("--figure"), figure,
+                           QStringLiteral("--format"), format, QStringLiteral("--width-mm"),
+                           QStringLiteral("120"), QStringLiteral("--height-mm"), QStringLiteral("90"),
+                           QStringLiteral("--dpi"), QStringLiteral("200"), QStringLiteral("--out"), out}
+               + extra);
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QVERIFY(run.out.startsWith(out));
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), QSize(pixelsForMm(120, 200), pixelsForMm(90, 200)));
+}
+
+void TestCliRender::renderVectorFormats_data() {
+    QTest::addColumn<QString>("figure");
+    QTest::addColumn<QString>("extension");
+    QTest::newRow("forest pdf by extension") << s("forest") << s("pdf");
+    QTest::newRow("funnel svg by extension") << s("funnel") << s("svg");
+    QTest::newRow("tsa pdf by extension") << s("tsa") << s("pdf");
+}
+
+void TestCliRender::renderVectorFormats() {
+    QFETCH(QString, figure);
+    QFETCH(QString, extension);
+    const QString out = m_dir.filePath(QStringLiteral("vector-") + figure + QLatin1Char('.') + extension);
+    const Run run = runCli({QStringLiteral("render"), example(), QStringLiteral("--figure"), figure,
+                            QStringLiteral("--mre"), QStringLiteral("0.5"), QStringLiteral("--out"), out});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    if (extension == u"pdf") {
+        QVERIFY(file.readAll().startsWith("%PDF-"));
+    } else {
+        QVERIFY(QSvgRenderer(out).isValid());
+    }
+}
+
+void TestCliRender::renderUsageErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("message");
+    const QString file = example();
+    const QString out = QStringLiteral("/tmp/never-written.png");
+    QTest::newRow("no figure") << QStringList{s("render"), file, s("--out"), out} << int(ExitUsage)
+                               << s("--figure");
+    QTest::newRow("unknown figure") << QStringList{s("render"), file,       s("--figure"),
+                                                   s("pie"),    s("--out"), out}
+                                    << int(ExitUsage) << s("--figure");
+    QTest::newRow("no output") << QStringList{s("render"), file, s("--figure"), s("forest")} << int(ExitUsage)
+                               << s("--out");
+    QTest::newRow("unknown format") << QStringList{s("render"), file,       s("--figure"),
+                                                   s("forest"), s("--out"), s("/tmp/x.bmp")}
+                                    << int(ExitUsage) << s("--format");
+    QTest::newRow("width not a number") << QStringList{s("render"),     file,      s("--figure"), s("forest"),
+                                                       s("--width-mm"), s("wide"), s("--out"),    out}
+                                        << int(ExitUsage) << s("--width-mm");
+    QTest::newRow("width out of range") << QStringList{s("render"),     file,   s("--figure"), s("forest"),
+                                                       s("--width-mm"), s("5"), s("--out"),    out}
+                                        << int(ExitUsage) << s("width");
+    QTest::newRow("missing file") << QStringList{s("render"),   s("/nonexistent.csv"),
+                                                 s("--figure"), s("forest"),
+                                                 s("--out"),    out}
+                                  << int(ExitInputError) << s("does not exist");
+    QTest::newRow("unknown subgroup column")
+        << QStringList{s("render"),     file,        s("--figure"), s("forest"),
+                       s("--subgroup"), s("colour"), s("--out"),    out}
+        << int(ExitUsage) << s("colour");
+    QTest::newRow("unknown measure") << QStringList{s("render"),    file,    s("--figure"), s("forest"),
+                                                    s("--measure"), s("OR"), s("--out"),    out}
+                                     << int(ExitUsage) << s("--measure");
+    QTest::newRow("report without folder") << QStringList{s("report"), file} << int(ExitUsage) << s("--out");
+}
+
+void TestCliRender::renderUsageErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(int, status);
+    QFETCH(QString, message);
+    const Run run = runCli(arguments);
+    QCOMPARE(run.status, status);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!QFile::exists(QStringLiteral("/tmp/never-written.png")));
+}
+
+void TestCliRender::tsaWithoutMinimalEffectStillDrawsTheReason() {
+    const QString out = m_dir.filePath(QStringLiteral("tsa-reason.png"));
+    const Run run = runCli({QStringLiteral("render"), example(), QStringLiteral("--figure"),
+                            QStringLiteral("tsa"), QStringLiteral("--out"), out});
+    QCOMPARE(run.status, int(ExitOk));
+    QVERIFY(!QImage(out).isNull());
+}
+
+void TestCliRender::reportWritesEverythingForEachOutcome() {
+    const QString dir = m_dir.filePath(QStringLiteral("report"));
+    const Run run = runCli({QStringLiteral("report"), example(), QStringLiteral("--out"), dir,
+                            QStringLiteral("--mre"), QStringLiteral("0.5")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
+    QCOMPARE(files.size(), 8); // report, JSON, 3 figures × (PDF, PNG)
+    for (const QString& file : files)
+        QVERIFY2(run.out.contains(QDir(dir).filePath(file)), qPrintable(file));
+    for (const QString& suffix :
+         {QStringLiteral("-forest.png"), QStringLiteral("-funnel.png"), QStringLiteral("-tsa.png")}) {
+        bool found = false;
+        for (const QString& file : files)
+            if (file.endsWith(suffix)) {
+                found = true;
+                QVERIFY(!QImage(QDir(dir).filePath(file)).isNull());
+            }
+        QVERIFY2(found, qPrintable(suffix));
+    }
+    for (const QString& file : files) {
+        QFile f(QDir(dir).filePath(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray contents = f.readAll();
+        QVERIFY(!contents.isEmpty());
+        if (file.endsWith(QStringLiteral(".json")))
+            QVERIFY(QJsonDocument::fromJson(contents).isObject());
+        if (file.endsWith(QStringLiteral("-report.txt"))) {
+            QVERIFY(contents.contains("Test for overall effect"));
+            QVERIFY(contents.contains("Trial sequential analysis:"));
+        }
+        if (file.endsWith(QStringLiteral(".pdf")))
+            QVERIFY(contents.startsWith("%PDF-"));
+    }
+}
+
+void TestCliRender::executableRendersWithoutADisplay() {
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    process.setProcessEnvironment(environment);
+    const QString out = m_dir.filePath(QStringLiteral("headless.png"));
+    process.start(QStringLiteral(EVIDENT_CLI_PATH),
+                  {QStringLiteral("render"), example(), QStringLiteral("--figure"), QStringLiteral("forest"),
+                   QStringLiteral("--width-mm"), QStringLiteral("85"), QStringLiteral("--dpi"),
+                   QStringLiteral("300"), QStringLiteral("--out"), out});
+    QVERIFY(process.waitForFinished(60000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QCOMPARE(QImage(out).width(), pixelsForMm(85, 300));
+}
+
+QTEST_MAIN(TestCliRender)
+#include "tst_cli_render.moc"

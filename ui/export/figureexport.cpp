@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/export/figureexport.h"
+
+#include "ui/plots/figurerenderer.h"
+
+#include <QFileInfo>
+#include <QImageWriter>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSvgGenerator>
+
+#include <cmath>
+
+namespace evident::plots {
+namespace {
+
+// Vector formats still have a coordinate resolution. PDF: fine enough for hairlines at any zoom.
+// SVG: user units of 1 pt, so the file's numbers read as points and font sizes match exactly.
+constexpr double pdfResolution = 1200;
+constexpr double svgResolution = 72;
+// Largest raster export: 30,000 pixels a side (a 1,200 mm figure at 600 dpi is 28,346).
+constexpr int maximumPixelsPerSide = 30000;
+
+QString title(const FigureModel& model) {
+    switch (model.kind) {
+    case FigureKind::Forest:
+        return QStringLiteral("Forest plot");
+    case FigureKind::Funnel:
+        return QStringLiteral("Funnel plot");
+    case FigureKind::Tsa:
+        return QStringLiteral("Trial sequential analysis");
+    }
+    return {};
+}
+
+} // namespace
+
+std::optional<ExportFormat> parseExportFormat(const QString& key) {
+    const QString k = key.trimmed().toLower();
+    if (k == u"png")
+        return ExportFormat::Png;
+    if (k == u"tiff" || k == u"tif")
+        return ExportFormat::Tiff;
+    if (k == u"svg")
+        return ExportFormat::Svg;
+    if (k == u"pdf")
+        return ExportFormat::Pdf;
+    return std::nullopt;
+}
+
+QString exportFormatKey(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::Png:
+        return QStringLiteral("png");
+    case ExportFormat::Tiff:
+        return QStringLiteral("tiff");
+    case ExportFormat::Svg:
+        return QStringLiteral("svg");
+    case ExportFormat::Pdf:
+        return QStringLiteral("pdf");
+    }
+    return {};
+}
+
+bool isRasterFormat(ExportFormat format) {
+    return format == ExportFormat::Png || format == ExportFormat::Tiff;
+}
+
+QString validateFigureSettings(const FigureSettings& s) {
+    const auto outside = [](double v, double lo, double hi) { return !(v >= lo && v <= hi); };
+    if (outside(s.widthMm, minimumFigureMm, maximumFigureMm))
+        return QStringLiteral("width: %1 mm is outside %2 to %3 mm")
+            .arg(s.widthMm)
+            .arg(minimumFigureMm)
+            .arg(maximumFigureMm);
+    if (s.heightMm != 0 && outside(s.heightMm, minimumFigureMm, maximumFigureMm))
+        return QStringLiteral("height: %1 mm is outside %2 to %3 mm (or 0 for the content's height)")
+            .arg(s.heightMm)
+            .arg(minimumFigureMm)
+            .arg(maximumFigureMm);
+    if (outside(s.dpi, minimumDpi, maximumDpi))
+        return QStringLiteral("dpi: %1 is outside %2 to %3").arg(s.dpi).arg(minimumDpi).arg(maximumDpi);
+    if (outside(s.fontPointSize, minimumFontPoints, maximumFontPoints))
+        return QStringLiteral("font size: %1 pt is outside %2 to %3 pt")
+            .arg(s.fontPointSize)
+            .arg(minimumFontPoints)
+            .arg(maximumFontPoints);
+    if (!parseExportFormat(QString::fromStdString(s.format)))
+        return QStringLiteral("format: '%1' is not one of png, tiff, svg, pdf")
+            .arg(QString::fromStdString(s.format));
+    return {};
+}
+
+QSizeF figureSizeMm(const FigureModel& model, const FigureSettings& settings) {
+    return {settings.widthMm, std::clamp(model.heightMm(settings), minimumFigureMm, maximumFigureMm)};
+}
+
+QImage renderFigureImage(const FigureModel& model, const FigureSettings& settings, double dpi) {
+    const QSizeF mm = figureSizeMm(model, settings);
+    const int width = std::clamp(pixelsForMm(mm.width(), dpi), 1, maximumPixelsPerSide);
+    const int height = std::clamp(pixelsForMm(mm.height(), dpi), 1, maximumPixelsPerSide);
+    QImage image(width, height, QImage::Format_RGB32);
+    const int dotsPerMeter = static_cast<int>(std::lround(dpi / 0.0254));
+    // The image's DPI is what turns the font's point size into pixels: set it before painting.
+    image.setDotsPerMeterX(dotsPerMeter);
+    image.setDotsPerMeterY(dotsPerMeter);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    renderFigure(painter, QRectF(0, 0, width, height), model, FigureStyle::forExport(settings, dpi));
+    painter.end();
+    return image;
+}
+
+ExportResult exportFigure(const FigureModel& model, const FigureSettings& settings, const QString& path,
+                          std::optional<ExportFormat> format) {
+    ExportResult result;
+    FigureSettings s = settings;
+    if (format)
+        s.format = exportFormatKey(*format).toStdString();
+    if (const QString problem = validateFigureSettings(s); !problem.isEmpty()) {
+        result.error = problem;
+        return result;
+    }
+    const ExportFormat chosen = *parseExportFormat(QString::fromStdString(s.format));
+    result.sizeMm = figureSizeMm(model, s);
+    const QSizeF mm = result.sizeMm;
+
+    if (isRasterFormat(chosen)) {
+        const int largest = std::max(pixelsForMm(mm.width(), s.dpi), pixelsForMm(mm.height(), s.dpi));
+        if (largest > maximumPixelsPerSide) {
+            result.error =
+                QStringLiteral("dpi: %1 dpi makes the figure %2 pixels long; at most %3 pixels a side")
+                    .arg(s.dpi)
+                    .arg(largest)
+                    .arg(maximumPixelsPerSide);
+            return result;
+        }
+        const QImage image = renderFigureImage(model, s, s.dpi).convertToFormat(QImage::Format_RGB888);
+        QImageWriter writer(path, chosen == ExportFormat::Png ? "png" : "tiff");
+        if (chosen == ExportFormat::Tiff)
+            writer.setCompression(1); // LZW: lossless and read by every journal system
+        if (!writer.canWrite()) {
+            result.error = QStringLiteral("%1: cannot write %2 (%3)")
+                               .arg(path, exportFormatKey(chosen), writer.errorString());
+            return result;
+        }
+        if (!writer.write(image)) {
+            result.error = QStringLiteral("%1: %2").arg(path, writer.errorString());
+            return result;
+        }
+        result.pixelSize = image.size();
+        result.ok = true;
+        return result;
+    }
+
+    if (chosen == ExportFormat::Svg) {
+        const QSizeF size(mm.width() / 25.4 * svgResolution, mm.height() / 25.4 * svgResolution);
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setResolution(static_cast<int>(svgResolution));
+        generator.setSize(
+            QSize(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height()))));
+        generator.setViewBox(QRectF(QPointF(0, 0), size));
+        generator.setTitle(title(model));
+        generator.setDescription(QStringLiteral("Made with Evident"));
+        QPainter painter;
+        if (!painter.begin(&generator)) {
+            result.error = QStringLiteral("%1: cannot be written").arg(path);
+            return result;
+        }
+        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, svgResolution));
+        painter.end();
+    } else {
+        QPdfWriter writer(path);
+        writer.setResolution(static_cast<int>(pdfResolution));
+        writer.setPageSize(QPageSize(mm, QPageSize::Millimeter, title(model), QPageSize::ExactMatch));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setTitle(title(model));
+        writer.setCreator(QStringLiteral("Evident"));
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            result.error = QStringLiteral("%1: cannot be written").arg(path);
+            return result;
+        }
+        const QSizeF size(mm.width() / 25.4 * pdfResolution, mm.height() / 25.4 * pdfResolution);
+        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, pdfResolution));
+        painter.end();
+    }
+    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
+        result.error = QStringLiteral("%1: nothing was written").arg(path);
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace evident::plots

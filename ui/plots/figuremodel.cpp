@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/plots/figuremodel.h"
+
+namespace evident::plots {
+
+FigureModel FigureModel::build(FigureKind kind, const OutcomeAnalysis& analysis, const Outcome& outcome,
+                               const FigureSettings& settings) {
+    FigureModel model;
+    model.kind = kind;
+    switch (kind) {
+    case FigureKind::Forest:
+        model.forest = buildForestPlot(analysis, outcome, settings);
+        break;
+    case FigureKind::Funnel:
+        model.funnel = buildFunnelPlot(analysis, outcome, settings);
+        break;
+    case FigureKind::Tsa:
+        model.tsa = buildTsaPlot(analysis, outcome, settings);
+        break;
+    }
+    return model;
+}
+
+const FigureSettings& FigureModel::settingsOf(const Outcome& outcome, FigureKind kind) {
+    switch (kind) {
+    case FigureKind::Funnel:
+        return outcome.figures.funnel;
+    case FigureKind::Tsa:
+        return outcome.figures.tsa;
+    case FigureKind::Forest:
+        break;
+    }
+    return outcome.figures.forest;
+}
+
+FigureSettings& FigureModel::settingsOf(Outcome& outcome, FigureKind kind) {
+    return const_cast<FigureSettings&>(settingsOf(static_cast<const Outcome&>(outcome), kind));
+}
+
+double FigureModel::heightMm(const FigureSettings& settings) const {
+    return figureHeightMm(kind, settings, &forest, &funnel, &tsa);
+}
+
+} // namespace evident::plots

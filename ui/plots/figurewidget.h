@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// On-screen figures. They only draw: the numbers come from core/plotdata, the drawing from
+// renderFigure(), the same function that writes exported files.
+#pragma once
+
+#include "ui/plots/figuremodel.h"
+#include "ui/plots/figurerenderer.h"
+
+#include <QWidget>
+
+namespace evident::plots {
+
+/// A figure that follows the window's palette and font and redraws itself at any size.
+class FigureWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit FigureWidget(FigureKind kind, QWidget* parent = nullptr);
+
+    /// Shows the figure of this analysed outcome, with the outcome's figure settings.
+    void setAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome);
+    /// Shows a figure built elsewhere (its kind must match the widget's).
+    void setModel(FigureModel model);
+    const FigureModel& model() const { return m_model; }
+    FigureKind kind() const { return m_model.kind; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    /// A study was clicked: its index in Outcome::rows (the app selects that grid row).
+    void studyClicked(int outcomeRow);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    FigureStyle screenStyle() const;
+
+    FigureModel m_model;
+    FigureHits m_hits;
+};
+
+/// Cochrane/RevMan-style forest plot; clicking a study row emits studyClicked.
+class ForestPlotWidget : public FigureWidget {
+    Q_OBJECT
+public:
+    explicit ForestPlotWidget(QWidget* parent = nullptr)
+        : FigureWidget(FigureKind::Forest, parent) {}
+};
+
+/// Contour-enhanced funnel plot; clicking a study's point emits studyClicked.
+class FunnelPlotWidget : public FigureWidget {
+    Q_OBJECT
+public:
+    explicit FunnelPlotWidget(QWidget* parent = nullptr)
+        : FigureWidget(FigureKind::Funnel, parent) {}
+};
+
+/// Trial sequential analysis plot, or the reason there is none.
+class TsaPlotWidget : public FigureWidget {
+    Q_OBJECT
+public:
+    explicit TsaPlotWidget(QWidget* parent = nullptr)
+        : FigureWidget(FigureKind::Tsa, parent) {}
+};
+
+} // namespace evident::plots
