@@ -51,18 +51,22 @@ AnalysisResult runAnalysis(const AnalysisData& data, const AnalysisOptions& opti
         }
     }
 
-    if (data.size() >= 2)
-        result.leaveOneOut = leaveOneOut(data, options.fit);
-    else
-        result.warnings.push_back("Leave-one-out analysis needs at least 2 studies.");
-
-    std::vector<std::size_t> order(data.size());
-    std::iota(order.begin(), order.end(), 0);
-    if (const Covariate* by =
-            options.cumulativeOrder.empty() ? nullptr : data.covariate(options.cumulativeOrder);
-        by && by->kind == CovariateKind::Numeric)
-        order = orderByCovariate(*by);
-    result.cumulative = cumulativeAnalysis(data, order, options.fit);
+    if (data.size() > maxStudiesForRefitAnalyses) {
+        result.warnings.push_back("Leave-one-out and cumulative analyses are not run for more than "
+                                  + std::to_string(maxStudiesForRefitAnalyses) + " studies.");
+    } else {
+        if (data.size() >= 2)
+            result.leaveOneOut = leaveOneOut(data, options.fit);
+        else
+            result.warnings.push_back("Leave-one-out analysis needs at least 2 studies.");
+        std::vector<std::size_t> order(data.size());
+        std::iota(order.begin(), order.end(), 0);
+        if (const Covariate* by =
+                options.cumulativeOrder.empty() ? nullptr : data.covariate(options.cumulativeOrder);
+            by && by->kind == CovariateKind::Numeric)
+            order = orderByCovariate(*by);
+        result.cumulative = cumulativeAnalysis(data, order, options.fit);
+    }
 
     std::string reason;
     result.egger = eggerTest(data.yi, data.vi, &reason);

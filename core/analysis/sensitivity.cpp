@@ -22,7 +22,7 @@ std::vector<LeaveOneOutRow> leaveOneOut(const AnalysisData& data, const FitOptio
             v[j] = data.vi[i];
             ++j;
         }
-        rows.push_back({omitted, fitMetaAnalysis(y, v, options, {.tau2Interval = false})});
+        rows.push_back({omitted, fitMetaAnalysis(y, v, options, refitOnly)});
     }
     return rows;
 }
@@ -36,7 +36,7 @@ std::vector<CumulativeRow> cumulativeAnalysis(const AnalysisData& data, const st
     for (std::size_t index : order) {
         y.push_back(data.yi[index]);
         v.push_back(data.vi[index]);
-        rows.push_back({index, fitMetaAnalysis(y, v, options, {.tau2Interval = false})});
+        rows.push_back({index, fitMetaAnalysis(y, v, options, refitOnly)});
     }
     return rows;
 }

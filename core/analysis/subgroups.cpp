@@ -30,7 +30,7 @@ std::optional<SubgroupDifferenceTest> testBetweenSubgroups(const std::vector<Sub
     FitOptions fixedEffect;
     fixedEffect.estimator = Tau2Estimator::FixedEffect;
     const MetaAnalysisFit between =
-        fitMetaAnalysis(estimates, variances, fixedEffect, {.tau2Interval = false});
+        fitMetaAnalysis(estimates, variances, fixedEffect, refitOnly);
     return SubgroupDifferenceTest{between.q, between.qDf, between.qP};
 }
 

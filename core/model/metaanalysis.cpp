@@ -14,7 +14,8 @@ Eigen::VectorXd toVector(std::span<const double> values) {
     return Eigen::Map<const Eigen::VectorXd>(values.data(), static_cast<Eigen::Index>(values.size()));
 }
 
-MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options) {
+MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options,
+                            const MetaAnalysisExtras& extras) {
     MetaAnalysisFit fit;
     fit.k = 1;
     fit.options = options;
@@ -26,7 +27,8 @@ MetaAnalysisFit singleStudy(double yi, double vi, const FitOptions& options) {
     const double z = normalQuantile(1 - (1 - options.level) / 2);
     fit.ci = {yi - z * fit.se, yi + z * fit.se};
     fit.prediction = fit.ci;
-    fit.weightPercent = {100.0};
+    if (extras.studyWeights)
+        fit.weightPercent = {100.0};
     if (options.inference == InferenceMethod::HartungKnapp)
         fit.warnings.push_back("With a single study the Hartung-Knapp interval is undefined; the Wald "
                                "interval is shown.");
@@ -68,7 +70,7 @@ std::optional<Interval> qProfileTau2Interval(std::span<const double> yi, std::sp
 MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi,
                                 const FitOptions& options, const MetaAnalysisExtras& extras) {
     if (yi.size() == 1)
-        return singleStudy(yi[0], vi[0], options);
+        return singleStudy(yi[0], vi[0], options, extras);
 
     MetaAnalysisFit fit;
     fit.k = static_cast<int>(yi.size());
@@ -104,11 +106,13 @@ MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const doub
     fit.prediction = {fit.estimate - model.criticalValue * predictionSe,
                       fit.estimate + model.criticalValue * predictionSe};
 
-    const Eigen::ArrayXd w = (v.array() + fit.tau2).inverse();
-    const double totalWeight = w.sum();
-    fit.weightPercent.resize(yi.size());
-    for (std::size_t i = 0; i < yi.size(); ++i)
-        fit.weightPercent[i] = 100 * w(static_cast<Eigen::Index>(i)) / totalWeight;
+    if (extras.studyWeights) {
+        const Eigen::ArrayXd w = (v.array() + fit.tau2).inverse();
+        const double totalWeight = w.sum();
+        fit.weightPercent.resize(yi.size());
+        for (std::size_t i = 0; i < yi.size(); ++i)
+            fit.weightPercent[i] = 100 * w(static_cast<Eigen::Index>(i)) / totalWeight;
+    }
 
     if (extras.tau2Interval && options.estimator != Tau2Estimator::FixedEffect) {
         fit.tau2Ci = qProfileTau2Interval(yi, vi, options.level);

@@ -47,7 +47,11 @@ struct MetaAnalysisFit {
 /// What to compute beyond the fit itself (leave-one-out and cumulative runs skip the costly parts).
 struct MetaAnalysisExtras {
     bool tau2Interval = true;
+    bool studyWeights = true; ///< Refits skip them: k refits of k weights would be O(k²) memory
 };
+
+/// The extras of a refit (leave-one-out, cumulative, trim-and-fill iterations): the fit alone.
+inline constexpr MetaAnalysisExtras refitOnly{.tau2Interval = false, .studyWeights = false};
 
 /// Fits the pooled model. k = 1 gives that study (tau² = 0, Wald interval); k = 0 is not estimable.
 MetaAnalysisFit fitMetaAnalysis(std::span<const double> yi, std::span<const double> vi,

@@ -112,7 +112,7 @@ CumulativeResult cumulativeMetaAnalysis(std::span<const TsaTrial> trials, const 
         fixedOptions.estimator = Tau2Estimator::FixedEffect;
         FitOptions randomOptions;
         randomOptions.estimator = Tau2Estimator::DerSimonianLaird;
-        const MetaAnalysisExtras extras{.tau2Interval = false};
+        const MetaAnalysisExtras extras = refitOnly;
         const MetaAnalysisFit fixed = fitMetaAnalysis(y, v, fixedOptions, extras);
         const MetaAnalysisFit random = fitMetaAnalysis(y, v, randomOptions, extras);
 
