@@ -3,7 +3,9 @@
 
 #include "core/common/text.h"
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace evident {
 namespace {
@@ -14,48 +16,155 @@ std::string formatNumber(double value) {
     return buffer;
 }
 
+const std::string& entryText(const ArmEntry& entry, ReportedField reported) {
+    switch (reported) {
+    case ReportedField::N:
+        return entry.n;
+    case ReportedField::Centre:
+        return entry.mean;
+    case ReportedField::SD:
+        return entry.sd;
+    case ReportedField::SEM:
+        return entry.sem;
+    case ReportedField::CILower:
+        return entry.ciLower;
+    case ReportedField::CIUpper:
+        return entry.ciUpper;
+    case ReportedField::CILevel:
+        return entry.ciLevel;
+    case ReportedField::Q1:
+        return entry.q1;
+    case ReportedField::Q3:
+        return entry.q3;
+    case ReportedField::Minimum:
+        return entry.minimum;
+    case ReportedField::Maximum:
+        break;
+    }
+    return entry.maximum;
+}
+
+double& armValue(ReportedArm& arm, ReportedField reported) {
+    switch (reported) {
+    case ReportedField::N:
+        return arm.n;
+    case ReportedField::Centre:
+        return arm.centre;
+    case ReportedField::SD:
+        return arm.sd;
+    case ReportedField::SEM:
+        return arm.sem;
+    case ReportedField::CILower:
+        return arm.ciLower;
+    case ReportedField::CIUpper:
+        return arm.ciUpper;
+    case ReportedField::CILevel:
+        return arm.ciLevel;
+    case ReportedField::Q1:
+        return arm.q1;
+    case ReportedField::Q3:
+        return arm.q3;
+    case ReportedField::Minimum:
+        return arm.minimum;
+    case ReportedField::Maximum:
+        break;
+    }
+    return arm.maximum;
+}
+
+/// "Mean (treated)", "SEM (control)", "CI lower limit (treated)": what the message calls a cell.
+std::string describeField(ReportedField reported, DispersionType type, bool treated) {
+    std::string name = fieldName(reported, type);
+    if (!name.empty() && name.front() >= 'a' && name.front() <= 'z' && reported != ReportedField::N)
+        name.front() = static_cast<char>(name.front() - 'a' + 'A');
+    return name + (treated ? " (treated)" : " (control)");
+}
+
+bool isBlank(const ArmEntry& entry) {
+    for (ReportedField reported :
+         {ReportedField::N, ReportedField::Centre, ReportedField::SD, ReportedField::SEM,
+          ReportedField::CILower, ReportedField::CIUpper, ReportedField::Q1, ReportedField::Q3,
+          ReportedField::Minimum, ReportedField::Maximum})
+        if (!trimmed(entryText(entry, reported)).empty())
+            return false;
+    return true;
+}
+
 /// Parses the cells of one row, recording an issue per bad cell.
 class RowReader {
 public:
-    RowReader(std::size_t row, const std::string& study, std::vector<InputIssue>& issues)
+    RowReader(std::size_t row, std::string study, std::vector<InputIssue>& issues)
         : m_row(row)
-        , m_study(study)
+        , m_study(std::move(study))
         , m_issues(issues) {}
 
-    std::optional<double> read(const std::string& text, const char* key, const char* what,
+    std::optional<double> read(const std::string& text, const std::string& key, const std::string& what,
                                std::optional<double> minimum = std::nullopt, bool strict = false) {
         std::string message;
-        auto value = parseCell(text, what, minimum, strict, message);
+        auto value = parseCell(text, what.c_str(), minimum, strict, message);
         if (!value)
             report(key, message);
         return value;
     }
 
-    void report(const char* key, std::string message) {
+    void report(const std::string& key, std::string message) {
         m_issues.push_back({m_row, m_study, key, std::move(message)});
         m_failed = true;
     }
 
     bool failed() const { return m_failed; }
 
+    /// Reads one arm as reported and converts it to mean, SD and n; `note` gets the provenance.
+    std::optional<GroupSummary> readArm(const ArmEntry& entry, bool treated, std::string& note) {
+        ReportedArm arm;
+        arm.type = entry.dispersion;
+        bool complete = true;
+        for (ReportedField reported : fieldsUsedBy(arm.type)) {
+            const std::string key = armFieldKey(reported, treated);
+            const std::string what = describeField(reported, arm.type, treated);
+            if (reported == ReportedField::CILevel) {
+                if (trimmed(entry.ciLevel).empty()) {
+                    arm.ciLevel = 0.95;
+                    continue;
+                }
+                const auto level = read(entry.ciLevel, key, what, 0.0, true);
+                if (level && *level >= 100)
+                    report(key, what + " must be below 100% (got " + formatNumber(*level) + ")");
+                complete = complete && level && *level < 100;
+                if (level)
+                    arm.ciLevel = *level / 100;
+                continue;
+            }
+            // The simple rules keep the messages of the mean ± SD layout ("SD must be greater than 0").
+            std::optional<double> minimum;
+            bool strict = false;
+            if (reported == ReportedField::N)
+                minimum = 2.0;
+            else if (reported == ReportedField::SD || reported == ReportedField::SEM)
+                minimum = 0.0, strict = true;
+            const auto value = read(entryText(entry, reported), key, what, minimum, strict);
+            complete = complete && value;
+            if (value)
+                armValue(arm, reported) = *value;
+        }
+        if (!complete)
+            return std::nullopt;
+        const ArmConversion conversion = convertReportedArm(arm);
+        note = conversion.provenance();
+        if (!conversion.ok()) {
+            report(conversion.problemField ? armFieldKey(*conversion.problemField, treated) : std::string(),
+                   std::string(treated ? "Treated group: " : "Control group: ") + conversion.problem);
+            return std::nullopt;
+        }
+        return conversion.summary;
+    }
+
 private:
     std::size_t m_row;
-    const std::string& m_study;
+    std::string m_study;
     std::vector<InputIssue>& m_issues;
     bool m_failed = false;
 };
-
-std::optional<GroupSummary> readArm(RowReader& reader, const ArmEntry& arm, bool treated) {
-    const auto mean = reader.read(arm.mean, treated ? field::meanTreated : field::meanControl,
-                                  treated ? "Mean (treated)" : "Mean (control)");
-    const auto sd = reader.read(arm.sd, treated ? field::sdTreated : field::sdControl,
-                                treated ? "SD (treated)" : "SD (control)", 0.0, true);
-    const auto n = reader.read(arm.n, treated ? field::nTreated : field::nControl,
-                               treated ? "n (treated)" : "n (control)", 2.0, false);
-    if (!mean || !sd || !n)
-        return std::nullopt;
-    return GroupSummary{*mean, *sd, *n};
-}
 
 Covariate collectCovariate(const Project& project, std::size_t index, const std::vector<StudyId>& analysed) {
     Covariate covariate;
@@ -84,7 +193,90 @@ Covariate collectCovariate(const Project& project, std::size_t index, const std:
     return covariate;
 }
 
+std::string studyLabel(const Project& project, StudyId id) {
+    const Study* study = project.study(id);
+    return study ? study->label : std::string("(unknown study)");
+}
+
+/// A comparison ready for its effect size: one or more grid rows (more when arms were combined).
+struct Comparison {
+    std::vector<std::size_t> rows;
+    GroupSummary treated;
+    GroupSummary control;
+    std::string controlId; ///< Shared-control link within the study, empty when none
+};
+
+/// Applies the outcome's shared-control method to the comparisons of one study.
+std::vector<Comparison> resolveSharedControls(const std::vector<Comparison>& comparisons,
+                                              const Outcome& outcome, const std::string& label,
+                                              PreparedOutcome& prepared) {
+    std::vector<SharedControlComparison> inputs;
+    for (const Comparison& c : comparisons)
+        inputs.push_back({c.treated, c.control, c.controlId});
+    const SharedControlAdjustment adjustment = adjustSharedControls(inputs, outcome.sharedControl);
+    if (!adjustment.ok()) {
+        for (std::size_t index : adjustment.problemComparisons)
+            for (std::size_t row : comparisons[index].rows)
+                prepared.issues.push_back({row, label, field::controlGroup, adjustment.problem});
+        return {};
+    }
+    std::vector<Comparison> resolved;
+    for (const AdjustedComparison& adjusted : adjustment.comparisons) {
+        Comparison c;
+        c.treated = adjusted.treated;
+        c.control = adjusted.control;
+        for (std::size_t source : adjusted.sources) {
+            c.rows.insert(c.rows.end(), comparisons[source].rows.begin(), comparisons[source].rows.end());
+            for (std::size_t row : comparisons[source].rows)
+                prepared.derivations[row].sharedControlNote = adjusted.note;
+        }
+        resolved.push_back(std::move(c));
+    }
+    return resolved;
+}
+
+std::string comparisonLabel(const Project& project, const Outcome& outcome, const Comparison& comparison) {
+    const OutcomeRow& first = outcome.rows[comparison.rows.front()];
+    std::string arms;
+    for (std::size_t row : comparison.rows) {
+        const std::string& arm = outcome.rows[row].arm;
+        if (!arm.empty())
+            arms += (arms.empty() ? "" : " + ") + arm;
+    }
+    const std::string label = studyLabel(project, first.study);
+    return arms.empty() ? label : label + " (" + arms + ")";
+}
+
 } // namespace
+
+std::string armFieldKey(ReportedField reported, bool treated) {
+    const char* suffix = treated ? "_t" : "_c";
+    switch (reported) {
+    case ReportedField::N:
+        return std::string("n") + suffix;
+    case ReportedField::Centre:
+        return std::string("mean") + suffix;
+    case ReportedField::SD:
+        return std::string("sd") + suffix;
+    case ReportedField::SEM:
+        return std::string("sem") + suffix;
+    case ReportedField::CILower:
+        return std::string("ci_lower") + suffix;
+    case ReportedField::CIUpper:
+        return std::string("ci_upper") + suffix;
+    case ReportedField::CILevel:
+        return std::string("ci_level") + suffix;
+    case ReportedField::Q1:
+        return std::string("q1") + suffix;
+    case ReportedField::Q3:
+        return std::string("q3") + suffix;
+    case ReportedField::Minimum:
+        return std::string("min") + suffix;
+    case ReportedField::Maximum:
+        break;
+    }
+    return std::string("max") + suffix;
+}
 
 std::optional<double> parseCell(const std::string& text, const char* what, std::optional<double> minimum,
                                 bool strictMinimum, std::string& message) {
@@ -111,36 +303,35 @@ std::optional<double> parseCell(const std::string& text, const char* what, std::
 
 PreparedOutcome prepareOutcome(const Project& project, const Outcome& outcome) {
     PreparedOutcome prepared;
-    std::vector<StudyId> analysedStudies;
+    prepared.derivations.resize(outcome.rows.size());
+    const bool twoGroup = outcome.layout == DataLayout::TwoGroupContinuous;
+
+    // Rows of a shared control group may leave their control cells empty and use the group's.
+    std::map<std::pair<StudyId, std::string>, std::size_t> groupControlRow;
+    if (twoGroup)
+        for (std::size_t row = 0; row < outcome.rows.size(); ++row) {
+            const OutcomeRow& entry = outcome.rows[row];
+            const std::string id(trimmed(entry.controlGroup));
+            if (entry.included && !id.empty() && !isBlank(entry.control))
+                groupControlRow.try_emplace({entry.study, id}, row);
+        }
+
+    // Per study, in order of first appearance: the comparisons that parsed.
+    std::vector<StudyId> studyOrder;
+    std::map<StudyId, std::vector<Comparison>> comparisonsByStudy;
+    std::vector<std::pair<std::size_t, EffectSize>> precomputed; // (row, effect)
+
     for (std::size_t row = 0; row < outcome.rows.size(); ++row) {
         const OutcomeRow& entry = outcome.rows[row];
         if (!entry.included) {
             ++prepared.excludedByUser;
             continue;
         }
-        const Study* study = project.study(entry.study);
-        const std::string label = study ? study->label : std::string("(unknown study)");
+        const std::string label = studyLabel(project, entry.study);
         RowReader reader(row, label, prepared.issues);
+        RowDerivation& derivation = prepared.derivations[row];
 
-        EffectSize effect;
-        GroupSummary treated, control;
-        double participants = 0;
-        if (outcome.layout == DataLayout::TwoGroupContinuous) {
-            const auto t = readArm(reader, entry.treated, true);
-            const auto c = readArm(reader, entry.control, false);
-            if (reader.failed())
-                continue;
-            treated = *t;
-            control = *c;
-            const EffectSizeResult computed =
-                computeContinuousEffect(outcome.settings.measure, treated, control);
-            if (!computed.value) {
-                reader.report("", computed.problem);
-                continue;
-            }
-            effect = *computed.value;
-            participants = treated.n + control.n;
-        } else {
+        if (!twoGroup) {
             const auto yi = reader.read(entry.yi, field::yi, "Effect size (yi)");
             const bool hasVi = !trimmed(entry.vi).empty();
             const bool hasSei = !trimmed(entry.sei).empty();
@@ -154,20 +345,88 @@ PreparedOutcome prepareOutcome(const Project& project, const Outcome& outcome) {
             } else {
                 reader.report(field::vi, "Variance (vi) or standard error (sei) is missing");
             }
-            if (reader.failed())
-                continue;
-            effect = {*yi, *vi};
+            if (!reader.failed())
+                precomputed.emplace_back(row, EffectSize{*yi, *vi});
+            continue;
         }
+
+        const std::string controlId(trimmed(entry.controlGroup));
+        const ArmEntry* controlEntry = &entry.control;
+        if (!controlId.empty() && isBlank(entry.control)) {
+            const auto shared = groupControlRow.find({entry.study, controlId});
+            if (shared != groupControlRow.end())
+                controlEntry = &outcome.rows[shared->second].control;
+        }
+        derivation.treated = reader.readArm(entry.treated, true, derivation.treatedNote);
+        derivation.control = reader.readArm(*controlEntry, false, derivation.controlNote);
+        if (reader.failed())
+            continue;
+        if (std::find(studyOrder.begin(), studyOrder.end(), entry.study) == studyOrder.end())
+            studyOrder.push_back(entry.study);
+        comparisonsByStudy[entry.study].push_back(
+            {{row}, *derivation.treated, *derivation.control, controlId});
+    }
+
+    // The analysed comparisons, each with its effect size.
+    struct Analysed {
+        Comparison comparison;
+        EffectSize effect;
+    };
+    std::vector<Analysed> analysed;
+    for (StudyId id : studyOrder) {
+        const std::vector<Comparison>& comparisons = comparisonsByStudy[id];
+        const bool shares = std::any_of(comparisons.begin(), comparisons.end(),
+                                        [](const Comparison& c) { return !c.controlId.empty(); });
+        const std::vector<Comparison> resolved =
+            shares ? resolveSharedControls(comparisons, outcome, studyLabel(project, id), prepared)
+                   : comparisons;
+        for (const Comparison& comparison : resolved) {
+            const std::size_t firstRow = comparison.rows.front();
+            RowReader reader(firstRow, studyLabel(project, id), prepared.issues);
+            std::optional<ShamReference> sham;
+            if (outcome.settings.measure == EffectMeasure::NMD) {
+                const auto shamMean =
+                    reader.read(outcome.rows[firstRow].shamMean, field::shamMean, "Sham mean (for the NMD)");
+                if (!shamMean)
+                    continue;
+                sham = ShamReference{*shamMean, outcome.lowerIsBetter ? OutcomeDirection::LowerIsBetter
+                                                                      : OutcomeDirection::HigherIsBetter};
+            }
+            const EffectSizeResult effect = computeContinuousEffect(
+                outcome.settings.measure, comparison.treated, comparison.control, sham);
+            if (!effect.value) {
+                reader.report("", effect.problem);
+                continue;
+            }
+            analysed.push_back({comparison, *effect.value});
+        }
+    }
+    std::sort(analysed.begin(), analysed.end(), [](const Analysed& a, const Analysed& b) {
+        return a.comparison.rows.front() < b.comparison.rows.front();
+    });
+
+    std::vector<StudyId> analysedStudies;
+    const auto add = [&](std::vector<std::size_t> rows, const std::string& label, EffectSize effect) {
         prepared.data.labels.push_back(label);
         prepared.data.yi.push_back(effect.yi);
         prepared.data.vi.push_back(effect.vi);
-        prepared.rows.push_back(row);
-        prepared.participants.push_back(participants);
-        if (outcome.layout == DataLayout::TwoGroupContinuous) {
-            prepared.treated.push_back(treated);
-            prepared.control.push_back(control);
+        prepared.rows.push_back(rows.front());
+        analysedStudies.push_back(outcome.rows[rows.front()].study);
+        prepared.sourceRows.push_back(std::move(rows));
+    };
+    if (twoGroup) {
+        for (const Analysed& a : analysed) {
+            add(a.comparison.rows, comparisonLabel(project, outcome, a.comparison), a.effect);
+            prepared.treated.push_back(a.comparison.treated);
+            prepared.control.push_back(a.comparison.control);
+            prepared.participants.push_back(a.comparison.treated.n + a.comparison.control.n);
         }
-        analysedStudies.push_back(entry.study);
+    } else {
+        for (const auto& [row, effect] : precomputed) {
+            Comparison single{{row}, {}, {}, {}};
+            add({row}, comparisonLabel(project, outcome, single), effect);
+            prepared.participants.push_back(0);
+        }
     }
     for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
         prepared.data.covariates.push_back(collectCovariate(project, c, analysedStudies));

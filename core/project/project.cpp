@@ -7,6 +7,22 @@
 
 namespace evident {
 
+ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n) {
+    ArmEntry entry;
+    entry.mean = std::move(mean);
+    entry.sd = std::move(sd);
+    entry.n = std::move(n);
+    return entry;
+}
+
+Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues) {
+    Study study;
+    study.id = id;
+    study.label = std::move(label);
+    study.covariateValues = std::move(covariateValues);
+    return study;
+}
+
 const Study* Project::study(StudyId id) const {
     const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
     return it == studies.end() ? nullptr : &*it;

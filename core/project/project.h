@@ -5,7 +5,10 @@
 #pragma once
 
 #include "core/effectsize/effectmeasure.h"
+#include "core/effectsize/reportedarm.h"
+#include "core/effectsize/sharedcontrol.h"
 #include "core/model/fitoptions.h"
+#include "core/project/riskofbias.h"
 #include "core/tsa/cumulativemeta.h"
 #include "core/tsa/ris.h"
 #include "core/tsa/spending.h"
@@ -20,11 +23,28 @@ namespace evident {
 using StudyId = std::uint64_t;
 
 /// One group of one comparison, as entered.
+/// One group of one comparison, as the paper reports it: a centre (mean or median) and a dispersion of
+/// the chosen type. Each dispersion keeps its own fields, so switching the type loses nothing typed.
+/// convertReportedArm() turns it into the mean and SD the analysis uses (docs/preclinical-conversions.md).
 struct ArmEntry {
-    std::string mean;
+    std::string mean; ///< The mean, or the median for median-based types
     std::string sd;
     std::string n;
+    DispersionType dispersion = DispersionType::SD;
+    std::string sem;
+    std::string ciLower;
+    std::string ciUpper;
+    std::string ciLevel; ///< Percent, e.g. "95"; empty means 95
+    std::string q1;
+    std::string q3;
+    std::string minimum;
+    std::string maximum;
+
+    bool operator==(const ArmEntry&) const = default;
 };
+
+/// A group reported as mean, SD and n (the most common case).
+ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n);
 
 /// How the numbers of an outcome are entered.
 enum class DataLayout {
@@ -33,14 +53,22 @@ enum class DataLayout {
 };
 
 /// One comparison (one row of the outcome grid).
+/// One comparison (one row of the outcome grid). A study with several treatment arms has one row per
+/// arm; rows of one study with the same non-empty `controlGroup` share one control group (the same
+/// animals), which prepareOutcome() splits or combines by Outcome::sharedControl.
 struct OutcomeRow {
     StudyId study = 0;
     bool included = true;
     ArmEntry treated;
     ArmEntry control;
-    std::string yi;  ///< Precomputed layout
-    std::string vi;  ///< Precomputed layout (either vi or sei)
-    std::string sei; ///< Precomputed layout
+    std::string yi;           ///< Precomputed layout
+    std::string vi;           ///< Precomputed layout (either vi or sei)
+    std::string sei;          ///< Precomputed layout
+    std::string arm;          ///< Label of the treatment arm, e.g. "EV 50 µg"; empty for a single comparison
+    std::string controlGroup; ///< Shared-control link; empty when this comparison has its own control
+    std::string shamMean;     ///< Mean of the sham/normal group, for the normalised mean difference (NMD)
+
+    bool operator==(const OutcomeRow&) const = default;
 };
 
 /// Settings of the main analysis of one outcome.
@@ -101,6 +129,7 @@ struct Outcome {
     bool lowerIsBetter = false; ///< E.g. fibrosis: a lower value in the treated group is a benefit
     DataLayout layout = DataLayout::TwoGroupContinuous;
     AnalysisSettings settings;
+    SharedControlMethod sharedControl = SharedControlMethod::SplitControl;
     TsaSettings tsa;
     OutcomeFigures figures;
     std::vector<OutcomeRow> rows;
@@ -110,7 +139,10 @@ struct Study {
     StudyId id = 0;
     std::string label;
     std::vector<std::string> covariateValues; ///< Aligned with Project::covariateNames
+    RiskOfBias riskOfBias;                    ///< SYRCLE, one judgement per item
 };
+
+Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues = {});
 
 struct Project {
     std::string title;

@@ -30,11 +30,11 @@ inline Project projectOf(const std::vector<StudyNumbers>& studies) {
     outcome.name = "Test outcome";
     for (std::size_t i = 0; i < studies.size(); ++i) {
         const StudyNumbers& s = studies[i];
-        project.studies.push_back({i + 1, s.label, {s.group, number(s.year)}});
+        project.studies.push_back(makeStudy(i + 1, s.label, {s.group, number(s.year)}));
         OutcomeRow row;
         row.study = i + 1;
-        row.treated = {number(s.meanT), number(s.sdT), number(s.nT)};
-        row.control = {number(s.meanC), number(s.sdC), number(s.nC)};
+        row.treated = meanSdEntry(number(s.meanT), number(s.sdT), number(s.nT));
+        row.control = meanSdEntry(number(s.meanC), number(s.sdC), number(s.nC));
         outcome.rows.push_back(row);
     }
     project.outcomes.push_back(outcome);

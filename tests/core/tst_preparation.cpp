@@ -16,11 +16,11 @@ Project twoGroupProject(const std::vector<std::array<std::string, 6>>& rows) {
     StudyId id = 1;
     for (const auto& cells : rows) {
         project.studies.push_back(
-            {id, "Study " + std::to_string(id), {id % 2 ? "IV" : "IU", std::to_string(id * 10)}});
+            makeStudy(id, "Study " + std::to_string(id), {id % 2 ? "IV" : "IU", std::to_string(id * 10)}));
         OutcomeRow row;
         row.study = id;
-        row.treated = {cells[0], cells[1], cells[2]};
-        row.control = {cells[3], cells[4], cells[5]};
+        row.treated = meanSdEntry(cells[0], cells[1], cells[2]);
+        row.control = meanSdEntry(cells[3], cells[4], cells[5]);
         outcome.rows.push_back(row);
         ++id;
     }
@@ -128,12 +128,19 @@ void TestPreparation::covariateKindFollowsValues() {
 
 void TestPreparation::precomputedAcceptsVarianceOrStandardError() {
     Project project;
-    project.studies = {{1, "A", {}}, {2, "B", {}}, {3, "C", {}}};
+    project.studies = {makeStudy(1, "A"), makeStudy(2, "B"), makeStudy(3, "C")};
     Outcome outcome;
     outcome.layout = DataLayout::Precomputed;
-    outcome.rows = {{1, true, {}, {}, "0.5", "0.04", ""},
-                    {2, true, {}, {}, "0.3", "", "0.1"},
-                    {3, true, {}, {}, "0.2", "", ""}};
+    const auto precomputed = [](StudyId study, std::string yi, std::string vi, std::string sei) {
+        OutcomeRow row;
+        row.study = study;
+        row.yi = std::move(yi);
+        row.vi = std::move(vi);
+        row.sei = std::move(sei);
+        return row;
+    };
+    outcome.rows = {precomputed(1, "0.5", "0.04", ""), precomputed(2, "0.3", "", "0.1"),
+                    precomputed(3, "0.2", "", "")};
     const PreparedOutcome prepared = prepareOutcome(project, outcome);
     QCOMPARE(prepared.data.vi, (std::vector<double>{0.04, 0.1 * 0.1}));
     QCOMPARE(prepared.issues.size(), std::size_t(1));
