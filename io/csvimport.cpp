@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csvimport.h"
 
+#include "core/common/text.h"
+
 #include <QFileInfo>
 
 #include <array>
@@ -15,22 +17,64 @@ struct RoleName {
     const char* alias; ///< metafor's argument name, or nullptr
 };
 
-constexpr std::array<RoleName, 10> roleNames{{
+constexpr std::array<RoleName, 38> roleNames{{
     {ColumnRole::Study, "study", nullptr},
-    {ColumnRole::MeanTreated, field::meanTreated, "m1i"},
-    {ColumnRole::SdTreated, field::sdTreated, "sd1i"},
-    {ColumnRole::NTreated, field::nTreated, "n1i"},
-    {ColumnRole::MeanControl, field::meanControl, "m2i"},
-    {ColumnRole::SdControl, field::sdControl, "sd2i"},
-    {ColumnRole::NControl, field::nControl, "n2i"},
-    {ColumnRole::Yi, field::yi, nullptr},
-    {ColumnRole::Vi, field::vi, nullptr},
-    {ColumnRole::Sei, field::sei, nullptr},
+    {ColumnRole::MeanTreated, "mean_t", "m1i"},
+    {ColumnRole::SdTreated, "sd_t", "sd1i"},
+    {ColumnRole::NTreated, "n_t", "n1i"},
+    {ColumnRole::MeanControl, "mean_c", "m2i"},
+    {ColumnRole::SdControl, "sd_c", "sd2i"},
+    {ColumnRole::NControl, "n_c", "n2i"},
+    {ColumnRole::Yi, "yi", nullptr},
+    {ColumnRole::Vi, "vi", nullptr},
+    {ColumnRole::Sei, "sei", nullptr},
+    {ColumnRole::MedianTreated, "median_t", nullptr},
+    {ColumnRole::SemTreated, "sem_t", nullptr},
+    {ColumnRole::CiLowerTreated, "ci_lower_t", nullptr},
+    {ColumnRole::CiUpperTreated, "ci_upper_t", nullptr},
+    {ColumnRole::CiLevelTreated, "ci_level_t", nullptr},
+    {ColumnRole::Q1Treated, "q1_t", nullptr},
+    {ColumnRole::Q3Treated, "q3_t", nullptr},
+    {ColumnRole::MinTreated, "min_t", nullptr},
+    {ColumnRole::MaxTreated, "max_t", nullptr},
+    {ColumnRole::DispersionTreated, "dispersion_t", nullptr},
+    {ColumnRole::MedianControl, "median_c", nullptr},
+    {ColumnRole::SemControl, "sem_c", nullptr},
+    {ColumnRole::CiLowerControl, "ci_lower_c", nullptr},
+    {ColumnRole::CiUpperControl, "ci_upper_c", nullptr},
+    {ColumnRole::CiLevelControl, "ci_level_c", nullptr},
+    {ColumnRole::Q1Control, "q1_c", nullptr},
+    {ColumnRole::Q3Control, "q3_c", nullptr},
+    {ColumnRole::MinControl, "min_c", nullptr},
+    {ColumnRole::MaxControl, "max_c", nullptr},
+    {ColumnRole::DispersionControl, "dispersion_c", nullptr},
+    {ColumnRole::Arm, "arm", nullptr},
+    {ColumnRole::ControlGroup, "control_group", nullptr},
+    {ColumnRole::ShamMean, "sham_mean", nullptr},
+    {ColumnRole::Include, "include", nullptr},
+    {ColumnRole::RiskOfBias, "rob_<item>", nullptr},
+    {ColumnRole::RiskOfBiasSupport, "rob_<item>_support", nullptr},
+    {ColumnRole::Covariate, "", nullptr},
+    {ColumnRole::Ignore, "", nullptr},
 }};
 
-constexpr std::array<ColumnRole, 6> twoGroupRoles{ColumnRole::MeanTreated, ColumnRole::SdTreated,
-                                                  ColumnRole::NTreated,    ColumnRole::MeanControl,
-                                                  ColumnRole::SdControl,   ColumnRole::NControl};
+/// The columns of one arm; `dispersion` may be absent (then inferred per row).
+struct ArmColumns {
+    ColumnRole mean, median, sd, sem, ciLower, ciUpper, ciLevel, q1, q3, min, max, n, dispersion;
+};
+
+constexpr ArmColumns treatedColumns{
+    ColumnRole::MeanTreated,      ColumnRole::MedianTreated,  ColumnRole::SdTreated,
+    ColumnRole::SemTreated,       ColumnRole::CiLowerTreated, ColumnRole::CiUpperTreated,
+    ColumnRole::CiLevelTreated,   ColumnRole::Q1Treated,      ColumnRole::Q3Treated,
+    ColumnRole::MinTreated,       ColumnRole::MaxTreated,     ColumnRole::NTreated,
+    ColumnRole::DispersionTreated};
+constexpr ArmColumns controlColumns{
+    ColumnRole::MeanControl,      ColumnRole::MedianControl,  ColumnRole::SdControl,
+    ColumnRole::SemControl,       ColumnRole::CiLowerControl, ColumnRole::CiUpperControl,
+    ColumnRole::CiLevelControl,   ColumnRole::Q1Control,      ColumnRole::Q3Control,
+    ColumnRole::MinControl,       ColumnRole::MaxControl,     ColumnRole::NControl,
+    ColumnRole::DispersionControl};
 
 QString keyOf(ColumnRole role) {
     for (const auto& name : roleNames)
@@ -39,45 +83,112 @@ QString keyOf(ColumnRole role) {
     return {};
 }
 
-/// Sets one text field of an outcome row from the value of a column.
-void assign(OutcomeRow& row, ColumnRole role, std::string value) {
-    switch (role) {
-    case ColumnRole::MeanTreated:
-        row.treated.mean = std::move(value);
-        break;
-    case ColumnRole::SdTreated:
-        row.treated.sd = std::move(value);
-        break;
-    case ColumnRole::NTreated:
-        row.treated.n = std::move(value);
-        break;
-    case ColumnRole::MeanControl:
-        row.control.mean = std::move(value);
-        break;
-    case ColumnRole::SdControl:
-        row.control.sd = std::move(value);
-        break;
-    case ColumnRole::NControl:
-        row.control.n = std::move(value);
-        break;
-    case ColumnRole::Yi:
-        row.yi = std::move(value);
-        break;
-    case ColumnRole::Vi:
-        row.vi = std::move(value);
-        break;
-    case ColumnRole::Sei:
-        row.sei = std::move(value);
-        break;
-    default:
-        break;
+/// The SYRCLE item a "rob_<key>" or "rob_<key>_support" header names.
+std::optional<std::size_t> robItemOf(const QString& header) {
+    QString name = header.trimmed().toLower();
+    if (!name.startsWith(QLatin1String("rob_")))
+        return std::nullopt;
+    name.remove(0, 4);
+    if (name.endsWith(QLatin1String("_support")))
+        name.chop(8);
+    return syrcleItemIndex(name.toStdString());
+}
+
+/// Reads the cells of one record by role.
+class RecordReader {
+public:
+    RecordReader(const QStringList& record, const QHash<ColumnRole, qsizetype>& columnOf)
+        : m_record(record)
+        , m_columnOf(columnOf) {}
+
+    bool has(ColumnRole role) const { return m_columnOf.contains(role); }
+    std::string text(ColumnRole role) const {
+        return has(role) ? m_record.value(m_columnOf.value(role)).trimmed().toStdString() : std::string();
     }
+    bool filled(ColumnRole role) const { return !text(role).empty(); }
+
+private:
+    const QStringList& m_record;
+    const QHash<ColumnRole, qsizetype>& m_columnOf;
+};
+
+/// Fills one arm. The dispersion type is the `dispersion` cell when given, else inferred from the filled
+/// cells: a median goes with quartiles and/or a range; a mean with SD, SEM or a CI (in that order).
+std::optional<QString> readArm(const RecordReader& reader, const ArmColumns& columns, ArmEntry& arm) {
+    arm.n = reader.text(columns.n);
+    arm.sd = reader.text(columns.sd);
+    arm.sem = reader.text(columns.sem);
+    arm.ciLower = reader.text(columns.ciLower);
+    arm.ciUpper = reader.text(columns.ciUpper);
+    arm.ciLevel = reader.text(columns.ciLevel);
+    arm.q1 = reader.text(columns.q1);
+    arm.q3 = reader.text(columns.q3);
+    arm.minimum = reader.text(columns.min);
+    arm.maximum = reader.text(columns.max);
+    const bool median = reader.filled(columns.median) && !reader.filled(columns.mean);
+    arm.mean = median ? reader.text(columns.median) : reader.text(columns.mean);
+    if (reader.filled(columns.dispersion)) {
+        const auto type = parseDispersionType(reader.text(columns.dispersion));
+        if (!type)
+            return QStringLiteral(
+                       "'%1' is not a dispersion type (use SD, SEM, CI, MEDIAN_IQR, MEDIAN_RANGE or "
+                       "MEDIAN_IQR_RANGE)")
+                .arg(QString::fromStdString(reader.text(columns.dispersion)));
+        arm.dispersion = *type;
+        return std::nullopt;
+    }
+    const bool quartiles = !arm.q1.empty() || !arm.q3.empty();
+    const bool range = !arm.minimum.empty() || !arm.maximum.empty();
+    if (median)
+        arm.dispersion = quartiles && range ? DispersionType::MedianIQRRange
+                         : range            ? DispersionType::MedianRange
+                                            : DispersionType::MedianIQR;
+    else if (!arm.sd.empty())
+        arm.dispersion = DispersionType::SD;
+    else if (!arm.sem.empty())
+        arm.dispersion = DispersionType::SEM;
+    else if (!arm.ciLower.empty() || !arm.ciUpper.empty())
+        arm.dispersion = DispersionType::CI;
+    else
+        arm.dispersion = DispersionType::SD;
+    return std::nullopt;
+}
+
+/// True when the columns can describe this arm: a centre, n and at least one kind of dispersion.
+bool armColumnsComplete(const QHash<ColumnRole, qsizetype>& columnOf, const ArmColumns& columns) {
+    const auto has = [&](ColumnRole role) { return columnOf.contains(role); };
+    const bool centre = has(columns.mean) || has(columns.median);
+    const bool dispersion = has(columns.sd) || has(columns.sem)
+                            || (has(columns.ciLower) && has(columns.ciUpper))
+                            || (has(columns.q1) && has(columns.q3)) || (has(columns.min) && has(columns.max));
+    return centre && has(columns.n) && dispersion;
+}
+
+bool anyArmColumn(const QHash<ColumnRole, qsizetype>& columnOf, const ArmColumns& columns) {
+    for (ColumnRole role : {columns.mean, columns.median, columns.sd, columns.sem, columns.ciLower,
+                            columns.ciUpper, columns.q1, columns.q3, columns.min, columns.max, columns.n})
+        if (columnOf.contains(role))
+            return true;
+    return false;
 }
 
 } // namespace
 
 QString fieldKey(ColumnRole role) {
-    return role == ColumnRole::Study ? QString() : keyOf(role);
+    switch (role) {
+    case ColumnRole::Study:
+    case ColumnRole::Covariate:
+    case ColumnRole::Ignore:
+    case ColumnRole::RiskOfBias:
+    case ColumnRole::RiskOfBiasSupport:
+        return {};
+    case ColumnRole::MedianTreated:
+        return QString::fromLatin1(field::meanTreated); // the centre of the arm
+    case ColumnRole::MedianControl:
+        return QString::fromLatin1(field::meanControl);
+    default:
+        return keyOf(role);
+    }
 }
 
 QList<ColumnRole> guessColumnRoles(const QStringList& header) {
@@ -86,12 +197,19 @@ QList<ColumnRole> guessColumnRoles(const QStringList& header) {
         const QString name = column.trimmed();
         ColumnRole role = ColumnRole::Covariate;
         for (const auto& known : roleNames) {
+            if (*known.key == '\0' || known.role == ColumnRole::RiskOfBias
+                || known.role == ColumnRole::RiskOfBiasSupport)
+                continue;
             if (name.compare(QLatin1String(known.key), Qt::CaseInsensitive) == 0
                 || (known.alias && name.compare(QLatin1String(known.alias), Qt::CaseInsensitive) == 0)) {
                 role = known.role;
                 break;
             }
         }
+        if (role == ColumnRole::Covariate && robItemOf(name))
+            role = name.endsWith(QLatin1String("_support"), Qt::CaseInsensitive)
+                       ? ColumnRole::RiskOfBiasSupport
+                       : ColumnRole::RiskOfBias;
         roles.append(role);
     }
     return roles;
@@ -118,8 +236,18 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     }
 
     QHash<ColumnRole, qsizetype> columnOf;
+    QList<qsizetype> robColumns;
     for (qsizetype c = 0; c < roles.size() && c < header.size(); ++c) {
         const ColumnRole role = roles[c];
+        if (role == ColumnRole::RiskOfBias || role == ColumnRole::RiskOfBiasSupport) {
+            if (robItemOf(header[c]))
+                robColumns.append(c);
+            else
+                import.errors.append(
+                    QStringLiteral("Column '%1' does not name a SYRCLE item (e.g. rob_sequence_generation).")
+                        .arg(header[c].trimmed()));
+            continue;
+        }
         if (role == ColumnRole::Ignore || role == ColumnRole::Covariate)
             continue;
         if (columnOf.contains(role))
@@ -133,28 +261,31 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     if (!columnOf.contains(ColumnRole::Study))
         import.errors.append(QStringLiteral("There is no 'study' column with the study labels."));
 
-    QStringList missingTwoGroup;
-    int presentTwoGroup = 0;
-    for (ColumnRole role : twoGroupRoles) {
-        if (columnOf.contains(role))
-            ++presentTwoGroup;
-        else
-            missingTwoGroup.append(keyOf(role));
-    }
     const bool hasYi = columnOf.contains(ColumnRole::Yi);
     const bool hasVariance = columnOf.contains(ColumnRole::Vi) || columnOf.contains(ColumnRole::Sei);
+    const bool anyTwoGroup = anyArmColumn(columnOf, treatedColumns) || anyArmColumn(columnOf, controlColumns);
+    const bool twoGroup =
+        armColumnsComplete(columnOf, treatedColumns) && armColumnsComplete(columnOf, controlColumns);
     Outcome outcome;
     outcome.name = outcomeName.toStdString();
-    if (presentTwoGroup == 6) {
+    if (twoGroup) {
         outcome.layout = DataLayout::TwoGroupContinuous;
         if (hasYi || hasVariance)
             import.warnings.append(QStringLiteral("The yi/vi/sei columns are ignored: effect sizes are "
                                                   "computed from the group means, SDs and ns."));
-    } else if (presentTwoGroup > 0) {
-        import.errors.append(
-            QStringLiteral("The two-group columns are incomplete: %1 %2 missing.")
-                .arg(missingTwoGroup.join(QStringLiteral(", ")),
-                     missingTwoGroup.size() == 1 ? QStringLiteral("is") : QStringLiteral("are")));
+    } else if (anyTwoGroup) {
+        QStringList missing;
+        for (const auto* columns : {&treatedColumns, &controlColumns}) {
+            for (ColumnRole role : {columns->mean, columns->sd, columns->n})
+                if (!columnOf.contains(role) && !(role == columns->mean && columnOf.contains(columns->median))
+                    && !(role == columns->sd && armColumnsComplete(columnOf, *columns)))
+                    missing.append(keyOf(role));
+        }
+        if (missing.isEmpty())
+            missing.append(QStringLiteral("a dispersion (sd, sem, ci_lower/ci_upper, q1/q3 or min/max)"));
+        import.errors.append(QStringLiteral("The two-group columns are incomplete: %1 %2 missing.")
+                                 .arg(missing.join(QStringLiteral(", ")),
+                                      missing.size() == 1 ? QStringLiteral("is") : QStringLiteral("are")));
     } else if (hasYi && hasVariance) {
         outcome.layout = DataLayout::Precomputed;
         outcome.settings.measure = EffectMeasure::Generic;
@@ -167,9 +298,11 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     if (!import.errors.isEmpty())
         return import;
 
-    for (auto it = columnOf.cbegin(); it != columnOf.cend(); ++it)
-        if (it.key() != ColumnRole::Study)
-            import.headerOfField.insert(keyOf(it.key()), header[it.value()].trimmed());
+    for (auto it = columnOf.cbegin(); it != columnOf.cend(); ++it) {
+        const QString key = fieldKey(it.key());
+        if (!key.isEmpty())
+            import.headerOfField.insert(key, header[it.value()].trimmed());
+    }
     QList<qsizetype> covariateColumns;
     for (qsizetype c = 0; c < roles.size(); ++c)
         if (roles[c] == ColumnRole::Covariate) {
@@ -177,27 +310,71 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
             import.project.covariateNames.push_back(header[c].trimmed().toStdString());
         }
 
+    // Rows with the same label belong to one study (its arms); the label's first row holds its data.
+    QHash<QString, StudyId> studyOfLabel;
     for (qsizetype r = 0; r < table.records.size(); ++r) {
         const QStringList& record = table.records[r];
-        Study study;
-        study.id = static_cast<StudyId>(r + 1);
-        study.label = record.value(columnOf[ColumnRole::Study]).toStdString();
-        for (qsizetype c : covariateColumns)
-            study.covariateValues.push_back(record.value(c).toStdString());
-        OutcomeRow row;
-        row.study = study.id;
-        for (auto it = columnOf.cbegin(); it != columnOf.cend(); ++it)
-            assign(row, it.key(), record.value(it.value()).toStdString());
-        if (study.label.empty()) {
-            study.label = "Study " + std::to_string(r + 1);
+        const RecordReader reader(record, columnOf);
+        const int line = table.recordLines.value(r);
+        QString label = QString::fromStdString(reader.text(ColumnRole::Study));
+        if (label.isEmpty()) {
+            label = QStringLiteral("Study %1").arg(r + 1);
             import.warnings.append(
                 QStringLiteral("Line %1: the study label is empty; the study is called '%2'.")
-                    .arg(table.recordLines.value(r))
-                    .arg(QString::fromStdString(study.label)));
+                    .arg(line)
+                    .arg(label));
         }
-        import.project.studies.push_back(std::move(study));
+        const bool multiArm = reader.has(ColumnRole::Arm) && !reader.text(ColumnRole::Arm).empty();
+        StudyId id = multiArm ? studyOfLabel.value(label, 0) : 0;
+        if (id == 0) {
+            Study study =
+                makeStudy(static_cast<StudyId>(import.project.studies.size() + 1), label.toStdString());
+            for (qsizetype c : covariateColumns)
+                study.covariateValues.push_back(record.value(c).trimmed().toStdString());
+            for (qsizetype c : robColumns) {
+                const std::size_t item = *robItemOf(header[c]);
+                const QString value = record.value(c).trimmed();
+                if (roles[c] == ColumnRole::RiskOfBiasSupport) {
+                    study.riskOfBias.items[item].support = value.toStdString();
+                } else if (const auto judgement = parseJudgement(value.toStdString())) {
+                    study.riskOfBias.items[item].judgement = *judgement;
+                } else {
+                    import.errors.append(
+                        QStringLiteral("line %1, column '%2' (study '%3'): '%4' is not a judgement "
+                                       "(use low, high or unclear)")
+                            .arg(line)
+                            .arg(header[c].trimmed(), label, value));
+                }
+            }
+            id = study.id;
+            import.project.studies.push_back(std::move(study));
+            studyOfLabel.insert(label, id);
+        }
+
+        OutcomeRow row;
+        row.study = id;
+        row.arm = reader.text(ColumnRole::Arm);
+        row.controlGroup = reader.text(ColumnRole::ControlGroup);
+        row.shamMean = reader.text(ColumnRole::ShamMean);
+        row.yi = reader.text(ColumnRole::Yi);
+        row.vi = reader.text(ColumnRole::Vi);
+        row.sei = reader.text(ColumnRole::Sei);
+        if (reader.filled(ColumnRole::Include)) {
+            const std::string include = toLowerAscii(reader.text(ColumnRole::Include));
+            row.included =
+                !(include == "no" || include == "false" || include == "0" || include == "excluded");
+        }
+        if (outcome.layout == DataLayout::TwoGroupContinuous) {
+            for (const auto& [columns, arm] :
+                 {std::pair{&treatedColumns, &row.treated}, {&controlColumns, &row.control}})
+                if (const auto problem = readArm(reader, *columns, *arm))
+                    import.errors.append(
+                        QStringLiteral("line %1, column '%2' (study '%3'): %4")
+                            .arg(line)
+                            .arg(header[columnOf.value(columns->dispersion)].trimmed(), label, *problem));
+        }
         outcome.rows.push_back(std::move(row));
-        import.rowLines.append(table.recordLines.value(r));
+        import.rowLines.append(line);
     }
     import.project.outcomes.push_back(std::move(outcome));
     return import;

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Turning a CSV table of extracted outcome data into a project (one study per row).
 //
-// Columns (case-insensitive; docs/csv-format.md): `study`, then either the two-group set
-// `mean_t, sd_t, n_t, mean_c, sd_c, n_c` (metafor's m1i, sd1i, n1i, m2i, sd2i, n2i are accepted too)
-// or precomputed `yi` with `vi` or `sei`. Every other column is a covariate.
+// Columns (case-insensitive; docs/csv-format.md): `study`, then either two-group data per arm (`_t` for
+// treated, `_c` for control: `mean` or `median`, `n`, and a dispersion: `sd`, `sem`, `ci_lower` with
+// `ci_upper` (and `ci_level`), `q1` with `q3`, `min` with `max`, optionally `dispersion` naming the type;
+// metafor's m1i, sd1i, n1i, m2i, sd2i, n2i are accepted too), or precomputed `yi` with `vi` or `sei`.
+// Optional: `arm`, `control_group`, `sham_mean`, `include`, and SYRCLE judgements `rob_<item>` with
+// `rob_<item>_support`. Every other column is a covariate.
 #pragma once
 
 #include "core/project/preparation.h"
@@ -30,6 +33,32 @@ enum class ColumnRole {
     Vi,
     Sei,
     Covariate,
+    MedianTreated,
+    SemTreated,
+    CiLowerTreated,
+    CiUpperTreated,
+    CiLevelTreated,
+    Q1Treated,
+    Q3Treated,
+    MinTreated,
+    MaxTreated,
+    DispersionTreated,
+    MedianControl,
+    SemControl,
+    CiLowerControl,
+    CiUpperControl,
+    CiLevelControl,
+    Q1Control,
+    Q3Control,
+    MinControl,
+    MaxControl,
+    DispersionControl,
+    Arm,
+    ControlGroup,
+    ShamMean,
+    Include,
+    RiskOfBias,        ///< "rob_<item key>": a SYRCLE judgement (low, high, unclear)
+    RiskOfBiasSupport, ///< "rob_<item key>_support": the support for it
 };
 
 /// The field key of a data role ("sd_t"), or an empty string for Study/Covariate/Ignore.

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Writing an outcome's data as CSV, in the same columns the importer reads (docs/csv-format.md), so an
+// export reads back to the same project.
+#pragma once
+
+#include "core/project/project.h"
+
+#include <QString>
+
+namespace evident::io {
+
+/// The outcome's rows with their studies' labels, covariates and SYRCLE judgements. Column groups that
+/// no row uses (SEM, CI, medians, arms, sham means, risk of bias) are left out.
+QString exportOutcomeCsv(const Project& project, const Outcome& outcome);
+
+/// One CSV field, quoted when it holds a comma, quote, line break or surrounding spaces.
+QString csvField(const QString& text);
+
+} // namespace evident::io
