@@ -78,8 +78,21 @@ std::string subgroupDifferenceLine(const SubgroupDifferenceTest& test) {
            + std::to_string(test.df) + " (" + formatPStatement(test.p) + "), I\u00b2 = " + formatPercent(i2);
 }
 
+std::string directionSentence(EffectMeasure measure, bool lowerIsBetter) {
+    if (measure == EffectMeasure::NMD)
+        return "A positive NMD is an improvement: the treated group is closer to the sham (normal) value.";
+    const std::string name(measureAbbreviation(measure));
+    if (isRatioMeasure(measure))
+        return std::string(lowerIsBetter ? "Lower" : "Higher")
+               + " values are better for this outcome: a ratio " + (lowerIsBetter ? "below" : "above")
+               + " 1 favours the treatment.";
+    return std::string(lowerIsBetter ? "Lower" : "Higher") + " values are better for this outcome: a "
+           + (lowerIsBetter ? "negative " : "positive ") + name + " favours the treatment.";
+}
+
 std::string textReport(const AnalysisData& data, const AnalysisOptions& options, EffectMeasure measure,
-                       const AnalysisResult& result, const std::vector<std::string>& notes) {
+                       const AnalysisResult& result, const std::vector<std::string>& notes,
+                       std::optional<bool> lowerIsBetter) {
     const MetaAnalysisFit& fit = result.overall;
     TextStyle style;
     style.level = options.fit.level;
@@ -90,6 +103,8 @@ std::string textReport(const AnalysisData& data, const AnalysisOptions& options,
         << (fit.k == 1 ? " study" : " studies") << "\n";
     out << "Measure: " << measureLabel(measure) << (isRatioMeasure(measure) ? " (shown as the ratio)" : "")
         << "\n";
+    if (lowerIsBetter)
+        out << directionSentence(measure, *lowerIsBetter) << "\n";
     out << "Model: " << estimatorLabel(options.fit.estimator) << ", "
         << (options.fit.inference == InferenceMethod::HartungKnapp ? "Hartung-Knapp-Sidik-Jonkman" : "Wald z")
         << " confidence interval\n\n";

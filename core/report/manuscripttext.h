@@ -5,6 +5,7 @@
 #include "core/analysis/pipeline.h"
 #include "core/effectsize/effectmeasure.h"
 
+#include <optional>
 #include <string>
 
 namespace evident {
@@ -32,8 +33,14 @@ std::string subgroupDifferenceLine(const SubgroupDifferenceTest& test);
 std::string estimateWithInterval(double estimate, double lower, double upper, EffectMeasure measure,
                                  int decimals);
 
-/// The whole analysis as a plain-text report (the CLI's default output and the Results panel).
+/// How to read the sign of the effect for this outcome, e.g. "Lower values are better for this outcome:
+/// a negative SMD favours the treatment." NMD is oriented to benefit whatever the direction.
+std::string directionSentence(EffectMeasure measure, bool lowerIsBetter);
+
+/// The whole analysis as a plain-text report (the CLI's default output and the Results panel). With
+/// `lowerIsBetter` known, the report says how to read the sign of the effect.
 std::string textReport(const AnalysisData& data, const AnalysisOptions& options, EffectMeasure measure,
-                       const AnalysisResult& result, const std::vector<std::string>& notes = {});
+                       const AnalysisResult& result, const std::vector<std::string>& notes = {},
+                       std::optional<bool> lowerIsBetter = std::nullopt);
 
 } // namespace evident
