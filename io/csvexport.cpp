@@ -3,6 +3,7 @@
 
 #include <QStringList>
 
+#include <algorithm>
 #include <functional>
 
 namespace evident::io {
@@ -133,6 +134,28 @@ QString exportOutcomeCsv(const Project& project, const Outcome& outcome) {
         for (const ColumnGroup* group : written)
             for (const QString& value : group->values(row, project.study(row.study)))
                 fields << csvField(value);
+        lines << fields.join(u',');
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+QString exportCharacteristicsCsv(const Project& project) {
+    const bool assessed = std::any_of(project.studies.begin(), project.studies.end(),
+                                      [](const Study& s) { return s.riskOfBias != RiskOfBias{}; });
+    QStringList header{QStringLiteral("study")};
+    for (const std::string& name : project.covariateNames)
+        header << csvField(text(name));
+    if (assessed)
+        for (const SyrcleItem& item : syrcleItems())
+            header << csvField(text(std::string(item.label)));
+    QStringList lines{header.join(u',')};
+    for (const Study& study : project.studies) {
+        QStringList fields{csvField(text(study.label))};
+        for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
+            fields << csvField(c < study.covariateValues.size() ? text(study.covariateValues[c]) : QString());
+        if (assessed)
+            for (const RobItemAssessment& item : study.riskOfBias.items)
+                fields << csvField(text(std::string(judgementKey(item.judgement))));
         lines << fields.join(u',');
     }
     return lines.join(u'\n') + u'\n';

@@ -13,6 +13,10 @@ namespace evident::io {
 /// no row uses (SEM, CI, medians, arms, sham means, risk of bias) are left out.
 QString exportOutcomeCsv(const Project& project, const Outcome& outcome);
 
+/// The study characteristics table: one row per study, its label, every covariate and the SYRCLE
+/// judgements (when any study has been assessed).
+QString exportCharacteristicsCsv(const Project& project);
+
 /// One CSV field, quoted when it holds a comma, quote, line break or surrounding spaces.
 QString csvField(const QString& text);
 

@@ -6,11 +6,12 @@
 #include "app/cli/outcomeoptions.h"
 #include "core/report/manuscripttext.h"
 #include "core/report/resultsjson.h"
+#include "io/csvexport.h"
 #include "ui/export/figureexport.h"
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFile>
+#include <QSaveFile>
 #include <QTextStream>
 
 namespace evident::cli {
@@ -34,13 +35,14 @@ QString slug(const std::string& name, std::size_t index) {
     return text.isEmpty() ? QStringLiteral("outcome-%1").arg(index + 1) : text;
 }
 
+/// Writes atomically: the file appears whole or not at all.
 bool writeText(const QString& path, const std::string& text, QString& error) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(QByteArray::fromStdString(text)) < 0
+        || !file.commit()) {
         error = QStringLiteral("%1: %2").arg(path, file.errorString());
         return false;
     }
-    file.write(QByteArray::fromStdString(text));
     return true;
 }
 
@@ -120,7 +122,8 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
         const QString jsonPath = dir.filePath(stem + QStringLiteral("-analysis.json"));
         const AnalysisData& data = analysis.prepared.data;
         if (!writeText(reportPath,
-                       textReport(data, analysis.options, analysis.measure, analysis.result, notes)
+                       textReport(data, analysis.options, analysis.measure, analysis.result, notes,
+                                  outcome.lowerIsBetter)
                            + tsaSection(analysis.tsa),
                        error)
             || !writeText(
@@ -149,6 +152,15 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
         }
         if (!analysis.result.overall.estimable)
             worst = std::max(worst, static_cast<int>(ExitAnalysisFailed));
+    }
+    if (!input.project.studies.empty()) {
+        QString error;
+        const QString path = dir.filePath(QStringLiteral("study-characteristics.csv"));
+        if (!writeText(path, io::exportCharacteristicsCsv(input.project).toStdString(), error)) {
+            err << command << ": " << error << "\n";
+            return ExitInputError;
+        }
+        out << "Study characteristics:\n  " << path << "\n";
     }
     return worst;
 }

@@ -194,7 +194,12 @@ void TestCliRender::reportWritesEverythingForEachOutcome() {
                             QStringLiteral("--mre"), QStringLiteral("0.5")});
     QVERIFY2(run.status == ExitOk, qPrintable(run.err));
     const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
-    QCOMPARE(files.size(), 8); // report, JSON, 3 figures × (PDF, PNG)
+    QCOMPARE(files.size(), 9); // report, JSON, 3 figures × (PDF, PNG), and the study characteristics
+    QVERIFY(files.contains(QStringLiteral("study-characteristics.csv")));
+    QFile characteristics(QDir(dir).filePath(QStringLiteral("study-characteristics.csv")));
+    QVERIFY(characteristics.open(QIODevice::ReadOnly));
+    QCOMPARE(characteristics.readLine().trimmed(),
+             QByteArray("study,species,strain,sex,manipulation,diet_period,year"));
     for (const QString& file : files)
         QVERIFY2(run.out.contains(QDir(dir).filePath(file)), qPrintable(file));
     for (const QString& suffix :
