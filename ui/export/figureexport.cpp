@@ -1,24 +1,27 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/export/figureexport.h"
 
-#include "ui/plots/figurerenderer.h"
+#include "ui/plots/figurescene.h"
 
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QPageSize>
-#include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+#include <qcustomplot.h>
 
 #include <cmath>
 
 namespace evident::plots {
 namespace {
 
-// Vector formats still have a coordinate resolution. PDF: fine enough for hairlines at any zoom.
-// SVG: user units of 1 pt, so the file's numbers read as points and font sizes match exactly.
-constexpr double pdfResolution = 1200;
-constexpr double svgResolution = 72;
+// Every file is a QCustomPlot scene laid out for the figure's size in units of 1/dpi inch, with
+// its fonts in points (figurescene.h). Raster files: the units are the image's pixels. Vector
+// files: a 1/1200 inch grid, fine enough that QCustomPlot's whole-unit layout (axis rect edges,
+// text boxes) is exact to 0.02 mm, drawn scaled onto the page.
+constexpr double vectorUnitsPerInch = 1200;
+// SVG: user units of 1 pt, so the file's numbers read as points.
+constexpr double svgUserUnitsPerInch = 72;
 // Largest raster export: 30,000 pixels a side (a 1,200 mm figure at 600 dpi is 28,346).
 constexpr int maximumPixelsPerSide = 30000;
 
@@ -32,6 +35,19 @@ QString title(const FigureModel& model) {
         return QStringLiteral("Trial sequential analysis");
     }
     return {};
+}
+
+QSize unitsFor(const QSizeF& mm, double unitsPerInch) {
+    return {pixelsForMm(mm.width(), unitsPerInch), pixelsForMm(mm.height(), unitsPerInch)};
+}
+
+/// Builds the figure's scene for `size` units and draws it with `painter`, whose device must have
+/// the font reference DPI and whose transform maps the units onto the page.
+void drawFigure(QCPPainter& painter, const FigureModel& model, const FigureSettings& settings,
+                const QSize& size, double unitsPerInch) {
+    QCustomPlot plot; // Never shown: it holds the scene and lays it out
+    buildFigureScene(plot, model, FigureStyle::forExport(settings, unitsPerInch), size);
+    plot.toPainter(&painter, size.width(), size.height());
 }
 
 } // namespace
@@ -100,15 +116,15 @@ QImage renderFigureImage(const FigureModel& model, const FigureSettings& setting
     const QSizeF mm = figureSizeMm(model, settings);
     const int width = std::clamp(pixelsForMm(mm.width(), dpi), 1, maximumPixelsPerSide);
     const int height = std::clamp(pixelsForMm(mm.height(), dpi), 1, maximumPixelsPerSide);
+    // Drawn at the image's default DPI (the font reference DPI): the scene's fonts are set for it.
     QImage image(width, height, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    drawFigure(painter, model, settings, image.size(), dpi);
+    painter.end();
     const int dotsPerMeter = static_cast<int>(std::lround(dpi / 0.0254));
-    // The image's DPI is what turns the font's point size into pixels: set it before painting.
     image.setDotsPerMeterX(dotsPerMeter);
     image.setDotsPerMeterY(dotsPerMeter);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    renderFigure(painter, QRectF(0, 0, width, height), model, FigureStyle::forExport(settings, dpi));
-    painter.end();
     return image;
 }
 
@@ -154,37 +170,47 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         return result;
     }
 
+    const QSize units = unitsFor(mm, vectorUnitsPerInch);
+    const int deviceDpi = fontReferenceDpi();
     if (chosen == ExportFormat::Svg) {
-        const QSizeF size(mm.width() / 25.4 * svgResolution, mm.height() / 25.4 * svgResolution);
+        const QSizeF points(mm.width() / 25.4 * svgUserUnitsPerInch,
+                            mm.height() / 25.4 * svgUserUnitsPerInch);
         QSvgGenerator generator;
         generator.setFileName(path);
-        generator.setResolution(static_cast<int>(svgResolution));
-        generator.setSize(
-            QSize(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height()))));
-        generator.setViewBox(QRectF(QPointF(0, 0), size));
+        // Fonts are measured at the device's resolution, so it must be the reference DPI; the
+        // width and height attributes (in mm) come from the size at that resolution.
+        generator.setResolution(deviceDpi);
+        generator.setSize(unitsFor(mm, deviceDpi));
+        generator.setViewBox(QRectF(QPointF(0, 0), points));
         generator.setTitle(title(model));
         generator.setDescription(QStringLiteral("Made with Evident"));
-        QPainter painter;
+        QCPPainter painter;
         if (!painter.begin(&generator)) {
             result.error = QStringLiteral("%1: cannot be written").arg(path);
             return result;
         }
-        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, svgResolution));
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.scale(svgUserUnitsPerInch / vectorUnitsPerInch, svgUserUnitsPerInch / vectorUnitsPerInch);
+        drawFigure(painter, model, s, units, vectorUnitsPerInch);
         painter.end();
     } else {
+        // QCustomPlot::savePdf() would make the page as many points as the scene has units (whole
+        // points, with fonts measured at 72 units per inch); a writer of the exact page size drawn
+        // through toPainter() keeps the 1/1200 inch layout.
         QPdfWriter writer(path);
-        writer.setResolution(static_cast<int>(pdfResolution));
+        writer.setResolution(deviceDpi);
         writer.setPageSize(QPageSize(mm, QPageSize::Millimeter, title(model), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(title(model));
         writer.setCreator(QStringLiteral("Evident"));
-        QPainter painter;
+        QCPPainter painter;
         if (!painter.begin(&writer)) {
             result.error = QStringLiteral("%1: cannot be written").arg(path);
             return result;
         }
-        const QSizeF size(mm.width() / 25.4 * pdfResolution, mm.height() / 25.4 * pdfResolution);
-        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, pdfResolution));
+        painter.setMode(QCPPainter::pmVectorized);
+        painter.scale(deviceDpi / vectorUnitsPerInch, deviceDpi / vectorUnitsPerInch);
+        drawFigure(painter, model, s, units, vectorUnitsPerInch);
         painter.end();
     }
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
