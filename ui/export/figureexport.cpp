@@ -3,10 +3,12 @@
 
 #include "ui/plots/figurescene.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QPageSize>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -15,11 +17,13 @@
 namespace evident::plots {
 namespace {
 
-// Every file is a QCustomPlot scene laid out for the figure's size in units of 1/dpi inch, with
-// its fonts in points (figurescene.h). Raster files: the units are the image's pixels. Vector
-// files: a 1/1200 inch grid, fine enough that QCustomPlot's whole-unit layout (axis rect edges,
-// text boxes) is exact to 0.02 mm, drawn scaled onto the page.
-constexpr double vectorUnitsPerInch = 1200;
+// Every file is the same QCustomPlot scene: laid out once for the figure's size in units of
+// 1/1200 inch with its fonts in points (figurescene.h), then drawn scaled onto the file's device.
+// The grid is fine enough that QCustomPlot's whole-unit layout (axis rect edges, text boxes) is
+// exact to 0.02 mm, and fonts are measured at 100 pixels or more to the em, where rounded glyph
+// advances no longer change the layout: a 600 dpi PNG is the 300 dpi figure drawn twice as
+// finely, and the PDF and SVG have the same layout as the PNG.
+constexpr double layoutUnitsPerInch = 1200;
 // SVG: user units of 1 pt, so the file's numbers read as points.
 constexpr double svgUserUnitsPerInch = 72;
 // Largest raster export: 30,000 pixels a side (a 1,200 mm figure at 600 dpi is 28,346).
@@ -41,13 +45,37 @@ QSize unitsFor(const QSizeF& mm, double unitsPerInch) {
     return {pixelsForMm(mm.width(), unitsPerInch), pixelsForMm(mm.height(), unitsPerInch)};
 }
 
-/// Builds the figure's scene for `size` units and draws it with `painter`, whose device must have
-/// the font reference DPI and whose transform maps the units onto the page.
-void drawFigure(QCPPainter& painter, const FigureModel& model, const FigureSettings& settings,
-                const QSize& size, double unitsPerInch) {
+/// Draws the figure with `painter`, whose device must have the font reference DPI, scaled by
+/// `scale` device pixels per layout unit.
+void drawFigure(QCPPainter& painter, const FigureModel& model, const FigureSettings& settings, double scale) {
+    const QSize units = unitsFor(figureSizeMm(model, settings), layoutUnitsPerInch);
     QCustomPlot plot; // Never shown: it holds the scene and lays it out
-    buildFigureScene(plot, model, FigureStyle::forExport(settings, unitsPerInch), size);
-    plot.toPainter(&painter, size.width(), size.height());
+    buildFigureScene(plot, model, FigureStyle::forExport(settings, layoutUnitsPerInch), units);
+    painter.scale(scale, scale);
+    plot.toPainter(&painter, units.width(), units.height());
+}
+
+/// Writes the SVG's width and height as the figure's exact size in mm (QSvgGenerator writes its
+/// size in whole device pixels).
+bool setSvgSize(const QString& path, const QSizeF& mm) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray svg = file.readAll();
+    file.close();
+    const QRegularExpression size(QStringLiteral("<svg width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    const QString header = QString::fromUtf8(svg.left(400));
+    const QRegularExpressionMatch match = size.match(header);
+    if (!match.hasMatch())
+        return true; // Leave an unexpected header alone
+    const QByteArray exact = QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\"")
+                                 .arg(mm.width(), 0, 'g', 8)
+                                 .arg(mm.height(), 0, 'g', 8)
+                                 .toUtf8();
+    svg.replace(match.capturedStart(), match.capturedLength(), exact);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(svg) == svg.size();
 }
 
 } // namespace
@@ -120,7 +148,7 @@ QImage renderFigureImage(const FigureModel& model, const FigureSettings& setting
     QImage image(width, height, QImage::Format_RGB32);
     image.fill(Qt::white);
     QCPPainter painter(&image);
-    drawFigure(painter, model, settings, image.size(), dpi);
+    drawFigure(painter, model, settings, dpi / layoutUnitsPerInch);
     painter.end();
     const int dotsPerMeter = static_cast<int>(std::lround(dpi / 0.0254));
     image.setDotsPerMeterX(dotsPerMeter);
@@ -170,7 +198,6 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         return result;
     }
 
-    const QSize units = unitsFor(mm, vectorUnitsPerInch);
     const int deviceDpi = fontReferenceDpi();
     if (chosen == ExportFormat::Svg) {
         const QSizeF points(mm.width() / 25.4 * svgUserUnitsPerInch,
@@ -178,7 +205,7 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         QSvgGenerator generator;
         generator.setFileName(path);
         // Fonts are measured at the device's resolution, so it must be the reference DPI; the
-        // width and height attributes (in mm) come from the size at that resolution.
+        // width and height attributes (whole pixels at that resolution) are made exact afterwards.
         generator.setResolution(deviceDpi);
         generator.setSize(unitsFor(mm, deviceDpi));
         generator.setViewBox(QRectF(QPointF(0, 0), points));
@@ -190,13 +217,16 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
             return result;
         }
         painter.setMode(QCPPainter::pmVectorized);
-        painter.scale(svgUserUnitsPerInch / vectorUnitsPerInch, svgUserUnitsPerInch / vectorUnitsPerInch);
-        drawFigure(painter, model, s, units, vectorUnitsPerInch);
+        drawFigure(painter, model, s, svgUserUnitsPerInch / layoutUnitsPerInch);
         painter.end();
+        if (!setSvgSize(path, mm)) {
+            result.error = QStringLiteral("%1: cannot be written").arg(path);
+            return result;
+        }
     } else {
         // QCustomPlot::savePdf() would make the page as many points as the scene has units (whole
         // points, with fonts measured at 72 units per inch); a writer of the exact page size drawn
-        // through toPainter() keeps the 1/1200 inch layout.
+        // through toPainter() keeps the fine layout.
         QPdfWriter writer(path);
         writer.setResolution(deviceDpi);
         writer.setPageSize(QPageSize(mm, QPageSize::Millimeter, title(model), QPageSize::ExactMatch));
@@ -209,8 +239,7 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
             return result;
         }
         painter.setMode(QCPPainter::pmVectorized);
-        painter.scale(deviceDpi / vectorUnitsPerInch, deviceDpi / vectorUnitsPerInch);
-        drawFigure(painter, model, s, units, vectorUnitsPerInch);
+        drawFigure(painter, model, s, deviceDpi / layoutUnitsPerInch);
         painter.end();
     }
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
