@@ -109,6 +109,7 @@ private slots:
     void tableTextSharesTheRowsOfTheMarksAtAnySize();
     void clickingAMarkReportsItsGridRow();
     void darkPaletteColoursTheScene();
+    void anyWidgetSizeIsSafe();
     void exportedTextHasItsPointSize_data();
     void exportedTextHasItsPointSize();
     void exportsShareOneLayout();
@@ -332,6 +333,24 @@ void TestFigureScene::darkPaletteColoursTheScene() {
     // Squares keep RevMan's blue, lightened for the dark background.
     const QColor square = plottablesOf<QCPGraph>(widget).first()->scatterStyle().brush().color();
     QVERIFY(square.lightnessF() > 0.5);
+}
+
+void TestFigureScene::anyWidgetSizeIsSafe() {
+    // Squeezed, tiny or empty widgets draw what fits (or nothing) and never lay out negative sizes.
+    const Fixture f = fixture(true);
+    for (FigureWidget* widget : std::initializer_list<FigureWidget*>{
+             new ForestPlotWidget, new FunnelPlotWidget, new TsaPlotWidget}) {
+        widget->setAnalysis(f.analysis, f.project.outcomes[0]);
+        for (const QSize size :
+             {QSize(0, 0), QSize(1, 1), QSize(30, 20), QSize(200, 40), QSize(60, 900), QSize(2000, 90)}) {
+            widget->resize(size);
+            QCOMPARE(widget->grab().isNull(), size.isEmpty());
+        }
+        QSignalSpy spy(widget, &FigureWidget::studyClicked);
+        QTest::mouseClick(widget, Qt::LeftButton, {}, QPoint(10, 10));
+        QVERIFY(spy.isEmpty());
+        delete widget;
+    }
 }
 
 void TestFigureScene::exportedTextHasItsPointSize_data() {

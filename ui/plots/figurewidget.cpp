@@ -3,6 +3,7 @@
 
 #include <QEvent>
 #include <QMouseEvent>
+#include <QResizeEvent>
 
 #include <cmath>
 
@@ -86,6 +87,14 @@ void FigureWidget::mousePressEvent(QMouseEvent* event) {
 void FigureWidget::mouseMoveEvent(QMouseEvent* event) {
     setCursor(m_targets.rowAt(event->position()) ? Qt::PointingHandCursor : Qt::ArrowCursor);
     QCustomPlot::mouseMoveEvent(event);
+}
+
+void FigureWidget::resizeEvent(QResizeEvent* event) {
+    // An empty widget (a collapsed splitter) has nothing to draw; QCustomPlot would replot into
+    // empty paint buffers.
+    if (event->size().isEmpty())
+        return;
+    QCustomPlot::resizeEvent(event);
 }
 
 void FigureWidget::changeEvent(QEvent* event) {

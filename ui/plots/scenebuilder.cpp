@@ -599,6 +599,9 @@ std::optional<std::size_t> FigureClickTargets::rowAt(const QPointF& position) co
 FigureClickTargets buildFigureScene(QCustomPlot& plot, const FigureModel& model, const FigureStyle& style,
                                     const QSize& size) {
     SceneBuilder scene(plot, style, size);
+    // A widget squeezed below a line of text shows nothing rather than a layout of negative sizes.
+    if (scene.area().width() < 4 * scene.em() || scene.area().height() < 2 * scene.line())
+        return {};
     switch (model.kind) {
     case FigureKind::Forest:
         return buildForestScene(scene, model.forest);
