@@ -2,12 +2,12 @@
 #include "app/cli/cli.h"
 
 #include "app/cli/analyzecommand.h"
-#include "app/cli/tsacommand.h"
 #include "app/cli/rendercommand.h"
 #include "app/cli/reportcommand.h"
+#include "app/cli/tsacommand.h"
 
+#include <QApplication>
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QTextStream>
 
 #include <cstdio>
@@ -61,14 +61,14 @@ bool needsGui(int argc, char* argv[]) {
 }
 
 int run(int argc, char* argv[]) {
-    // Figures need fonts and a painter, that is a QGuiApplication; without a display it runs on the
-    // offscreen platform (unless the user chose a platform).
+    // Figures are QCustomPlot scenes, that is widgets: they need a QApplication. Without a display
+    // it runs on the offscreen platform (unless the user chose a platform).
     std::unique_ptr<QCoreApplication> app;
     if (needsGui(argc, argv)) {
         const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
         if (!display && !std::getenv("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QGuiApplication>(argc, argv);
+        app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);
     }

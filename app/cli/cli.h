@@ -19,10 +19,10 @@ enum ExitStatus {
 /// Runs one command. `arguments` excludes the program name. Output goes to `out`, messages to `err`.
 int runCommand(const QStringList& arguments, QTextStream& out, QTextStream& err);
 
-/// True for the commands that draw figures (render, report): they need a QGuiApplication.
+/// True for the commands that draw figures (render, report): they need a QApplication.
 bool needsGui(int argc, char* argv[]);
 
-/// main(): sets up Qt (a QGuiApplication on the offscreen platform when there is no display for the
+/// main(): sets up Qt (a QApplication on the offscreen platform when there is no display for the
 /// commands that draw), then runCommand on the process arguments.
 int run(int argc, char* argv[]);
 

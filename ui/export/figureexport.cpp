@@ -1,24 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/export/figureexport.h"
 
-#include "ui/plots/figurerenderer.h"
+#include "ui/plots/figurescene.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QImageWriter>
 #include <QPageSize>
-#include <QPainter>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgGenerator>
+#include <qcustomplot.h>
 
 #include <cmath>
 
 namespace evident::plots {
 namespace {
 
-// Vector formats still have a coordinate resolution. PDF: fine enough for hairlines at any zoom.
-// SVG: user units of 1 pt, so the file's numbers read as points and font sizes match exactly.
-constexpr double pdfResolution = 1200;
-constexpr double svgResolution = 72;
+// Every file is the same QCustomPlot scene: laid out once for the figure's size in units of
+// 1/1200 inch with its fonts in points (figurescene.h), then drawn scaled onto the file's device.
+// The grid is fine enough that QCustomPlot's whole-unit layout (axis rect edges, text boxes) is
+// exact to 0.02 mm, and fonts are measured at 100 pixels or more to the em, where rounded glyph
+// advances no longer change the layout: a 600 dpi PNG is the 300 dpi figure drawn twice as
+// finely, and the PDF and SVG have the same layout as the PNG.
+constexpr double layoutUnitsPerInch = 1200;
+// SVG: user units of 1 pt, so the file's numbers read as points.
+constexpr double svgUserUnitsPerInch = 72;
 // Largest raster export: 30,000 pixels a side (a 1,200 mm figure at 600 dpi is 28,346).
 constexpr int maximumPixelsPerSide = 30000;
 
@@ -32,6 +39,43 @@ QString title(const FigureModel& model) {
         return QStringLiteral("Trial sequential analysis");
     }
     return {};
+}
+
+QSize unitsFor(const QSizeF& mm, double unitsPerInch) {
+    return {pixelsForMm(mm.width(), unitsPerInch), pixelsForMm(mm.height(), unitsPerInch)};
+}
+
+/// Draws the figure with `painter`, whose device must have the font reference DPI, scaled by
+/// `scale` device pixels per layout unit.
+void drawFigure(QCPPainter& painter, const FigureModel& model, const FigureSettings& settings, double scale) {
+    const QSize units = unitsFor(figureSizeMm(model, settings), layoutUnitsPerInch);
+    QCustomPlot plot; // Never shown: it holds the scene and lays it out
+    buildFigureScene(plot, model, FigureStyle::forExport(settings, layoutUnitsPerInch), units);
+    painter.scale(scale, scale);
+    plot.toPainter(&painter, units.width(), units.height());
+}
+
+/// Writes the SVG's width and height as the figure's exact size in mm (QSvgGenerator writes its
+/// size in whole device pixels).
+bool setSvgSize(const QString& path, const QSizeF& mm) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray svg = file.readAll();
+    file.close();
+    const QRegularExpression size(QStringLiteral("<svg width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
+    const QString header = QString::fromUtf8(svg.left(400));
+    const QRegularExpressionMatch match = size.match(header);
+    if (!match.hasMatch())
+        return true; // Leave an unexpected header alone
+    const QByteArray exact = QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\"")
+                                 .arg(mm.width(), 0, 'g', 8)
+                                 .arg(mm.height(), 0, 'g', 8)
+                                 .toUtf8();
+    svg.replace(match.capturedStart(), match.capturedLength(), exact);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(svg) == svg.size();
 }
 
 } // namespace
@@ -100,15 +144,15 @@ QImage renderFigureImage(const FigureModel& model, const FigureSettings& setting
     const QSizeF mm = figureSizeMm(model, settings);
     const int width = std::clamp(pixelsForMm(mm.width(), dpi), 1, maximumPixelsPerSide);
     const int height = std::clamp(pixelsForMm(mm.height(), dpi), 1, maximumPixelsPerSide);
+    // Drawn at the image's default DPI (the font reference DPI): the scene's fonts are set for it.
     QImage image(width, height, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QCPPainter painter(&image);
+    drawFigure(painter, model, settings, dpi / layoutUnitsPerInch);
+    painter.end();
     const int dotsPerMeter = static_cast<int>(std::lround(dpi / 0.0254));
-    // The image's DPI is what turns the font's point size into pixels: set it before painting.
     image.setDotsPerMeterX(dotsPerMeter);
     image.setDotsPerMeterY(dotsPerMeter);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    renderFigure(painter, QRectF(0, 0, width, height), model, FigureStyle::forExport(settings, dpi));
-    painter.end();
     return image;
 }
 
@@ -154,37 +198,48 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         return result;
     }
 
+    const int deviceDpi = fontReferenceDpi();
     if (chosen == ExportFormat::Svg) {
-        const QSizeF size(mm.width() / 25.4 * svgResolution, mm.height() / 25.4 * svgResolution);
+        const QSizeF points(mm.width() / 25.4 * svgUserUnitsPerInch,
+                            mm.height() / 25.4 * svgUserUnitsPerInch);
         QSvgGenerator generator;
         generator.setFileName(path);
-        generator.setResolution(static_cast<int>(svgResolution));
-        generator.setSize(
-            QSize(static_cast<int>(std::ceil(size.width())), static_cast<int>(std::ceil(size.height()))));
-        generator.setViewBox(QRectF(QPointF(0, 0), size));
+        // Fonts are measured at the device's resolution, so it must be the reference DPI; the
+        // width and height attributes (whole pixels at that resolution) are made exact afterwards.
+        generator.setResolution(deviceDpi);
+        generator.setSize(unitsFor(mm, deviceDpi));
+        generator.setViewBox(QRectF(QPointF(0, 0), points));
         generator.setTitle(title(model));
         generator.setDescription(QStringLiteral("Made with Evident"));
-        QPainter painter;
+        QCPPainter painter;
         if (!painter.begin(&generator)) {
             result.error = QStringLiteral("%1: cannot be written").arg(path);
             return result;
         }
-        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, svgResolution));
+        painter.setMode(QCPPainter::pmVectorized);
+        drawFigure(painter, model, s, svgUserUnitsPerInch / layoutUnitsPerInch);
         painter.end();
+        if (!setSvgSize(path, mm)) {
+            result.error = QStringLiteral("%1: cannot be written").arg(path);
+            return result;
+        }
     } else {
+        // QCustomPlot::savePdf() would make the page as many points as the scene has units (whole
+        // points, with fonts measured at 72 units per inch); a writer of the exact page size drawn
+        // through toPainter() keeps the fine layout.
         QPdfWriter writer(path);
-        writer.setResolution(static_cast<int>(pdfResolution));
+        writer.setResolution(deviceDpi);
         writer.setPageSize(QPageSize(mm, QPageSize::Millimeter, title(model), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
         writer.setTitle(title(model));
         writer.setCreator(QStringLiteral("Evident"));
-        QPainter painter;
+        QCPPainter painter;
         if (!painter.begin(&writer)) {
             result.error = QStringLiteral("%1: cannot be written").arg(path);
             return result;
         }
-        const QSizeF size(mm.width() / 25.4 * pdfResolution, mm.height() / 25.4 * pdfResolution);
-        renderFigure(painter, QRectF(QPointF(0, 0), size), model, FigureStyle::forExport(s, pdfResolution));
+        painter.setMode(QCPPainter::pmVectorized);
+        drawFigure(painter, model, s, deviceDpi / layoutUnitsPerInch);
         painter.end();
     }
     if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// On-screen figures. They only draw: the numbers come from core/plotdata, the drawing from
-// renderFigure(), the same function that writes exported files.
+// On-screen figures: QCustomPlot widgets that show a figure's scene (ui/plots/figurescene.h), the
+// same scene that exported files are drawn from. The numbers come from core/plotdata.
 #pragma once
 
 #include "ui/plots/figuremodel.h"
-#include "ui/plots/figurerenderer.h"
+#include "ui/plots/figurescene.h"
 
-#include <QWidget>
+#include <qcustomplot.h>
 
 namespace evident::plots {
 
-/// A figure that follows the window's palette and font and redraws itself at any size.
-class FigureWidget : public QWidget {
+/// A figure that follows the window's palette and font and is laid out again at any size.
+class FigureWidget : public QCustomPlot {
     Q_OBJECT
 public:
     explicit FigureWidget(FigureKind kind, QWidget* parent = nullptr);
@@ -35,12 +35,19 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     FigureStyle screenStyle() const;
+    /// Marks the scene out of date and queues a replot, which builds it again.
+    void invalidateScene();
+    /// Before every replot: builds the scene again when the model, palette, font or size changed.
+    void updateScene();
 
     FigureModel m_model;
-    FigureHits m_hits;
+    FigureClickTargets m_targets;
+    bool m_sceneValid = false;
+    QSize m_sceneSize;
 };
 
 /// Cochrane/RevMan-style forest plot; clicking a study row emits studyClicked.

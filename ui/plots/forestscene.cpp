@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The forest plot as a QCustomPlot scene. One axis rect holds the graphical column: x is the effect
+// axis from core/plotdata, y the row index (reversed), so squares, whiskers and diamonds sit on
+// their rows in plot coordinates. The table (study, arm data, weight, effect text) is text items with
+// x in units and y in the same row coordinates, so text and marks share one vertical mapping.
+#include "ui/plots/scenebuilder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace evident::plots {
+namespace {
+
+namespace fl = figurelayout;
+
+struct ForestGeometry {
+    std::vector<bool> visible;
+    std::vector<double> widths; ///< Per column
+    std::vector<double> left;   ///< Per column
+    double labelWidth = 0;
+    double effectEstimateWidth = 0; ///< Widest "−0.54" before " [" in the effect column
+    double plotLeft = 0;
+    double plotRight = 0;
+};
+
+std::pair<QString, QString> splitEffect(const std::string& text) {
+    const QString all = qs(text);
+    if (all.startsWith(QLatin1Char('[')))
+        return {QString(), all}; // An interval alone (the prediction interval row)
+    const qsizetype at = all.indexOf(QStringLiteral(" ["));
+    if (at < 0)
+        return {all, QString()};
+    return {all.left(at), all.mid(at + 1)};
+}
+
+ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d) {
+    const QRectF& area = scene.area();
+    const double em = scene.em();
+    ForestGeometry g;
+    const std::size_t n = d.columns.size();
+    g.visible.assign(n, true);
+    g.widths.assign(n, 0);
+    g.left.assign(n, 0);
+    double estimateWidth = 0, intervalWidth = 0;
+    for (std::size_t j = 0; j < n; ++j) {
+        g.widths[j] =
+            d.columns[j].kind == ForestColumnKind::Effect ? 0 : scene.width(qs(d.columns[j].header), true);
+        for (const ForestRow& row : d.rows) {
+            if (row.kind == ForestRowKind::Statistic || j >= row.cells.size())
+                continue;
+            if (d.columns[j].kind == ForestColumnKind::Effect) {
+                const auto [estimate, interval] = splitEffect(row.cells[j]);
+                estimateWidth = std::max(estimateWidth, scene.width(estimate, row.bold));
+                intervalWidth = std::max(intervalWidth, scene.width(interval, row.bold));
+            } else {
+                g.widths[j] = std::max(g.widths[j], scene.width(qs(row.cells[j]), row.bold));
+            }
+        }
+        if (d.columns[j].kind == ForestColumnKind::Effect) {
+            g.effectEstimateWidth = estimateWidth;
+            g.widths[j] =
+                std::max(g.widths[j], estimateWidth + scene.width(QStringLiteral(" ")) + intervalWidth);
+        }
+    }
+    // Groups spanning columns ("Treatment" over Mean, SD, Total) must fit over their columns.
+    for (std::size_t j = 0; j < n;) {
+        std::size_t end = j + 1;
+        while (end < n && !d.columns[j].group.empty() && d.columns[end].group == d.columns[j].group)
+            ++end;
+        double span = 0;
+        for (std::size_t k = j; k < end; ++k)
+            span += g.widths[k];
+        const double need = scene.width(qs(d.columns[j].group)) - em * static_cast<double>(end - j - 1);
+        if (need > span)
+            for (std::size_t k = j; k < end; ++k)
+                g.widths[k] += (need - span) / static_cast<double>(end - j);
+        j = end;
+    }
+
+    // Tight column gaps and a plot of at least a fifth of the width keep the arm data on a double
+    // column (175 mm at 8 pt) with labels like "Lindqvist et al. 2006".
+    const double gap = em * 0.8;
+    const double minimumPlot = std::max(area.width() * 0.22, scene.style().mm(25));
+    const double maximumPlot = area.width() * 0.42;
+    const auto tableWidth = [&] {
+        double total = 0;
+        for (std::size_t j = 0; j < n; ++j)
+            if (g.visible[j])
+                total += g.widths[j] + gap;
+        return total;
+    };
+    // Narrow figures drop the arm data first, then the weights, and only then shorten study labels.
+    for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
+        if (area.width() - tableWidth() < minimumPlot)
+            for (std::size_t j = 0; j < n; ++j)
+                if (d.columns[j].kind == optional)
+                    g.visible[j] = false;
+    if (area.width() - tableWidth() < minimumPlot) {
+        const double excess = minimumPlot - (area.width() - tableWidth());
+        g.widths[0] = std::max(area.width() * 0.2, g.widths[0] - excess);
+    }
+    double plotWidth = std::max(area.width() - tableWidth(), minimumPlot * 0.6);
+    double extra = 0;
+    if (plotWidth > maximumPlot) {
+        extra = plotWidth - maximumPlot;
+        plotWidth = maximumPlot;
+    }
+    // Left over space widens the gap after the study labels, where RevMan has it.
+    double x = area.left();
+    for (std::size_t j = 0; j < n; ++j) {
+        if (!g.visible[j])
+            continue;
+        g.left[j] = x;
+        x += g.widths[j] + gap + (j == 0 ? extra : 0);
+    }
+    g.labelWidth = g.widths[0];
+    g.plotLeft = area.right() - plotWidth + gap * 0.3;
+    g.plotRight = area.right() - gap * 0.3;
+    return g;
+}
+
+} // namespace
+
+FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d) {
+    FigureClickTargets targets;
+    if (!d.ok) {
+        scene.message(d.message);
+        return targets;
+    }
+    const QRectF& area = scene.area();
+    const FigureStyle& style = scene.style();
+    double footerLines = 0;
+    for (const std::string& text : d.footer)
+        footerLines += static_cast<double>(scene.wrap(qs(text), area.width()).size());
+    const double rowCount = static_cast<double>(d.rows.size());
+    const double lines =
+        fl::forestHeaderLines + fl::forestHeaderGap + rowCount + fl::forestAxisLines + footerLines;
+    if (area.height() < lines * scene.line())
+        scene.setLine(area.height() / lines); // Tighter rows rather than rows off the page
+    const double L = scene.line();
+    const double em = scene.em();
+    const ForestGeometry g = forestGeometry(scene, d);
+    const std::size_t n = d.columns.size();
+    const auto columnRight = [&](std::size_t j) { return g.left[j] + g.widths[j]; };
+
+    // The graphical column: its axis rect spans the rows and a little below the last, where the
+    // axis line is. Rows are at y = 0, 1, ... (reversed), half a row from the rect's top.
+    const double top = area.top();
+    const double rowsTop = top + (fl::forestHeaderLines + fl::forestHeaderGap) * L;
+    const double axisGap = 0.15; // Rows between the last row's bottom and the axis
+    const double axisY = rowsTop + (rowCount + axisGap) * L;
+    const auto rounded = [](double v) { return static_cast<int>(std::lround(v)); };
+    QCPAxisRect* rect = scene.addAxisRect(
+        QMargins(rounded(g.plotLeft - area.left()), rounded(rowsTop - area.top()),
+                 rounded(area.right() - g.plotRight), std::max(0, rounded(area.bottom() - axisY))));
+    scene.layOut();
+    const QRect plot = rect->rect();
+    QCPAxis* xAxis = scene.xAxis();
+    QCPAxis* yAxis = scene.yAxis();
+    yAxis->setRange(-0.5, rowCount - 0.5 + axisGap);
+    yAxis->setRangeReversed(true);
+    const double plotWidth = plot.width();
+    const double tick = L * 0.28;
+    const AxisScale ticks = scene.fittedTicks(d.axis, plotWidth, false);
+    const double h = QFontMetrics(scene.font()).height();
+    scene.styleAxis(xAxis, d.axis, ticks, tick, std::max(0.0, 0.5 * L - h / 2));
+    const auto toX = [&](double v) { return xAxis->coordToPixel(v); };
+    targets.xAxis = xAxis;
+    targets.yAxis = yAxis;
+    targets.area = area;
+    targets.forestRows.assign(d.rows.size(), std::nullopt);
+
+    // Header: column groups on the first line, column names on the second.
+    for (std::size_t j = 0; j < n;) {
+        std::size_t end = j + 1;
+        while (end < n && !d.columns[j].group.empty() && d.columns[end].group == d.columns[j].group)
+            ++end;
+        std::size_t first = j, last = end - 1;
+        while (first < end && !g.visible[first])
+            ++first;
+        while (last > first && !g.visible[last])
+            --last;
+        if (first < end && g.visible[first] && !d.columns[j].group.empty()
+            && d.columns[j].kind != ForestColumnKind::Effect)
+            scene.text(qs(d.columns[j].group), (g.left[first] + columnRight(last)) / 2, top + 0.5 * L,
+                       Qt::AlignHCenter, true);
+        j = end;
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+        if (!g.visible[j])
+            continue;
+        const ForestColumn& column = d.columns[j];
+        if (column.kind == ForestColumnKind::Label)
+            scene.text(qs(column.header), g.left[j], top + 1.5 * L, Qt::AlignLeft, true);
+        else if (column.kind != ForestColumnKind::Effect) // The effect column shares the plot's title
+            scene.text(qs(column.header), columnRight(j), top + 1.5 * L, Qt::AlignRight, true);
+    }
+    // One title over the effect column and the plot: "Std. Mean Difference" / "IV, Random, 95% CI".
+    const double titleLeft = g.left[n - 1];
+    const double titleCentre = (titleLeft + g.plotRight) / 2;
+    scene.text(scene.elided(qs(d.plotGroupHeader), g.plotRight - titleLeft, true), titleCentre, top + 0.5 * L,
+               Qt::AlignHCenter, true);
+    scene.text(scene.elided(qs(d.plotHeader), g.plotRight - titleLeft, true), titleCentre, top + 1.5 * L,
+               Qt::AlignHCenter, true);
+    const double rule = top + (fl::forestHeaderLines + fl::forestHeaderGap / 2) * L;
+    scene.line({area.left(), rule}, {area.right(), rule}, scene.pen(style.foreground, 0.5), false);
+
+    // Statistics lines that run into the plot column break the line of no effect; find them first
+    // so that the line is drawn under the marks.
+    std::vector<QString> statisticText(d.rows.size());
+    std::vector<double> statisticScale(d.rows.size(), 1.0);
+    std::vector<bool> intrudes(d.rows.size(), false);
+    std::size_t lastPlotted = 0;
+    for (std::size_t i = 0; i < d.rows.size(); ++i) {
+        const ForestRow& row = d.rows[i];
+        if (row.kind == ForestRowKind::Statistic) {
+            // A subgroup's statistics line that does not fit is set smaller (to 80%), as RevMan sets
+            // these lines, before it would be shortened.
+            const QString text = row.cells.empty() ? QString() : qs(row.cells[0]);
+            const double scale = std::clamp(area.width() / std::max(1.0, scene.width(text)), 0.8, 1.0);
+            const QFontMetricsF smallMetrics(scene.font(false, scale));
+            statisticText[i] = smallMetrics.elidedText(text, Qt::ElideRight, area.width());
+            statisticScale[i] = scale;
+            const double shown = std::min(smallMetrics.horizontalAdvance(text), area.width());
+            intrudes[i] = area.left() + shown > g.plotLeft - em * 0.5;
+        } else if (row.kind != ForestRowKind::SubgroupHeader) {
+            lastPlotted = i;
+        }
+    }
+    const QPen nullPen = scene.pen(style.foreground, 0.5);
+    double segmentTop = -0.5;
+    for (std::size_t i = 0; i <= lastPlotted; ++i)
+        if (intrudes[i]) {
+            const double rowTop = static_cast<double>(i) - 0.5;
+            if (rowTop > segmentTop)
+                scene.line({d.nullValue, segmentTop}, {d.nullValue, rowTop}, nullPen, true);
+            segmentTop = rowTop + 1;
+        }
+    scene.line({d.nullValue, segmentTop}, {d.nullValue, rowCount - 0.5 + axisGap}, nullPen, true);
+
+    // Rows: table text on the row's y, then the whisker and square, diamond or prediction bar.
+    const QPen whiskerPen = scene.pen(style.foreground, 0.6);
+    // An interval cut at the axis' end ends in an arrowhead 0.32 lines long and 0.35 lines wide,
+    // its tip on the end. QCustomPlot outlines the head with the whisker's pen (mitred), so the
+    // head is set that much smaller and the line ended short of the axis' end by the mitre.
+    const double arrow = L * 0.32;
+    const double halfPen = whiskerPen.widthF() / 2;
+    const double tipAngle = std::atan(0.55); // Half the head's angle at the tip
+    const double mitre = halfPen / std::sin(tipAngle);
+    const QCPLineEnding head(QCPLineEnding::esFlatArrow, 2 * (0.55 * arrow - halfPen / std::cos(tipAngle)),
+                             arrow - halfPen - mitre);
+    const double tipInset = mitre / plotWidth * d.axis.span();
+    for (std::size_t i = 0; i < d.rows.size(); ++i) {
+        const ForestRow& row = d.rows[i];
+        const double y = static_cast<double>(i);
+        if (row.kind == ForestRowKind::Statistic) {
+            scene.text(statisticText[i], area.left(), y, Qt::AlignLeft, scene.font(false, statisticScale[i]),
+                       true);
+            continue;
+        }
+        if (row.kind == ForestRowKind::SubgroupHeader) {
+            scene.text(scene.elided(qs(row.cells[0]), g.plotLeft - area.left() - em, true), area.left(), y,
+                       Qt::AlignLeft, true, true);
+            continue;
+        }
+        for (std::size_t j = 0; j < n && j < row.cells.size(); ++j) {
+            if (!g.visible[j] || row.cells[j].empty())
+                continue;
+            const ForestColumnKind kind = d.columns[j].kind;
+            if (kind == ForestColumnKind::Label) {
+                scene.text(scene.elided(qs(row.cells[j]), g.labelWidth, row.bold), g.left[j], y,
+                           Qt::AlignLeft, row.bold, true);
+            } else if (kind == ForestColumnKind::Effect) {
+                const auto [estimate, interval] = splitEffect(row.cells[j]);
+                // Estimates right-aligned, intervals aligned on their opening bracket.
+                if (!estimate.isEmpty())
+                    scene.text(estimate, g.left[j] + g.effectEstimateWidth, y, Qt::AlignRight, row.bold,
+                               true);
+                if (!interval.isEmpty())
+                    scene.text(interval,
+                               g.left[j] + g.effectEstimateWidth + scene.width(QStringLiteral(" "), row.bold),
+                               y, Qt::AlignLeft, row.bold, true);
+            } else {
+                scene.text(qs(row.cells[j]), columnRight(j), y, Qt::AlignRight, row.bold, true);
+            }
+        }
+        if (!row.interval)
+            continue;
+        const ForestInterval& iv = *row.interval;
+        if (row.kind == ForestRowKind::Study) {
+            QCPItemLine* whisker =
+                scene.line({iv.lower + (iv.clippedLower ? tipInset : 0), y},
+                           {iv.upper - (iv.clippedUpper ? tipInset : 0), y}, whiskerPen, true);
+            if (iv.clippedLower)
+                whisker->setTail(head);
+            if (iv.clippedUpper)
+                whisker->setHead(head);
+            if (iv.estimateVisible) {
+                const double side = std::max(L * 0.2, L * 0.8 * row.markerScale);
+                scene.markers({{iv.estimate, y}}, QCPScatterStyle::ssSquare, side, Qt::NoPen,
+                              QBrush(style.marker));
+            }
+            if (row.outcomeRow)
+                targets.forestRows[i] = row.outcomeRow;
+        } else if (row.kind == ForestRowKind::PredictionInterval) {
+            const double half = 0.14; // Rows: a bar 0.28 lines high
+            scene.curve({{iv.lower, y - half},
+                         {iv.upper, y - half},
+                         {iv.upper, y + half},
+                         {iv.lower, y + half},
+                         {iv.lower, y - half}},
+                        scene.pen(style.pooled, 0.6), Qt::NoBrush);
+        } else {
+            const double half = 0.36;
+            // Closed at the top vertex, where the outline's open ends meet at a point anyway.
+            scene.curve({{iv.estimate, y - half},
+                         {iv.upper, y},
+                         {iv.estimate, y + half},
+                         {iv.lower, y},
+                         {iv.estimate, y - half}},
+                        scene.pen(style.pooled, 0.4), QBrush(style.pooled));
+        }
+    }
+
+    // "Favours" labels under the tick labels: centred in each half of the axis when they fit there
+    // (RevMan), else against the line of no effect.
+    const double nullX = toX(d.nullValue);
+    const double axisLine = plot.bottom(); // Where QCustomPlot draws the axis line
+    const double favoursY = axisLine + tick + 1.55 * L;
+    const QString left = qs(d.favoursLeft), right = qs(d.favoursRight);
+    const double half = em * 0.4;
+    double leftEnd = nullX - half, rightStart = nullX + half;
+    if (scene.width(left) <= nullX - plot.left() - half)
+        leftEnd = (plot.left() + nullX) / 2 + scene.width(left) / 2;
+    if (scene.width(right) <= plot.left() + plotWidth - nullX - half)
+        rightStart = (nullX + plot.left() + plotWidth) / 2 - scene.width(right) / 2;
+    const double overflow = rightStart + scene.width(right) - area.right();
+    if (overflow > 0) {
+        rightStart -= overflow;
+        leftEnd = std::min(leftEnd, rightStart - em);
+    }
+    scene.text(left, leftEnd, favoursY, Qt::AlignRight);
+    scene.text(right, rightStart, favoursY, Qt::AlignLeft);
+
+    // Statistics lines under the axis.
+    double y = rowsTop + (rowCount + fl::forestAxisLines + 0.5) * L;
+    for (const std::string& text : d.footer)
+        for (const QString& line : scene.wrap(qs(text), area.width())) {
+            scene.text(scene.elided(line, area.width()), area.left(), y, Qt::AlignLeft);
+            y += L;
+        }
+    return targets;
+}
+
+} // namespace evident::plots
