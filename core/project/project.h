@@ -24,6 +24,8 @@ struct ArmEntry {
     std::string mean;
     std::string sd;
     std::string n;
+
+    bool operator==(const ArmEntry&) const = default;
 };
 
 /// How the numbers of an outcome are entered.
@@ -41,6 +43,8 @@ struct OutcomeRow {
     std::string yi;  ///< Precomputed layout
     std::string vi;  ///< Precomputed layout (either vi or sei)
     std::string sei; ///< Precomputed layout
+
+    bool operator==(const OutcomeRow&) const = default;
 };
 
 /// Settings of the main analysis of one outcome.
@@ -103,12 +107,16 @@ struct Outcome {
     TsaSettings tsa;
     OutcomeFigures figures;
     std::vector<OutcomeRow> rows;
+
+    bool operator==(const Outcome&) const = default;
 };
 
 struct Study {
     StudyId id = 0;
     std::string label;
     std::vector<std::string> covariateValues; ///< Aligned with Project::covariateNames
+
+    bool operator==(const Study&) const = default;
 };
 
 struct Project {
@@ -124,6 +132,8 @@ struct Project {
     StudyId nextStudyId() const;
     /// Index of a covariate by name (case-insensitive), or nullopt.
     std::optional<std::size_t> covariateIndex(std::string_view name) const;
+
+    bool operator==(const Project&) const = default;
 };
 
 } // namespace evident
