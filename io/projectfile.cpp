@@ -52,7 +52,7 @@ QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout) {
         {"yi", &row.yi}, {"vi", &row.vi}, {"sei", &row.sei}};
     for (const auto& [key, value] : precomputed)
         if (!twoGroup || !value->empty())
-            object.insert(QLatin1String(key), text(*value));
+            object.insert(QString::fromUtf8(key), text(*value));
     return object;
 }
 
@@ -130,8 +130,8 @@ public:
     const QString& place() const { return m_place; }
 
     bool has(const char* key) {
-        m_asked.insert(QLatin1String(key));
-        return m_object.contains(QLatin1String(key));
+        m_asked.insert(QString::fromUtf8(key));
+        return m_object.contains(QString::fromUtf8(key));
     }
 
     /// A text cell. Numbers are accepted and written back as the shortest text that reads the same,
@@ -210,15 +210,15 @@ public:
     }
 
     QJsonValue take(const char* key, bool required) {
-        m_asked.insert(QLatin1String(key));
-        const QJsonValue value = m_object.value(QLatin1String(key));
+        m_asked.insert(QString::fromUtf8(key));
+        const QJsonValue value = m_object.value(QString::fromUtf8(key));
         if (value.isUndefined() && required)
             fail(key, QStringLiteral("is missing"));
         return value;
     }
 
     void fail(const char* key, const QString& problem) {
-        failWith(QStringLiteral("'%1' %2").arg(QLatin1String(key), problem));
+        failWith(QStringLiteral("'%1' %2").arg(QString::fromUtf8(key), problem));
     }
 
     void failWith(const QString& problem) {
@@ -413,7 +413,7 @@ private:
                 for (const auto& [key, figure] : kinds)
                     if (const auto settings = figureReader.object(key); settings && figureReader.ok())
                         readFigure(*settings,
-                                   figureReader.place() + QStringLiteral(", ") + QLatin1String(key), *figure);
+                                   figureReader.place() + QStringLiteral(", ") + QString::fromUtf8(key), *figure);
             }
             if (const auto rows = reader.array("rows"); rows && reader.ok())
                 readRows(*rows, place, project, outcome);
@@ -494,7 +494,7 @@ private:
                                                               {"control", &row.control}};
             for (const auto& [key, arm] : arms)
                 if (const auto entry = reader.object(key); entry && reader.ok()) {
-                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QLatin1String(key), m_error,
+                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QString::fromUtf8(key), m_error,
                                            m_warnings);
                     armReader.readText("mean", arm->mean);
                     armReader.readText("sd", arm->sd);

@@ -80,6 +80,7 @@ private slots:
     void readingNeverChangesTheFile();
     void failedWriteLeavesNoFile();
     void saveReplacesWholeFile();
+    void bundledExampleReads();
 };
 
 void TestProjectFile::roundTrip_data() {
@@ -371,6 +372,33 @@ void TestProjectFile::saveReplacesWholeFile() {
     // No temporary file is left beside it.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("review.evident")});
+}
+
+void TestProjectFile::bundledExampleReads() {
+    const ProjectReadResult read = readProjectFile(
+        test::testDataPath(QStringLiteral("../resources/examples/ev-intrauterine-adhesions.evident")));
+    QVERIFY2(read.project, qPrintable(read.error));
+    QVERIFY2(read.warnings.isEmpty(), qPrintable(read.warnings.join(QLatin1Char('\n'))));
+    const Project& project = *read.project;
+    QCOMPARE(project.studies.size(), std::size_t(26));
+    QCOMPARE(project.outcomes.size(), std::size_t(4));
+    QVERIFY(QString::fromStdString(project.notes)
+                .startsWith(QStringLiteral("Illustrative data, not from real studies")));
+    QVERIFY(project.outcomes[3].lowerIsBetter);
+    for (const Outcome& outcome : project.outcomes) {
+        QVERIFY(outcome.rows.size() < project.studies.size()); // not every study reports every outcome
+        QCOMPARE(outcome.tsa.orderColumn, std::string("Year"));
+        QVERIFY(outcome.tsa.minimalRelevantEffect > 0);
+        for (const OutcomeRow& row : outcome.rows) {
+            for (const std::string* n : {&row.treated.n, &row.control.n}) {
+                const int animals = std::stoi(*n);
+                QVERIFY(animals >= 5 && animals <= 12);
+            }
+        }
+    }
+    // Saving it again writes the same project (the generator follows the format).
+    const ProjectReadResult again = projectFromJson(projectToJson(project));
+    QVERIFY(again.project && *again.project == project);
 }
 
 QTEST_GUILESS_MAIN(TestProjectFile)

@@ -13,13 +13,15 @@ Project sampleProject() {
     Project project;
     project.title = "Sample review";
     project.notes = "Made up for the tests.\nSecond line with ünïcödé and a \"quote\".";
-    project.covariateNames = {"Route", "Year", "Species"};
+    project.covariateNames = {"Route", "Year", "Species", "Dose (\u00b5g)"};
     const char* labels[] = {"Ali 2019", "Bo 2020", "Chen 2021", "Diaz 2018", "Evans 2022"};
     const char* routes[] = {"intrauterine", "intravenous", "intrauterine", "intravenous", ""};
     const char* years[] = {"2019", "2020", "2021", "2018", "2022"};
     for (int i = 0; i < 5; ++i)
         project.studies.push_back(
-            {static_cast<StudyId>(10 + i), labels[i], {routes[i], years[i], i % 2 ? "rat" : "mouse"}});
+            {static_cast<StudyId>(10 + i),
+             labels[i],
+             {routes[i], years[i], i % 2 ? "rat" : "mouse", std::to_string(25 * (i + 1))}});
 
     Outcome glands;
     glands.name = "Glands";

@@ -334,7 +334,7 @@ void TestCommands::renamingCovariateFollowsSettings() {
     QCOMPARE(glands.settings.subgroup, std::string("Route"));
     document.undoStack()->push(new RemoveCovariateCommand(&document, 0));
     QCOMPARE(document.project().outcomes[0].settings.subgroup, std::string());
-    QCOMPARE(document.project().studies[0].covariateValues.size(), std::size_t(2));
+    QCOMPARE(document.project().studies[0].covariateValues.size(), std::size_t(3));
 }
 
 void TestCommands::removingRowsKeepsSharedStudies() {

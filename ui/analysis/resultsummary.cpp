@@ -42,17 +42,19 @@ QString manuscriptText(const OutcomeAnalysis& analysis, const Outcome& outcome) 
     for (double n : analysis.prepared.participants)
         animals += n;
     const bool fixed = options.estimator == Tau2Estimator::FixedEffect;
-    QString model =
-        fixed
-            ? tr("Fixed-effect (inverse-variance) meta-analysis")
-            : tr("Random-effects meta-analysis (%1 estimator of tau\u00b2, %2 confidence interval)")
-                  .arg(qs(std::string(estimatorLabel(options.estimator))),
-                       options.inference == InferenceMethod::HartungKnapp ? tr("Hartung-Knapp-Sidik-Jonkman")
-                                                                          : tr("Wald"));
     QString studies = fit.k == 1 ? tr("1 study") : tr("%1 studies").arg(fit.k);
     if (animals > 0)
-        studies += tr(", %1 animals").arg(static_cast<long long>(std::llround(animals)));
-    lines.append(tr("%1 of %2 (%3).").arg(model, qs(outcome.name), studies));
+        studies += tr(" (%1 animals)").arg(static_cast<long long>(std::llround(animals)));
+    const QString ciMethod =
+        options.inference == InferenceMethod::HartungKnapp ? tr("Hartung-Knapp-Sidik-Jonkman") : tr("Wald");
+    if (fixed)
+        lines.append(tr("Fixed-effect (inverse-variance) meta-analysis of %1; %2 confidence intervals.")
+                         .arg(studies, ciMethod));
+    else
+        lines.append(
+            tr("Random-effects meta-analysis of %1. Tau\u00b2 estimator: %2 (%3); %4 confidence intervals.")
+                .arg(studies, qs(std::string(estimatorLabel(options.estimator))),
+                     qs(std::string(estimatorKey(options.estimator))), ciMethod));
     lines.append(tr("Measure: %1.").arg(qs(std::string(measureLabel(analysis.measure)))));
     if (outcome.lowerIsBetter && !isOrientedToBenefit(analysis.measure))
         lines.append(tr("Lower values are better for this outcome: an effect below %1 favours the treatment.")

@@ -32,36 +32,12 @@ QString describe(const Project& project, const CellAddress& cell) {
 
 } // namespace
 
-SetCellCommand::SetCellCommand(Document* document, const CellAddress& cell,
-                               std::variant<std::string, bool> value, QUndoCommand* parent)
+SetCellCommand::SetCellCommand(Document* document, const CellAddress& cell, CellValue value,
+                               QUndoCommand* parent)
     : QUndoCommand(describe(document->project(), cell), parent)
     , m_document(document)
     , m_cell(cell)
     , m_value(std::move(value)) {}
-
-std::optional<std::variant<std::string, bool>> SetCellCommand::valueAt(const Project& project,
-                                                                       const CellAddress& cell) {
-    if (cell.outcome < 0 || cell.outcome >= static_cast<int>(project.outcomes.size()))
-        return std::nullopt;
-    const auto& rows = project.outcomes[static_cast<std::size_t>(cell.outcome)].rows;
-    if (cell.row < 0 || cell.row >= static_cast<int>(rows.size()))
-        return std::nullopt;
-    const OutcomeRow& row = rows[static_cast<std::size_t>(cell.row)];
-    const Study* study = project.study(row.study);
-    switch (cell.kind) {
-    case CellAddress::Kind::Included:
-        return row.included;
-    case CellAddress::Kind::RowText:
-        return rowFieldText(row, cell.field);
-    case CellAddress::Kind::StudyLabel:
-        return study ? study->label : std::string();
-    case CellAddress::Kind::Covariate:
-        return study && cell.covariate < static_cast<int>(study->covariateValues.size())
-                   ? study->covariateValues[static_cast<std::size_t>(cell.covariate)]
-                   : std::string();
-    }
-    return std::nullopt;
-}
 
 void SetCellCommand::exchange() {
     m_document->focusOutcome(m_cell.outcome);
@@ -95,9 +71,8 @@ void SetCellCommand::exchange() {
     m_document->notify(change);
 }
 
-QUndoCommand* makeSetCell(Document* document, const CellAddress& cell,
-                          std::variant<std::string, bool> value) {
-    const auto current = SetCellCommand::valueAt(document->project(), cell);
+QUndoCommand* makeSetCell(Document* document, const CellAddress& cell, CellValue value) {
+    const auto current = cellValue(document->project(), cell);
     if (!current || *current == value)
         return nullptr;
     return new SetCellCommand(document, cell, std::move(value));

@@ -7,9 +7,6 @@
 
 #include <QUndoCommand>
 
-#include <string>
-#include <variant>
-
 namespace evident::ui {
 
 class Document;
@@ -18,25 +15,21 @@ class SetCellCommand : public QUndoCommand {
 public:
     /// `value` is text, or a bool for the include box. The row may be one a sibling command (an
     /// InsertRowsCommand of the same paste) has yet to insert: everything is looked up on redo.
-    SetCellCommand(Document* document, const CellAddress& cell, std::variant<std::string, bool> value,
+    SetCellCommand(Document* document, const CellAddress& cell, CellValue value,
                    QUndoCommand* parent = nullptr);
 
     void redo() override { exchange(); }
     void undo() override { exchange(); }
-
-    /// The cell's present value, or nullopt when the row does not exist (yet).
-    static std::optional<std::variant<std::string, bool>> valueAt(const Project& project,
-                                                                  const CellAddress& cell);
 
 private:
     void exchange();
 
     Document* m_document;
     CellAddress m_cell;
-    std::variant<std::string, bool> m_value;
+    CellValue m_value;
 };
 
 /// A command for one cell edit, or nullptr when the cell already holds `value`.
-QUndoCommand* makeSetCell(Document* document, const CellAddress& cell, std::variant<std::string, bool> value);
+QUndoCommand* makeSetCell(Document* document, const CellAddress& cell, CellValue value);
 
 } // namespace evident::ui

@@ -81,4 +81,27 @@ const std::string& rowFieldText(const OutcomeRow& row, RowField field) {
     return rowFieldText(const_cast<OutcomeRow&>(row), field);
 }
 
+std::optional<CellValue> cellValue(const Project& project, const CellAddress& cell) {
+    if (cell.outcome < 0 || cell.outcome >= static_cast<int>(project.outcomes.size()))
+        return std::nullopt;
+    const auto& rows = project.outcomes[static_cast<std::size_t>(cell.outcome)].rows;
+    if (cell.row < 0 || cell.row >= static_cast<int>(rows.size()))
+        return std::nullopt;
+    const OutcomeRow& row = rows[static_cast<std::size_t>(cell.row)];
+    const Study* study = project.study(row.study);
+    switch (cell.kind) {
+    case CellAddress::Kind::Included:
+        return row.included;
+    case CellAddress::Kind::RowText:
+        return rowFieldText(row, cell.field);
+    case CellAddress::Kind::StudyLabel:
+        return study ? study->label : std::string();
+    case CellAddress::Kind::Covariate:
+        return study && cell.covariate < static_cast<int>(study->covariateValues.size())
+                   ? study->covariateValues[static_cast<std::size_t>(cell.covariate)]
+                   : std::string();
+    }
+    return std::nullopt;
+}
+
 } // namespace evident::ui

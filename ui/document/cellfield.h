@@ -5,7 +5,9 @@
 
 #include "core/project/project.h"
 
+#include <optional>
 #include <string>
+#include <variant>
 
 namespace evident::ui {
 
@@ -29,5 +31,11 @@ struct CellAddress {
     RowField field = RowField::MeanTreated; ///< RowText only
     int covariate = 0;                      ///< Covariate only
 };
+
+/// A cell's value: text, or the include flag.
+using CellValue = std::variant<std::string, bool>;
+
+/// The cell's present value, or nullopt when its outcome or row does not exist (yet).
+std::optional<CellValue> cellValue(const Project& project, const CellAddress& cell);
 
 } // namespace evident::ui

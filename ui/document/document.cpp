@@ -17,14 +17,19 @@ Document::Document(QObject* parent)
 Document::~Document() = default;
 
 void Document::resetProject(Project project, const QString& filePath) {
-    emit projectAboutToBeReset();
     m_undoStack->clear(); // also marks the stack clean, which emits modifiedChanged(false)
-    m_project = std::move(project);
-    // One value per covariate for every study, so edits never have to grow a study's list.
-    for (auto& study : m_project.studies)
-        study.covariateValues.resize(m_project.covariateNames.size());
-    m_currentOutcome = m_project.outcomes.empty() ? -1 : 0;
     setFilePath(filePath);
+    // One value per covariate for every study, so edits never have to grow a study's list.
+    for (auto& study : project.studies)
+        study.covariateValues.resize(project.covariateNames.size());
+    const int current = project.outcomes.empty() ? -1 : 0;
+    replaceProject(std::move(project), current);
+}
+
+void Document::replaceProject(Project project, int currentOutcome) {
+    emit projectAboutToBeReset();
+    m_project = std::move(project);
+    m_currentOutcome = std::clamp(currentOutcome, -1, static_cast<int>(m_project.outcomes.size()) - 1);
     emit projectReset();
     emit currentOutcomeChanged(m_currentOutcome);
     emit outcomeListChanged();
@@ -44,6 +49,10 @@ bool Document::isModified() const {
 
 void Document::markSaved() {
     m_undoStack->setClean();
+}
+
+void Document::markUnsaved() {
+    m_undoStack->resetClean();
 }
 
 void Document::setCurrentOutcome(int outcome) {

@@ -49,6 +49,8 @@ public:
     bool isModified() const;
     /// Marks the present state as saved (the undo stack's clean state).
     void markSaved();
+    /// Marks the project as having unsaved changes with no edit to undo (a restored autosave).
+    void markUnsaved();
 
     /// Index of the outcome shown in the grid, or -1 when the project has none. Not saved and not an
     /// undoable edit: switching outcomes is a view change, it does not modify the project. Undo and
@@ -81,6 +83,9 @@ public:
     /// references to the covariate in all outcomes).
     void setAllSettings(std::vector<std::pair<AnalysisSettings, TsaSettings>> settings);
     std::vector<std::pair<AnalysisSettings, TsaSettings>> allSettings() const;
+    /// Replaces the whole project as one edit (bulk operations such as adding an imported outcome);
+    /// keeps the undo history, unlike resetProject().
+    void replaceProject(Project project, int currentOutcome);
 
 signals:
     void projectAboutToBeReset();

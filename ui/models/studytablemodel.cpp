@@ -143,7 +143,7 @@ int StudyTableModel::firstCovariateColumn() const {
 }
 
 QString StudyTableModel::textAt(int row, const GridColumn& column) const {
-    const auto value = SetCellCommand::valueAt(m_document->project(), column.cell(outcomeIndex(), row));
+    const auto value = cellValue(m_document->project(), column.cell(outcomeIndex(), row));
     if (!value)
         return {};
     if (const bool* included = std::get_if<bool>(&*value))
@@ -230,7 +230,7 @@ bool StudyTableModel::setData(const QModelIndex& index, const QVariant& value, i
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid) || !outcome())
         return false;
     const GridColumn& column = m_columns[static_cast<std::size_t>(index.column())];
-    std::variant<std::string, bool> newValue;
+    CellValue newValue;
     if (column.isCheckBox()) {
         if (role != Qt::CheckStateRole)
             return false;
@@ -351,7 +351,6 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         new InsertRowsCommand(m_document, outcomeRow0, existingRows, std::move(rows), std::move(studies),
                               command);
     }
-    using CellValue = std::variant<std::string, bool>;
     for (const Target& target : targets) {
         const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
         const CellAddress cell = column.cell(outcomeRow0, target.row);
@@ -371,7 +370,7 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
             value = target.value.toStdString();
         }
         // A new row starts included, with empty cells (and a label): only other values are set.
-        const auto current = SetCellCommand::valueAt(m_document->project(), cell);
+        const auto current = cellValue(m_document->project(), cell);
         const bool unchanged =
             current ? *current == value : (value == CellValue(std::string()) || value == CellValue(true));
         if (unchanged)
