@@ -191,6 +191,9 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
     list.append({"change the project title", [](Document& d, StudyTableModel&) {
                      push(d, makeProjectTitleChange(&d, "Another title"));
                  }});
+    list.append({"change the project notes", [](Document& d, StudyTableModel&) {
+                     push(d, makeProjectNotesChange(&d, "Illustrative data, not from real studies."));
+                 }});
     list.append({"edit the precomputed outcome", [](Document& d, StudyTableModel& m) {
                      d.setCurrentOutcome(1);
                      QVERIFY(m.setData(cell(m, 1, K::RowText, RowField::Sei), QStringLiteral("0.45")));
