@@ -45,8 +45,9 @@ QDockWidget* dockFor(QWidget* panel, const QString& title, const QString& object
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // A scroll area's minimum is a scroll bar: keep the panel's own width so nothing is cut off.
-    scroll->setMinimumWidth(panel->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    // A scroll area's minimum is a scroll bar: keep the panel's own minimum so nothing is cut off.
+    scroll->setMinimumWidth(panel->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
     auto* dock = new QDockWidget(title, parent);
     dock->setObjectName(objectName);
     dock->setWidget(scroll);
@@ -67,13 +68,13 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     , m_model(new StudyTableModel(m_document, this))
     , m_grid(new StudyGridView(this))
     , m_outcomeBar(new OutcomeBar(m_document, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_analysisTabs(new QTabWidget(this))
     , m_results(new ResultsPanel(m_document, this))
     , m_analysisSettings(new AnalysisSettingsPanel(m_document, this))
     , m_tsaSettings(new TsaSettingsPanel(m_document, this))
-    , m_settingsDock(
-          dockFor(m_analysisSettings, tr("Analysis Settings"), QStringLiteral("analysisSettings"), this))
-    , m_tsaDock(dockFor(m_tsaSettings, tr("Trial Sequential Analysis"), QStringLiteral("tsaSettings"), this))
+    , m_settingsDock(dockFor(m_analysisSettings, tr("Analysis"), QStringLiteral("analysisSettings"), this))
+    , m_tsaDock(dockFor(m_tsaSettings, tr("TSA"), QStringLiteral("tsaSettings"), this))
     , m_illustrative(new QLabel(this))
     , m_timing(new QLabel(this)) {
     m_grid->setStudyModel(m_model);
@@ -86,13 +87,12 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
 
     m_analysisTabs->addTab(m_results, tr("Results"));
     m_analysisTabs->setDocumentMode(true);
-    auto* splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->addWidget(dataPane);
-    splitter->addWidget(m_analysisTabs);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
-    setCentralWidget(splitter);
+    m_splitter->addWidget(dataPane);
+    m_splitter->addWidget(m_analysisTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
 
     addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
     addDockWidget(Qt::RightDockWidgetArea, m_tsaDock);
@@ -377,6 +377,18 @@ void MainWindow::createMenus() {
                               "Licensed under the GNU GPL, version 3 or later.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // First layout: the settings as narrow as they go, then the grid (the main work) and the results
+    // at about 3:2. The size hints alone would give the results text most of the width.
+    resizeDocks({m_settingsDock}, {m_settingsDock->minimumSizeHint().width()}, Qt::Horizontal);
+    const int width = m_splitter->width();
+    m_splitter->setSizes({width * 3 / 5, width - width * 3 / 5});
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

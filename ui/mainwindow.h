@@ -8,6 +8,8 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QMenu;
+class QSplitter;
 class QTabWidget;
 
 namespace evident::ui {
@@ -51,6 +53,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void createMenus();
@@ -68,6 +71,7 @@ private:
     StudyTableModel* m_model;
     StudyGridView* m_grid;
     OutcomeBar* m_outcomeBar;
+    QSplitter* m_splitter;
     QTabWidget* m_analysisTabs;
     ResultsPanel* m_results;
     AnalysisSettingsPanel* m_analysisSettings;
@@ -86,7 +90,8 @@ private:
     QAction* m_renameCovariate = nullptr;
     QAction* m_removeCovariate = nullptr;
     QAction* m_projectDetails = nullptr;
-    class QMenu* m_addStudiesMenu = nullptr;
+    QMenu* m_addStudiesMenu = nullptr;
+    bool m_shown = false;
 };
 
 } // namespace evident::ui

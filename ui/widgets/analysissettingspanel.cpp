@@ -67,7 +67,7 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     // stays narrow so the panel fits beside the grid.
     for (QComboBox* box : findChildren<QComboBox*>()) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(12);
+        box->setMinimumContentsLength(10);
     }
     auto* form = new QFormLayout(this);
     form->addRow(tr("Effect measure"), m_measure);
@@ -77,6 +77,7 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     form->addRow(tr("Subgroups by"), m_subgroup);
     form->addRow(tr("Cumulative order"), m_cumulativeOrder);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // labels go above their fields when narrow
 
     connect(m_measure, &QComboBox::activated, this, [this] {
         const auto measure = static_cast<EffectMeasure>(m_measure->currentData().toInt());

@@ -64,10 +64,11 @@ void StudyGridView::setStudyModel(StudyTableModel* model) {
 }
 
 void StudyGridView::resizeColumnsOnce() {
-    // Fit the columns to their content when an outcome is shown; later edits leave widths alone.
+    // Fit the columns to their content when an outcome is shown; later edits leave widths alone. At
+    // least 64 px, so a marked cell has room for its warning icon and a short number.
     resizeColumnsToContents();
     for (int c = 0; c < horizontalHeader()->count(); ++c)
-        horizontalHeader()->resizeSection(c, std::clamp(horizontalHeader()->sectionSize(c), 48, 220));
+        horizontalHeader()->resizeSection(c, std::clamp(horizontalHeader()->sectionSize(c), 64, 220));
 }
 
 QModelIndexList StudyGridView::selectedCells() const {

@@ -64,7 +64,7 @@ TsaSettingsPanel::TsaSettingsPanel(Document* document, QWidget* parent)
     // stays narrow so the panel fits beside the grid.
     for (QComboBox* box : findChildren<QComboBox*>()) {
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(12);
+        box->setMinimumContentsLength(10);
     }
     auto* form = new QFormLayout(this);
     form->addRow(tr("Alpha (two-sided)"), m_alpha);
@@ -78,6 +78,7 @@ TsaSettingsPanel::TsaSettingsPanel(Document* document, QWidget* parent)
     form->addRow(tr("Order of the looks"), m_order);
     form->addRow(m_status);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // labels go above their fields when narrow
 
     connectSpinBox(m_alpha, &TsaSettings::alpha, tr("Change TSA alpha"), QStringLiteral("alpha"));
     connectSpinBox(m_beta, &TsaSettings::beta, tr("Change TSA beta"), QStringLiteral("beta"));
