@@ -91,6 +91,7 @@ private slots:
     void saveAndOpenRoundTrip();
     void openFailureChangesNothing_data();
     void openFailureChangesNothing();
+    void unknownEntriesAreShownOnOpen();
     void titles_data();
     void titles();
     void exampleTitleSaysIllustrative();
@@ -196,6 +197,24 @@ void TestFiles::openFailureChangesNothing() {
     QVERIFY(window.document()->project() == before);
     QCOMPARE(window.document()->filePath(), QFileInfo(good).absoluteFilePath());
     QCOMPARE(fileHash(bad), hash);
+}
+
+void TestFiles::unknownEntriesAreShownOnOpen() {
+    QByteArray json = io::projectToJson(test::sampleProject());
+    json.replace("\"title\":", "\"reviewers\": [\"A. N. Other\"],\n    \"title\":");
+    const QString file = path(QStringLiteral("unknown.evident"));
+    writeFile(file, json);
+    MainWindow window(m_recovery);
+    QString shown;
+    whenModal([&shown](QWidget* dialog) {
+        auto* box = qobject_cast<QMessageBox*>(dialog);
+        shown = box->text();
+        box->accept();
+    });
+    QVERIFY(window.files()->open(file));
+    QVERIFY2(shown.contains(QStringLiteral("the entry 'reviewers' is not known")), qPrintable(shown));
+    QVERIFY(shown.contains(QStringLiteral("left out when you save")));
+    QVERIFY(window.document()->project() == test::sampleProject());
 }
 
 void TestFiles::titles_data() {

@@ -144,7 +144,7 @@ void FileController::newProject() {
     m_document->resetProject(project);
 }
 
-QString FileController::load(const QString& path) {
+QString FileController::load(const QString& path, QStringList* warnings) {
     const io::ProjectReadResult read = io::readProjectFile(path);
     if (!read.project)
         return read.error;
@@ -153,19 +153,16 @@ QString FileController::load(const QString& path) {
     m_document->resetProject(*read.project, resource ? QString() : QFileInfo(path).absoluteFilePath());
     if (!resource)
         m_recent->add(path);
-    if (!read.warnings.isEmpty())
-        QMessageBox::information(
-            m_window, tr("Open Project"),
-            tr("The project was opened, but this version of Evident does not know some of its "
-               "entries. They will be left out when you save:\n\n%1")
-                .arg(read.warnings.join(QLatin1Char('\n'))));
+    if (warnings)
+        *warnings = read.warnings;
     return {};
 }
 
 bool FileController::open(const QString& path) {
     if (!maybeSave())
         return false;
-    const QString error = load(path);
+    QStringList warnings;
+    const QString error = load(path, &warnings);
     if (!error.isEmpty()) {
         QMessageBox::warning(m_window, tr("Open Project"),
                              tr("%1 could not be opened. The file was not changed.\n\n%2")
@@ -174,6 +171,12 @@ bool FileController::open(const QString& path) {
             m_recent->remove(path);
         return false;
     }
+    if (!warnings.isEmpty())
+        QMessageBox::information(
+            m_window, tr("Open Project"),
+            tr("The project was opened, but this version of Evident does not know some of its "
+               "entries. They will be left out when you save:\n\n%1")
+                .arg(warnings.join(QLatin1Char('\n'))));
     emit message(tr("Opened %1").arg(QFileInfo(path).fileName()));
     return true;
 }

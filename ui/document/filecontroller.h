@@ -55,8 +55,9 @@ public:
     /// Opens a project (after asking about unsaved work). On failure the open project stays and the
     /// user is told why; the file is only read.
     bool open(const QString& path);
-    /// Loads a project file without asking; returns the error, or "". For tests and the command line.
-    QString load(const QString& path);
+    /// Loads a project file without asking anything; returns the error, or "". `warnings` receives
+    /// the entries of the file this version does not know (they are dropped on save).
+    QString load(const QString& path, QStringList* warnings = nullptr);
     bool save();
     bool saveAs();
     /// Saves to `path` and makes it the document's file. Returns the error, or "".
