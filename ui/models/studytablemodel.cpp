@@ -279,18 +279,12 @@ void StudyTableModel::addStudies(const std::vector<StudyId>& studies) {
 }
 
 QString StudyTableModel::copyText(const QModelIndexList& selection) const {
-    if (selection.isEmpty())
+    const QRect bounds = selectionBounds(selection);
+    if (bounds.isEmpty())
         return {};
-    int top = rowCount(), bottom = -1, left = columnCount(), right = -1;
-    for (const QModelIndex& index : selection) {
-        top = std::min(top, index.row());
-        bottom = std::max(bottom, index.row());
-        left = std::min(left, index.column());
-        right = std::max(right, index.column());
-    }
-    QList<QStringList> block(bottom - top + 1, QStringList(right - left + 1));
+    QList<QStringList> block(bounds.height(), QStringList(bounds.width()));
     for (const QModelIndex& index : selection)
-        block[index.row() - top][index.column() - left] =
+        block[index.row() - bounds.top()][index.column() - bounds.left()] =
             textAt(index.row(), m_columns[static_cast<std::size_t>(index.column())]);
     return toTabSeparated(block);
 }
@@ -308,11 +302,8 @@ PasteResult StudyTableModel::paste(const QModelIndexList& selection, const QStri
         for (const QModelIndex& index : selection)
             targets.push_back({index.row(), index.column(), block.front().front()});
     } else {
-        int top = rowCount(), left = columnCount();
-        for (const QModelIndex& index : selection) {
-            top = std::min(top, index.row());
-            left = std::min(left, index.column());
-        }
+        const QRect bounds = selectionBounds(selection);
+        const int top = bounds.top(), left = bounds.left();
         int columnsBeyond = 0;
         for (int r = 0; r < block.size(); ++r)
             for (int c = 0; c < block[r].size(); ++c) {

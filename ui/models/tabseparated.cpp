@@ -69,4 +69,11 @@ QList<QStringList> parseTabSeparated(const QString& text) {
     return rows;
 }
 
+QRect selectionBounds(const QModelIndexList& indexes) {
+    QRect bounds;
+    for (const QModelIndex& index : indexes)
+        bounds |= QRect(index.column(), index.row(), 1, 1);
+    return bounds;
+}
+
 } // namespace evident::ui

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <QList>
+#include <QModelIndexList>
+#include <QRect>
 #include <QString>
 #include <QStringList>
 
@@ -12,5 +14,8 @@ namespace evident::ui {
 QString toTabSeparated(const QList<QStringList>& rows);
 /// The rows of a block; a final line break does not make an empty last row.
 QList<QStringList> parseTabSeparated(const QString& text);
+
+/// The smallest block of cells holding every index (x = column, y = row); empty for no indexes.
+QRect selectionBounds(const QModelIndexList& indexes);
 
 } // namespace evident::ui

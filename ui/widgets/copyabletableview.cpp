@@ -10,8 +10,6 @@
 #include <QHeaderView>
 #include <QMenu>
 
-#include <algorithm>
-
 namespace evident::ui {
 
 CopyableTableView::CopyableTableView(QWidget* parent)
@@ -30,21 +28,15 @@ QString CopyableTableView::selectionText() const {
     const QModelIndexList cells = selectionModel() ? selectionModel()->selectedIndexes() : QModelIndexList();
     if (cells.isEmpty() || !model())
         return {};
-    int top = model()->rowCount(), bottom = -1, left = model()->columnCount(), right = -1;
-    for (const QModelIndex& index : cells) {
-        top = std::min(top, index.row());
-        bottom = std::max(bottom, index.row());
-        left = std::min(left, index.column());
-        right = std::max(right, index.column());
-    }
+    const QRect bounds = selectionBounds(cells);
     QList<QStringList> block;
     QStringList header;
-    for (int c = left; c <= right; ++c)
+    for (int c = bounds.left(); c <= bounds.right(); ++c)
         header.append(model()->headerData(c, Qt::Horizontal).toString());
     block.append(header);
-    for (int r = top; r <= bottom; ++r) {
+    for (int r = bounds.top(); r <= bounds.bottom(); ++r) {
         QStringList row;
-        for (int c = left; c <= right; ++c)
+        for (int c = bounds.left(); c <= bounds.right(); ++c)
             row.append(selectionModel()->isSelected(model()->index(r, c))
                            ? model()->index(r, c).data().toString()
                            : QString());
