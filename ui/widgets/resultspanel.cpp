@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
@@ -104,8 +105,12 @@ void ResultsPanel::showAnalysis(const OutcomeAnalysis& analysis, const Outcome& 
                            .arg(QString::fromStdString(outcome.name),
                                 QString::fromUtf8(measureLabel(analysis.measure).data())));
     const QString text = manuscriptText(analysis, outcome);
-    if (text != m_text->toPlainText())
+    if (text != m_text->toPlainText()) {
+        // Keep the reader's place while the numbers change under them.
+        const int scroll = m_text->verticalScrollBar()->value();
         m_text->setPlainText(text);
+        m_text->verticalScrollBar()->setValue(scroll);
+    }
 
     m_leftOut->setTable(leftOutTable(analysis, m_document->project(), outcome));
     m_leaveOneOut->setTable(leaveOneOutTable(analysis));
