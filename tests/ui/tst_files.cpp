@@ -97,6 +97,7 @@ private slots:
     void exampleTitleSaysIllustrative();
     void closeAsksAboutUnsavedWork();
     void autosaveWritesRecoveryFile();
+    void staleLocksAreCleanedUp();
     void recoveryOfferedAndRestored();
     void recoveryCanBeDiscarded();
     void savingRemovesRecoveryFile();
@@ -294,6 +295,19 @@ void TestFiles::autosaveWritesRecoveryFile() {
     QVERIFY(*read.project == document.project());
     // While this session runs, its copy is not offered to anyone.
     QVERIFY(Autosaver::findRecoveryFiles(m_recovery).isEmpty());
+    QVERIFY(QFileInfo::exists(autosaver.recoveryPath()));
+}
+
+void TestFiles::staleLocksAreCleanedUp() {
+    QDir().mkpath(m_recovery);
+    // The lock of a session killed before it saved anything: its process is gone.
+    const QString stale = QDir(m_recovery).filePath(QStringLiteral("killed.lock"));
+    writeFile(stale, "2147483646\nevident\n" + QSysInfo::machineHostName().toUtf8() + "\n");
+    Document document;
+    Autosaver running(&document, m_recovery); // a live session's lock stays
+    QVERIFY(Autosaver::findRecoveryFiles(m_recovery).isEmpty());
+    QVERIFY(!QFileInfo::exists(stale));
+    QCOMPARE(QDir(m_recovery).entryList({QStringLiteral("*.lock")}, QDir::Files).size(), 1);
 }
 
 void TestFiles::recoveryOfferedAndRestored() {

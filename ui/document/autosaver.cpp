@@ -110,6 +110,15 @@ QList<RecoveryFile> Autosaver::findRecoveryFiles(const QString& directory) {
             file.savedAt = QFileInfo(file.projectPath).lastModified();
         files.append(file);
     }
+    // Sessions that were killed before they had anything to save leave only their lock behind.
+    for (const QFileInfo& info : dir.entryInfoList({QStringLiteral("*.lock")}, QDir::Files)) {
+        if (QFileInfo::exists(dir.filePath(info.completeBaseName() + QStringLiteral(".json"))))
+            continue;
+        QLockFile lock(info.absoluteFilePath());
+        lock.setStaleLockTime(0);
+        if (lock.tryLock(0))
+            lock.unlock(); // removes the file
+    }
     std::sort(files.begin(), files.end(),
               [](const RecoveryFile& a, const RecoveryFile& b) { return a.savedAt > b.savedAt; });
     return files;
