@@ -133,6 +133,8 @@ struct Outcome {
     TsaSettings tsa;
     OutcomeFigures figures;
     std::vector<OutcomeRow> rows;
+
+    bool operator==(const Outcome&) const = default;
 };
 
 struct Study {
@@ -140,6 +142,8 @@ struct Study {
     std::string label;
     std::vector<std::string> covariateValues; ///< Aligned with Project::covariateNames
     RiskOfBias riskOfBias;                    ///< SYRCLE, one judgement per item
+
+    bool operator==(const Study&) const = default;
 };
 
 Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues = {});
@@ -157,6 +161,8 @@ struct Project {
     StudyId nextStudyId() const;
     /// Index of a covariate by name (case-insensitive), or nullopt.
     std::optional<std::size_t> covariateIndex(std::string_view name) const;
+
+    bool operator==(const Project&) const = default;
 };
 
 } // namespace evident

@@ -176,7 +176,9 @@ TsaResult runTsa(std::span<const TsaTrial> input, const TsaOptions& options) {
             monitored.push_back(fractions[k]);
             monitoredLook.push_back(k);
         }
-    const bool finalReached = monitored.back() >= horizon;
+    // Every look may add 1% of the RIS or less (a tiny minimal relevant effect): then the only
+    // boundary is the one at the final analysis.
+    const bool finalReached = !monitored.empty() && monitored.back() >= horizon;
     if (!finalReached)
         monitored.push_back(horizon);
     result.boundaries = computeBoundaries(monitored, boundaryOptions);

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// evident [FILE]: the desktop application. Everything lives in evident_ui; this only starts it.
+#include "ui/document/filecontroller.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QTimer>
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Evident"));
+    QApplication::setOrganizationName(QStringLiteral("Evident"));
+    QApplication::setApplicationVersion(QStringLiteral(EVIDENT_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Meta-analysis of preclinical studies."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("A project (.evident) to open, or a CSV file to import."));
+    parser.process(app);
+
+    evident::ui::MainWindow window;
+    window.show();
+    const QStringList files = parser.positionalArguments();
+    QTimer::singleShot(0, &window, [&window, files] {
+        evident::ui::FileController* controller = window.files();
+        if (files.isEmpty())
+            controller->newProject();
+        else if (QFileInfo(files.first()).suffix().compare(QStringLiteral("evident"), Qt::CaseInsensitive)
+                 == 0)
+            controller->open(files.first());
+        else
+            controller->importCsv(files.first());
+        controller->offerRecovery();
+    });
+    return app.exec();
+}

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Edit-to-result latency of the desktop app: one cell edit pushed through the undo stack, the
+// analysis recomputed, and (in the fuller variants) the grid marks and the Results panel updated.
+// Synthetic two-group outcomes of 26 and 500 studies with a subgroup variable and a TSA.
+// Run: QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_ui --benchmark_min_time=0.5
+#include "core/project/outcomeanalysis.h"
+#include "tests/support/sampleproject.h"
+#include "ui/analysis/analysiscontroller.h"
+#include "ui/commands/setcell.h"
+#include "ui/document/document.h"
+#include "ui/models/studytablemodel.h"
+#include "ui/widgets/resultspanel.h"
+
+#include <QApplication>
+#include <QUndoStack>
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+using namespace evident;
+using namespace evident::ui;
+
+/// Edits the treated mean of the first study, alternating between two values.
+void editCell(Document& document, int iteration) {
+    const CellAddress cell{CellAddress::Kind::RowText, 0, 0, RowField::MeanTreated, 0};
+    document.undoStack()->push(
+        new SetCellCommand(&document, cell, std::string(iteration % 2 ? "61.5" : "62.5")));
+}
+
+/// analyseOutcome() alone: the floor for everything below.
+void BM_AnalyseOutcome(benchmark::State& state) {
+    const Project project = test::syntheticProject(static_cast<std::size_t>(state.range(0)));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(analyseOutcome(project, project.outcomes[0]));
+}
+
+/// Cell edit (undo command) → AnalysisController recomputes.
+void BM_EditToAnalysis(benchmark::State& state) {
+    Document document;
+    document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
+    AnalysisController controller(&document);
+    int iteration = 0;
+    double analysisMs = 0;
+    for (auto _ : state) {
+        editCell(document, ++iteration);
+        controller.recomputeNow();
+        analysisMs += controller.lastDurationMs();
+    }
+    state.counters["analysis_ms"] = analysisMs / static_cast<double>(std::max(1, iteration));
+}
+
+/// Cell edit → analysis → grid issue marks and the Results panel (text and four tables).
+void BM_EditToResultsPanel(benchmark::State& state) {
+    Document document;
+    StudyTableModel model(&document);
+    ResultsPanel panel(&document);
+    AnalysisController controller(&document);
+    QObject::connect(&controller, &AnalysisController::analysisChanged, &panel,
+                     [&](const OutcomeAnalysis& analysis, const Outcome& outcome) {
+                         model.setIssues(analysis.prepared.issues);
+                         panel.showAnalysis(analysis, outcome);
+                     });
+    document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
+    int iteration = 0;
+    double analysisMs = 0;
+    for (auto _ : state) {
+        editCell(document, ++iteration);
+        controller.recomputeNow();
+        analysisMs += controller.lastDurationMs();
+    }
+    state.counters["analysis_ms"] = analysisMs / static_cast<double>(std::max(1, iteration));
+}
+
+/// The Results panel and grid marks alone, given an analysis: the desktop's own share of the latency.
+void BM_ResultsPanelUpdate(benchmark::State& state) {
+    Document document;
+    StudyTableModel model(&document);
+    ResultsPanel panel(&document);
+    document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
+    const OutcomeAnalysis analyses[2] = {analyseOutcome(document.project(), document.project().outcomes[0]),
+                                         [&] {
+                                             Project edited = document.project();
+                                             edited.outcomes[0].rows[0].treated.mean = "80";
+                                             return analyseOutcome(edited, edited.outcomes[0]);
+                                         }()};
+    int iteration = 0;
+    for (auto _ : state) {
+        const OutcomeAnalysis& analysis = analyses[++iteration % 2]; // alternate, so the text changes
+        model.setIssues(analysis.prepared.issues);
+        panel.showAnalysis(analysis, document.project().outcomes[0]);
+    }
+}
+
+/// As the app runs it: the edit schedules the zero-delay timer, the event loop fires it.
+void BM_EditThroughEventLoop(benchmark::State& state) {
+    Document document;
+    ResultsPanel panel(&document);
+    AnalysisController controller(&document);
+    int analyses = 0;
+    QObject::connect(&controller, &AnalysisController::analysisChanged, &panel,
+                     [&](const OutcomeAnalysis& analysis, const Outcome& outcome) {
+                         panel.showAnalysis(analysis, outcome);
+                         ++analyses;
+                     });
+    document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
+    QCoreApplication::processEvents();
+    int iteration = 0;
+    for (auto _ : state) {
+        const int before = analyses;
+        editCell(document, ++iteration);
+        while (analyses == before)
+            QCoreApplication::processEvents(QEventLoop::AllEvents);
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_AnalyseOutcome)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EditToAnalysis)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EditToResultsPanel)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ResultsPanelUpdate)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EditThroughEventLoop)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+
+int main(int argc, char** argv) {
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}

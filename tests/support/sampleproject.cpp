@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tests/support/sampleproject.h"
+
+#include "core/common/text.h"
+
+#include <cmath>
+#include <random>
+#include <string>
+
+namespace evident::test {
+
+Project sampleProject() {
+    Project project;
+    project.title = "Sample review";
+    project.notes = "Made up for the tests.\nSecond line with ünïcödé and a \"quote\".";
+    project.covariateNames = {"Route", "Year", "Species", "Dose (\u00b5g)"};
+    const char* labels[] = {"Ali 2019", "Bo 2020", "Chen 2021", "Diaz 2018", "Evans 2022"};
+    const char* routes[] = {"intrauterine", "intravenous", "intrauterine", "intravenous", ""};
+    const char* years[] = {"2019", "2020", "2021", "2018", "2022"};
+    for (int i = 0; i < 5; ++i)
+        project.studies.push_back(
+            {static_cast<StudyId>(10 + i),
+             labels[i],
+             {routes[i], years[i], i % 2 ? "rat" : "mouse", std::to_string(25 * (i + 1))}});
+
+    Outcome glands;
+    glands.name = "Glands";
+    glands.settings.measure = EffectMeasure::SMDRevMan;
+    glands.settings.estimator = Tau2Estimator::DerSimonianLaird;
+    glands.settings.inference = InferenceMethod::HartungKnapp;
+    glands.settings.showPredictionInterval = false;
+    glands.settings.subgroup = "Route";
+    glands.settings.cumulativeOrder = "Year";
+    glands.tsa.model = TsaModel::FixedEffect;
+    glands.tsa.adjustment = HeterogeneityAdjustment::Inconsistency;
+    glands.tsa.alpha = 0.01;
+    glands.tsa.beta = 0.1;
+    glands.tsa.minimalRelevantEffect = 0.1 + 0.2; // not exactly 0.3: the file must keep every bit
+    glands.tsa.standardDeviation = 1.5;
+    glands.tsa.spending = SpendingFunction::Pocock;
+    glands.tsa.futility = true;
+    glands.tsa.orderColumn = "Year";
+    glands.figures.forest.widthMm = 85;
+    glands.figures.forest.heightMm = 120.5;
+    glands.figures.funnel.format = "svg";
+    glands.figures.funnel.contours = false;
+    glands.figures.tsa.dpi = 600;
+    glands.figures.tsa.fontFamily = "DejaVu Sans";
+    glands.figures.tsa.fontPointSize = 9.5;
+    glands.figures.forest.favoursLeft = "Favours control";
+    glands.figures.forest.favoursRight = "Favours EVs";
+    glands.rows = {
+        {10, true, {"5.1", "1.2", "8"}, {"3.0", "1.1", "8"}, "", "", ""},
+        {11, true, {"6.3", "1.0", "6"}, {"3.2", "0.9", "6"}, "", "", ""},
+        {12, false, {"4.9", "1.4", "10"}, {"3.5", "1.3", "10"}, "", "", ""},
+        {13, true, {"7,2", "1.1", "7"}, {"3.1", "1.0", "7"}, "", "", ""}, // a comma: a bad cell
+        {14, true, {"5.8", "1.6", "9"}, {"2.9", "-1", "9"}, "", "", ""},  // negative SD: a bad cell
+    };
+
+    Outcome fibrosis;
+    fibrosis.name = "Fibrosis";
+    fibrosis.lowerIsBetter = true;
+    fibrosis.layout = DataLayout::Precomputed;
+    fibrosis.settings.measure = EffectMeasure::Generic;
+    fibrosis.rows = {
+        {10, true, {}, {}, "-1.2", "0.21", ""},
+        {12, true, {}, {}, "-0.8", "", "0.4"},
+        {13, true, {"typed before", "", ""}, {}, "-2.1", "0.3", ""}, // text outside the layout is kept
+    };
+    project.outcomes = {glands, fibrosis};
+    return project;
+}
+
+Project syntheticProject(std::size_t studies) {
+    std::mt19937_64 random(20240611);
+    std::normal_distribution<double> trueEffect(1.5, 0.7);
+    std::uniform_int_distribution<int> groupSize(5, 12);
+    std::normal_distribution<double> unit(0, 1);
+    Project project;
+    project.title = "Synthetic";
+    project.covariateNames = {"Route", "Year"};
+    Outcome outcome;
+    outcome.name = "Outcome";
+    outcome.tsa.minimalRelevantEffect = 0.5;
+    outcome.tsa.orderColumn = "Year";
+    outcome.settings.subgroup = "Route";
+    for (std::size_t i = 0; i < studies; ++i) {
+        const StudyId id = i + 1;
+        project.studies.push_back(
+            {id,
+             "Study " + std::to_string(i + 1),
+             {i % 3 == 0 ? "intravenous" : "intrauterine", std::to_string(2010 + i % 15)}});
+        const int nt = groupSize(random);
+        const int nc = groupSize(random);
+        const double sd = 10;
+        const double control = 50 + 5 * unit(random);
+        const double treated =
+            control + sd * (trueEffect(random) + unit(random) * std::sqrt(1.0 / nt + 1.0 / nc));
+        outcome.rows.push_back(
+            {id,
+             true,
+             {formatSignificant(treated, 4), formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3),
+              std::to_string(nt)},
+             {formatSignificant(control, 4), formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3),
+              std::to_string(nc)},
+             "",
+             "",
+             ""});
+    }
+    project.outcomes.push_back(outcome);
+    return project;
+}
+
+} // namespace evident::test

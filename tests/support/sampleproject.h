@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Small projects for tests of the project file, the document and the desktop widgets.
+#pragma once
+
+#include "core/project/project.h"
+
+#include <cstddef>
+
+namespace evident::test {
+
+/// Two outcomes over five studies with three covariates (one numeric), a row with a bad cell, an
+/// unticked row, a precomputed outcome, and every setting away from its default.
+Project sampleProject();
+
+/// One two-group outcome of `studies` heterogeneous SMD studies (fixed seed), with a categorical
+/// and a numeric covariate.
+Project syntheticProject(std::size_t studies);
+
+} // namespace evident::test

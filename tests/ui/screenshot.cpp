@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Takes screenshots of the main window for docs/screenshots (run under Xvfb or offscreen):
+//   evident_screenshot PROJECT OUT.png [--dark] [--outcome N] [--tab N] [--tsa] [--size 1600x1000]
+// --dark applies a dark palette the way a dark desktop theme would, to check that every colour
+// the app uses follows the palette.
+#include "ui/document/document.h"
+#include "ui/document/filecontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/widgets/resultspanel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QDockWidget>
+#include <QPalette>
+#include <QPixmap>
+#include <QScreen>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTimer>
+#include <QUndoStack>
+
+#include <cstdio>
+
+namespace {
+
+QPalette darkPalette() {
+    QPalette p;
+    const QColor window(45, 45, 48), base(30, 30, 32), text(230, 230, 230), disabled(128, 128, 128);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(40, 40, 43));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::BrightText, Qt::red);
+    p.setColor(QPalette::Link, QColor(90, 160, 255));
+    p.setColor(QPalette::Highlight, QColor(45, 110, 200));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        p.setColor(QPalette::Disabled, role, disabled);
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Evident-screenshot"));
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project file"));
+    parser.addPositionalArgument(QStringLiteral("out"), QStringLiteral("PNG file"));
+    const QCommandLineOption dark(QStringLiteral("dark"), QStringLiteral("Dark palette"));
+    const QCommandLineOption outcome(QStringLiteral("outcome"), QStringLiteral("Outcome index"),
+                                     QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption tab(QStringLiteral("tab"), QStringLiteral("Results table tab"),
+                                 QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size"),
+                                  QStringLiteral("WxH"), QStringLiteral("1600x1000"));
+    const QCommandLineOption tsa(QStringLiteral("tsa"), QStringLiteral("Show the TSA settings dock"));
+    parser.addOptions({dark, outcome, tab, size, tsa});
+    parser.process(app);
+    const QStringList args = parser.positionalArguments();
+    if (args.size() != 2) {
+        std::fprintf(stderr,
+                     "usage: evident_screenshot PROJECT OUT.png [--dark] [--outcome N] [--size WxH]\n");
+        return 2;
+    }
+    if (parser.isSet(dark)) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    // Recovery files of this tool go to a temporary folder, never the user's.
+    evident::ui::MainWindow window(QDir::temp().filePath(QStringLiteral("evident-screenshot-recovery")));
+    const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+    window.resize(wh.value(0).toInt(), wh.value(1).toInt());
+    const QString error = window.files()->load(args[0]);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    window.document()->setCurrentOutcome(parser.value(outcome).toInt());
+    window.resultsPanel()->tableTabs()->setCurrentIndex(parser.value(tab).toInt());
+    if (parser.isSet(tsa))
+        window.tsaSettingsDock()->raise();
+    window.show();
+    QTimer::singleShot(1500, &app, [&] {
+        const QPixmap shot =
+            window.screen() && qEnvironmentVariable("QT_QPA_PLATFORM") != QLatin1String("offscreen")
+                ? window.screen()->grabWindow(window.winId())
+                : window.grab();
+        const bool saved = shot.save(args[1]);
+        std::printf("%s %dx%d\n", saved ? "saved" : "FAILED", shot.width(), shot.height());
+        app.exit(saved ? 0 : 1);
+    });
+    return app.exec();
+}

@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every kind of edit is one undo step: undo gives back exactly the earlier project and redo exactly
+// the edited one (whole Project values compared), with the grid model checked by
+// QAbstractItemModelTester throughout.
+#include "tests/support/sampleproject.h"
+#include "tests/support/testsupport.h"
+#include "ui/commands/covariatecommands.h"
+#include "ui/commands/outcomecommands.h"
+#include "ui/commands/valuecommands.h"
+#include "ui/document/document.h"
+#include "ui/models/studytablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace evident;
+using namespace evident::ui;
+
+using Edit = std::function<void(Document&, StudyTableModel&)>;
+Q_DECLARE_METATYPE(Edit)
+
+namespace {
+
+QModelIndex cell(const StudyTableModel& model, int row, CellAddress::Kind kind,
+                 RowField field = RowField::MeanTreated, int covariate = 0) {
+    for (int c = 0; c < model.columnCount(); ++c) {
+        const GridColumn& column = model.columns()[static_cast<std::size_t>(c)];
+        if (column.kind == kind && (kind != CellAddress::Kind::RowText || column.field == field)
+            && (kind != CellAddress::Kind::Covariate || column.covariate == covariate))
+            return model.index(row, c);
+    }
+    return {};
+}
+
+/// Pushes the command; a null command (no change) is caught by the tests' "changed nothing" check.
+void push(Document& document, QUndoCommand* command) {
+    if (command)
+        document.undoStack()->push(command);
+}
+
+/// An analysis-settings edit of the current outcome.
+Edit analysisEdit(const std::function<void(AnalysisSettings&)>& change) {
+    return [change](Document& d, StudyTableModel&) {
+        AnalysisSettings settings = d.currentOutcomeData()->settings;
+        change(settings);
+        push(d,
+             makeAnalysisSettingsChange(&d, d.currentOutcome(), settings, QStringLiteral("Change setting")));
+    };
+}
+
+Edit tsaEdit(const std::function<void(TsaSettings&)>& change) {
+    return [change](Document& d, StudyTableModel&) {
+        TsaSettings settings = d.currentOutcomeData()->tsa;
+        change(settings);
+        push(d,
+             makeTsaSettingsChange(&d, d.currentOutcome(), settings, QStringLiteral("Change TSA setting")));
+    };
+}
+
+QModelIndexList block(const StudyTableModel& model, int top, int left, int bottom, int right) {
+    QModelIndexList indexes;
+    for (int r = top; r <= bottom; ++r)
+        for (int c = left; c <= right; ++c)
+            indexes.append(model.index(r, c));
+    return indexes;
+}
+
+} // namespace
+
+class TestCommands : public QObject {
+    Q_OBJECT
+private slots:
+    void undoRedoRestoresProject_data();
+    void undoRedoRestoresProject();
+    void everyEditInSequenceUndoesToTheStart();
+    void settingChangesMerge();
+    void switchingOutcomeIsNotAnEdit();
+    void undoShowsTheEditedOutcome();
+    void renamingCovariateFollowsSettings();
+    void removingRowsKeepsSharedStudies();
+
+private:
+    static QList<QPair<QByteArray, Edit>> edits();
+};
+
+QList<QPair<QByteArray, Edit>> TestCommands::edits() {
+    using K = CellAddress::Kind;
+    QList<QPair<QByteArray, Edit>> list;
+    list.append({"edit a number cell", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 1, K::RowText, RowField::SdTreated), QStringLiteral("1.75")));
+                 }});
+    list.append({"type a bad value", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 0, K::RowText, RowField::NControl), QStringLiteral("eight")));
+                 }});
+    list.append({"untick include", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 0, K::Included), Qt::Unchecked, Qt::CheckStateRole));
+                 }});
+    list.append({"tick include", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 2, K::Included), Qt::Checked, Qt::CheckStateRole));
+                 }});
+    list.append({"rename a study", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 1, K::StudyLabel), QStringLiteral("Bo & Li 2020")));
+                 }});
+    list.append({"edit a covariate value", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 4, K::Covariate, RowField::MeanTreated, 0),
+                                       QStringLiteral("intravenous")));
+                 }});
+    list.append(
+        {"insert rows in the middle", [](Document&, StudyTableModel& m) { QVERIFY(m.insertRows(1, 2)); }});
+    list.append({"insert a row at the end",
+                 [](Document&, StudyTableModel& m) { QVERIFY(m.insertRows(m.rowCount(), 1)); }});
+    list.append({"delete scattered rows", [](Document&, StudyTableModel& m) { m.removeRowList({3, 0, 2}); }});
+    list.append(
+        {"delete every row", [](Document&, StudyTableModel& m) { QVERIFY(m.removeRows(0, m.rowCount())); }});
+    list.append({"add a study of another outcome", [](Document& d, StudyTableModel& m) {
+                     d.setCurrentOutcome(1);
+                     m.addStudies({11, 14});
+                 }});
+    list.append({"paste a block inside the table", [](Document&, StudyTableModel& m) {
+                     const auto result = m.paste({cell(m, 1, K::RowText, RowField::MeanTreated)},
+                                                 QStringLiteral("1\t2\t3\n4\t5\t6\n"));
+                     QCOMPARE(result.cellsChanged, 6);
+                 }});
+    list.append({"paste past the last row", [](Document&, StudyTableModel& m) {
+                     const auto result =
+                         m.paste({cell(m, 3, K::StudyLabel)},
+                                 QStringLiteral("New A\t1\t1\t5\nNew B\t2\tbad\t6\nNew C\t3\t-1\t7\n"));
+                     QCOMPARE(result.rowsAdded, 1);
+                 }});
+    list.append({"fill a selection with one value", [](Document&, StudyTableModel& m) {
+                     const QModelIndex first = cell(m, 0, K::RowText, RowField::NTreated);
+                     m.paste(block(m, 0, first.column(), 4, first.column() + 3), QStringLiteral("9"));
+                 }});
+    list.append({"clear cells", [](Document&, StudyTableModel& m) {
+                     const QModelIndex first = cell(m, 1, K::Included);
+                     m.clearCells(block(m, 1, first.column(), 2, m.columnCount() - 1));
+                 }});
+    list.append({"add a covariate", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new AddCovariateCommand(&d, "Dose (ug)"));
+                 }});
+    list.append({"rename a covariate used by settings", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new RenameCovariateCommand(&d, 1, "Publication year"));
+                 }});
+    list.append({"remove a covariate used by settings", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new RemoveCovariateCommand(&d, 0));
+                 }});
+    list.append(
+        {"change the measure", analysisEdit([](AnalysisSettings& s) { s.measure = EffectMeasure::MD; })});
+    list.append({"change the tau2 estimator",
+                 analysisEdit([](AnalysisSettings& s) { s.estimator = Tau2Estimator::PauleMandel; })});
+    list.append({"change the CI method",
+                 analysisEdit([](AnalysisSettings& s) { s.inference = InferenceMethod::Wald; })});
+    list.append({"show the prediction interval",
+                 analysisEdit([](AnalysisSettings& s) { s.showPredictionInterval = true; })});
+    list.append({"choose no subgroup", analysisEdit([](AnalysisSettings& s) { s.subgroup.clear(); })});
+    list.append({"change the subgroup", analysisEdit([](AnalysisSettings& s) { s.subgroup = "Species"; })});
+    list.append({"change the cumulative order",
+                 analysisEdit([](AnalysisSettings& s) { s.cumulativeOrder.clear(); })});
+    list.append({"change TSA alpha", tsaEdit([](TsaSettings& s) { s.alpha = 0.05; })});
+    list.append({"change TSA beta", tsaEdit([](TsaSettings& s) { s.beta = 0.2; })});
+    list.append(
+        {"change minimal relevant effect", tsaEdit([](TsaSettings& s) { s.minimalRelevantEffect = 0.8; })});
+    list.append({"change TSA SD", tsaEdit([](TsaSettings& s) { s.standardDeviation = 12; })});
+    list.append({"change TSA model", tsaEdit([](TsaSettings& s) { s.model = TsaModel::RandomEffects; })});
+    list.append({"change heterogeneity adjustment",
+                 tsaEdit([](TsaSettings& s) { s.adjustment = HeterogeneityAdjustment::Diversity; })});
+    list.append({"change spending function",
+                 tsaEdit([](TsaSettings& s) { s.spending = SpendingFunction::OBrienFleming; })});
+    list.append({"turn futility off", tsaEdit([](TsaSettings& s) { s.futility = false; })});
+    list.append({"change TSA order column", tsaEdit([](TsaSettings& s) { s.orderColumn.clear(); })});
+    list.append({"add an outcome", [](Document& d, StudyTableModel&) {
+                     Outcome outcome;
+                     outcome.name = "Embryos";
+                     d.undoStack()->push(new AddOutcomeCommand(&d, outcome));
+                     QCOMPARE(d.currentOutcome(), 2);
+                 }});
+    list.append({"rename an outcome", [](Document& d, StudyTableModel&) {
+                     push(d, makeOutcomeRename(&d, 0, "Endometrial glands"));
+                 }});
+    list.append({"remove the current outcome", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new RemoveOutcomeCommand(&d, 0));
+                 }});
+    list.append({"remove the other outcome", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new RemoveOutcomeCommand(&d, 1));
+                 }});
+    list.append({"mark lower is better",
+                 [](Document& d, StudyTableModel&) { push(d, makeLowerIsBetterChange(&d, 0, true)); }});
+    list.append({"change the project title", [](Document& d, StudyTableModel&) {
+                     push(d, makeProjectTitleChange(&d, "Another title"));
+                 }});
+    list.append({"change the project notes", [](Document& d, StudyTableModel&) {
+                     push(d, makeProjectNotesChange(&d, "Illustrative data, not from real studies."));
+                 }});
+    list.append({"edit the precomputed outcome", [](Document& d, StudyTableModel& m) {
+                     d.setCurrentOutcome(1);
+                     QVERIFY(m.setData(cell(m, 1, K::RowText, RowField::Sei), QStringLiteral("0.45")));
+                 }});
+    return list;
+}
+
+void TestCommands::undoRedoRestoresProject_data() {
+    QTest::addColumn<Edit>("edit");
+    for (const auto& [name, edit] : edits())
+        QTest::newRow(name.constData()) << edit;
+}
+
+void TestCommands::undoRedoRestoresProject() {
+    QFETCH(Edit, edit);
+    Document document;
+    StudyTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.resetProject(test::sampleProject());
+    const Project before = document.project();
+    QVERIFY(!document.isModified());
+
+    edit(document, model);
+    if (QTest::currentTestFailed())
+        return;
+    const Project after = document.project();
+    QVERIFY2(!(after == before), "the edit changed nothing");
+    QCOMPARE(document.undoStack()->count(), 1); // one edit, one undo step
+    QVERIFY(document.isModified());
+
+    document.undoStack()->undo();
+    QVERIFY(document.project() == before);
+    QVERIFY(!document.isModified());
+    document.undoStack()->redo();
+    QVERIFY(document.project() == after);
+    document.undoStack()->undo();
+    QVERIFY(document.project() == before);
+}
+
+void TestCommands::everyEditInSequenceUndoesToTheStart() {
+    Document document;
+    StudyTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.resetProject(test::sampleProject());
+    const Project start = document.project();
+    std::vector<Project> states{start};
+    for (const auto& [name, edit] : edits()) {
+        // Each edit assumes the sample's shape: restore it with more edits where earlier ones
+        // removed what the next needs.
+        while (document.project().outcomes.size() < 2) {
+            document.undoStack()->push(new AddOutcomeCommand(&document, test::sampleProject().outcomes[1]));
+            states.push_back(document.project());
+        }
+        while (document.project().covariateNames.size() < 2) {
+            document.undoStack()->push(new AddCovariateCommand(&document, "Extra"));
+            states.push_back(document.project());
+        }
+        document.setCurrentOutcome(0);
+        if (model.rowCount() < 5) {
+            QVERIFY(model.insertRows(model.rowCount(), 5 - model.rowCount()));
+            states.push_back(document.project());
+        }
+        const int steps = document.undoStack()->count();
+        edit(document, model);
+        QVERIFY2(!QTest::currentTestFailed(), name.constData());
+        if (document.undoStack()->count() != steps)
+            states.push_back(document.project());
+    }
+    QVERIFY(states.size() > static_cast<std::size_t>(edits().size()));
+    for (auto it = states.rbegin() + 1; it != states.rend(); ++it) {
+        document.undoStack()->undo();
+        QVERIFY(document.project() == *it);
+    }
+    for (std::size_t i = 1; i < states.size(); ++i) {
+        document.undoStack()->redo();
+        QVERIFY(document.project() == states[i]);
+    }
+}
+
+void TestCommands::settingChangesMerge() {
+    Document document;
+    document.resetProject(test::sampleProject());
+    const Project before = document.project();
+    for (double alpha : {0.02, 0.03, 0.04}) {
+        TsaSettings settings = document.project().outcomes[0].tsa;
+        settings.alpha = alpha;
+        push(document, makeTsaSettingsChange(&document, 0, settings, QStringLiteral("Change alpha"),
+                                             QStringLiteral("alpha")));
+    }
+    QCOMPARE(document.undoStack()->count(), 1);
+    document.undoStack()->undo();
+    QVERIFY(document.project() == before);
+    // Stepping back to where it began drops the step altogether.
+    document.undoStack()->redo();
+    TsaSettings settings = document.project().outcomes[0].tsa;
+    settings.alpha = before.outcomes[0].tsa.alpha;
+    push(document, makeTsaSettingsChange(&document, 0, settings, QStringLiteral("Change alpha"),
+                                         QStringLiteral("alpha")));
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+    QVERIFY(document.project() == before);
+    // A change of another setting is a step of its own.
+    settings.beta = 0.3;
+    push(document, makeTsaSettingsChange(&document, 0, settings, QStringLiteral("Change beta"),
+                                         QStringLiteral("beta")));
+    settings.alpha = 0.2;
+    push(document, makeTsaSettingsChange(&document, 0, settings, QStringLiteral("Change alpha"),
+                                         QStringLiteral("alpha")));
+    QCOMPARE(document.undoStack()->count(), 2);
+}
+
+void TestCommands::switchingOutcomeIsNotAnEdit() {
+    Document document;
+    document.resetProject(test::sampleProject());
+    QSignalSpy switched(&document, &Document::currentOutcomeChanged);
+    document.setCurrentOutcome(1);
+    QCOMPARE(switched.count(), 1);
+    QCOMPARE(document.currentOutcome(), 1);
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+}
+
+void TestCommands::undoShowsTheEditedOutcome() {
+    Document document;
+    StudyTableModel model(&document);
+    document.resetProject(test::sampleProject());
+    QVERIFY(model.setData(model.index(0, 1), QStringLiteral("Renamed")));
+    document.setCurrentOutcome(1);
+    document.undoStack()->undo();
+    QCOMPARE(document.currentOutcome(), 0);
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("Ali 2019"));
+}
+
+void TestCommands::renamingCovariateFollowsSettings() {
+    Document document;
+    document.resetProject(test::sampleProject());
+    document.undoStack()->push(new RenameCovariateCommand(&document, 1, "Publication year"));
+    const Outcome& glands = document.project().outcomes[0];
+    QCOMPARE(glands.settings.cumulativeOrder, std::string("Publication year"));
+    QCOMPARE(glands.tsa.orderColumn, std::string("Publication year"));
+    QCOMPARE(glands.settings.subgroup, std::string("Route"));
+    document.undoStack()->push(new RemoveCovariateCommand(&document, 0));
+    QCOMPARE(document.project().outcomes[0].settings.subgroup, std::string());
+    QCOMPARE(document.project().studies[0].covariateValues.size(), std::size_t(3));
+}
+
+void TestCommands::removingRowsKeepsSharedStudies() {
+    Document document;
+    StudyTableModel model(&document);
+    document.resetProject(test::sampleProject());
+    // Ali 2019 (row 0) is also in Fibrosis; Bo 2020 (row 1) only here.
+    model.removeRowList({0, 1});
+    QVERIFY(document.project().study(10));
+    QVERIFY(!document.project().study(11));
+    QCOMPARE(document.project().studies.size(), std::size_t(4));
+}
+
+QTEST_MAIN(TestCommands)
+#include "tst_commands.moc"

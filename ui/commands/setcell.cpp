@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/commands/setcell.h"
+
+#include "ui/document/document.h"
+
+#include <QCoreApplication>
+
+namespace evident::ui {
+namespace {
+
+QString describe(const Project& project, const CellAddress& cell) {
+    const auto& rows = project.outcomes[static_cast<std::size_t>(cell.outcome)].rows;
+    const Study* study = cell.row < static_cast<int>(rows.size())
+                             ? project.study(rows[static_cast<std::size_t>(cell.row)].study)
+                             : nullptr;
+    const QString label = study ? QString::fromStdString(study->label) : QString();
+    const auto tr = [](const char* text) { return QCoreApplication::translate("Undo Commands", text); };
+    switch (cell.kind) {
+    case CellAddress::Kind::Included:
+        return tr("Include or exclude %1").arg(label);
+    case CellAddress::Kind::StudyLabel:
+        return tr("Rename study %1").arg(label);
+    case CellAddress::Kind::RowText:
+        return tr("Edit %1 of %2").arg(QString::fromUtf8(rowFieldTitle(cell.field)), label);
+    case CellAddress::Kind::Covariate:
+        return tr("Edit %1 of %2")
+            .arg(QString::fromStdString(project.covariateNames[static_cast<std::size_t>(cell.covariate)]),
+                 label);
+    }
+    return {};
+}
+
+} // namespace
+
+SetCellCommand::SetCellCommand(Document* document, const CellAddress& cell, CellValue value,
+                               QUndoCommand* parent)
+    : QUndoCommand(describe(document->project(), cell), parent)
+    , m_document(document)
+    , m_cell(cell)
+    , m_value(std::move(value)) {}
+
+void SetCellCommand::exchange() {
+    m_document->focusOutcome(m_cell.outcome);
+    Project& project = m_document->editableProject();
+    OutcomeRow& row =
+        project.outcomes[static_cast<std::size_t>(m_cell.outcome)].rows[static_cast<std::size_t>(m_cell.row)];
+    DocumentChange change{DocumentChange::Kind::Rows, m_cell.outcome, m_cell.row, m_cell.row, row.study};
+    switch (m_cell.kind) {
+    case CellAddress::Kind::Included:
+        std::swap(row.included, std::get<bool>(m_value));
+        break;
+    case CellAddress::Kind::RowText:
+        std::swap(rowFieldText(row, m_cell.field), std::get<std::string>(m_value));
+        break;
+    case CellAddress::Kind::StudyLabel:
+    case CellAddress::Kind::Covariate: {
+        Study* study = project.study(row.study);
+        if (!study)
+            return;
+        change.kind = DocumentChange::Kind::Study;
+        if (m_cell.kind == CellAddress::Kind::StudyLabel) {
+            std::swap(study->label, std::get<std::string>(m_value));
+        } else if (m_cell.covariate < static_cast<int>(study->covariateValues.size())) {
+            // Every study has a value per covariate (Document::resetProject makes sure of it).
+            std::swap(study->covariateValues[static_cast<std::size_t>(m_cell.covariate)],
+                      std::get<std::string>(m_value));
+        }
+        break;
+    }
+    }
+    m_document->notify(change);
+}
+
+QUndoCommand* makeSetCell(Document* document, const CellAddress& cell, CellValue value) {
+    const auto current = cellValue(document->project(), cell);
+    if (!current || *current == value)
+        return nullptr;
+    return new SetCellCommand(document, cell, std::move(value));
+}
+
+} // namespace evident::ui

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Changes of single values (settings, names, flags), made with the generic ChangeValue command.
+// Each returns nullptr when the value would not change, so no empty step lands on the undo stack.
+#pragma once
+
+#include "core/project/project.h"
+
+#include <QString>
+
+#include <string>
+
+class QUndoCommand;
+
+namespace evident::ui {
+
+class Document;
+
+/// `text` names the change for the Edit menu ("Change effect measure"); changes with the same
+/// non-empty `mergeKey` in a row become one undo step.
+QUndoCommand* makeAnalysisSettingsChange(Document* document, int outcome, AnalysisSettings settings,
+                                         const QString& text, const QString& mergeKey = QString());
+QUndoCommand* makeTsaSettingsChange(Document* document, int outcome, TsaSettings settings,
+                                    const QString& text, const QString& mergeKey = QString());
+QUndoCommand* makeOutcomeRename(Document* document, int outcome, std::string name);
+QUndoCommand* makeLowerIsBetterChange(Document* document, int outcome, bool lowerIsBetter);
+QUndoCommand* makeProjectTitleChange(Document* document, std::string title);
+QUndoCommand* makeProjectNotesChange(Document* document, std::string notes);
+
+} // namespace evident::ui

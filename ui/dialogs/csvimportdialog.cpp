@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dialogs/csvimportdialog.h"
+
+#include "core/project/preparation.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStyle>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace evident::ui {
+namespace {
+
+using io::ColumnRole;
+
+/// The roles offered for a column, with their names in the dialog.
+const QList<QPair<ColumnRole, const char*>>& roleNames() {
+    static const QList<QPair<ColumnRole, const char*>> names{
+        {ColumnRole::Ignore, QT_TRANSLATE_NOOP("CsvImportDialog", "Ignore")},
+        {ColumnRole::Study, QT_TRANSLATE_NOOP("CsvImportDialog", "Study label")},
+        {ColumnRole::MeanTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (treated)")},
+        {ColumnRole::SdTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (treated)")},
+        {ColumnRole::NTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "n (treated)")},
+        {ColumnRole::MeanControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (control)")},
+        {ColumnRole::SdControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (control)")},
+        {ColumnRole::NControl, QT_TRANSLATE_NOOP("CsvImportDialog", "n (control)")},
+        {ColumnRole::Yi, QT_TRANSLATE_NOOP("CsvImportDialog", "Effect size (yi)")},
+        {ColumnRole::Vi, QT_TRANSLATE_NOOP("CsvImportDialog", "Variance (vi)")},
+        {ColumnRole::Sei, QT_TRANSLATE_NOOP("CsvImportDialog", "Standard error (sei)")},
+        {ColumnRole::Covariate, QT_TRANSLATE_NOOP("CsvImportDialog", "Study characteristic")},
+    };
+    return names;
+}
+
+constexpr int previewRows = 200;
+
+} // namespace
+
+CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWidget* parent)
+    : QDialog(parent)
+    , m_outcomeName(new QLineEdit(this))
+    , m_preview(new QTableWidget(this))
+    , m_problems(new QListWidget(this))
+    , m_summary(new QLabel(this))
+    , m_newProject(new QRadioButton(tr("Open as a new project"), this))
+    , m_addOutcome(new QRadioButton(tr("Add as a new outcome of the open project"), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
+    setWindowTitle(tr("Import CSV \u2014 %1").arg(QFileInfo(path).fileName()));
+    const io::CsvParseResult parsed = io::readCsvFile(path);
+    m_fileError = parsed.error;
+    m_table = parsed.table;
+    m_outcomeName->setText(QFileInfo(path).completeBaseName());
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
+
+    // Row 0 holds the role of each column; the file's rows follow.
+    QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
+    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
+    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
+    m_preview->setHorizontalHeaderLabels(m_table.header);
+    QStringList rowLabels{tr("Role")};
+    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
+        rowLabels.append(QString::number(m_table.recordLines.value(r)));
+    m_preview->setVerticalHeaderLabels(rowLabels);
+    m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
+    for (int c = 0; c < m_table.header.size(); ++c) {
+        // "included" is what Evident's own grid export writes; it is not a study characteristic.
+        if (m_table.header[c].trimmed().compare(QStringLiteral("included"), Qt::CaseInsensitive) == 0)
+            guessed[c] = ColumnRole::Ignore;
+        auto* box = new QComboBox(m_preview);
+        for (const auto& [role, name] : roleNames())
+            box->addItem(tr(name), static_cast<int>(role));
+        box->setCurrentIndex(box->findData(static_cast<int>(guessed.value(c))));
+        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
+        m_preview->setCellWidget(0, c, box);
+        m_roleBoxes.append(box);
+        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
+            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            m_preview->setItem(r + 1, c, item);
+        }
+    }
+    m_preview->resizeColumnsToContents();
+    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_newProject->setChecked(true);
+    m_addOutcome->setEnabled(canAddToProject);
+    auto* target = new QGroupBox(tr("Import into"), this);
+    auto* targetLayout = new QVBoxLayout(target);
+    targetLayout->addWidget(m_newProject);
+    targetLayout->addWidget(m_addOutcome);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Outcome name"), m_outcomeName);
+    m_summary->setWordWrap(true);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(new QLabel(tr("Preview and column roles:"), this));
+    layout->addWidget(m_preview, 3);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_problems, 1);
+    layout->addWidget(target);
+    layout->addWidget(m_buttons);
+    connect(m_outcomeName, &QLineEdit::textChanged, this, [this] {
+        if (!m_import.project.outcomes.empty())
+            m_import.project.outcomes.front().name = outcomeName().toStdString();
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(900, 640);
+    if (m_fileError.isEmpty())
+        reimport();
+}
+
+QList<ColumnRole> CsvImportDialog::roles() const {
+    QList<ColumnRole> list;
+    for (QComboBox* box : m_roleBoxes)
+        list.append(static_cast<ColumnRole>(box->currentData().toInt()));
+    return list;
+}
+
+void CsvImportDialog::setRole(int column, ColumnRole role) {
+    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(static_cast<int>(role)));
+    reimport();
+}
+
+QString CsvImportDialog::outcomeName() const {
+    const QString name = m_outcomeName->text().trimmed();
+    return name.isEmpty() ? tr("Outcome") : name;
+}
+
+bool CsvImportDialog::addToProject() const {
+    return m_addOutcome->isChecked();
+}
+
+void CsvImportDialog::reimport() {
+    m_import = io::importStudies(m_table, roles(), outcomeName());
+    m_problems->clear();
+    const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    for (const QString& error : m_import.errors)
+        m_problems->addItem(new QListWidgetItem(errorIcon, error));
+    for (const QString& warning : m_import.warnings)
+        m_problems->addItem(new QListWidgetItem(warningIcon, warning));
+    int badRows = 0;
+    if (m_import.errors.isEmpty() && !m_import.project.outcomes.empty()) {
+        const PreparedOutcome prepared = prepareOutcome(m_import.project, m_import.project.outcomes.front());
+        std::size_t lastRow = static_cast<std::size_t>(-1);
+        for (const InputIssue& issue : prepared.issues) {
+            m_problems->addItem(new QListWidgetItem(warningIcon, io::describeIssue(issue, m_import)));
+            badRows += issue.row != lastRow ? 1 : 0;
+            lastRow = issue.row;
+        }
+    }
+    const bool usable = m_import.errors.isEmpty();
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(usable);
+    if (!usable)
+        m_summary->setText(
+            tr("The file cannot be imported with these column roles: see the problems below."));
+    else if (badRows > 0)
+        m_summary->setText(
+            tr("%1 studies; %2 rows have problems. They are imported as typed, marked in the grid "
+               "and left out of the analysis until corrected.")
+                .arg(m_table.records.size())
+                .arg(badRows));
+    else
+        m_summary->setText(tr("%1 studies, no problems found.").arg(m_table.records.size()));
+}
+
+} // namespace evident::ui

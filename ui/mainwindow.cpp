@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/mainwindow.h"
+
+#include "ui/analysis/analysiscontroller.h"
+#include "ui/commands/covariatecommands.h"
+#include "ui/commands/outcomecommands.h"
+#include "ui/commands/valuecommands.h"
+#include "ui/dialogs/newoutcomedialog.h"
+#include "ui/dialogs/projectdetailsdialog.h"
+#include "ui/document/document.h"
+#include "ui/document/filecontroller.h"
+#include "ui/models/studytablemodel.h"
+#include "ui/widgets/analysissettingspanel.h"
+#include "ui/widgets/outcomebar.h"
+#include "ui/widgets/resultspanel.h"
+#include "ui/widgets/studygridview.h"
+#include "ui/widgets/tsasettingspanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace evident::ui {
+namespace {
+
+const QString illustrativeNote = QStringLiteral("Illustrative data, not from real studies");
+
+QDockWidget* dockFor(QWidget* panel, const QString& title, const QString& objectName, QWidget* parent) {
+    auto* scroll = new QScrollArea(parent);
+    scroll->setWidget(panel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // A scroll area's minimum is a scroll bar: keep the panel's own minimum so nothing is cut off.
+    scroll->setMinimumWidth(panel->minimumSizeHint().width()
+                            + scroll->verticalScrollBar()->sizeHint().width());
+    auto* dock = new QDockWidget(title, parent);
+    dock->setObjectName(objectName);
+    dock->setWidget(scroll);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
+                      | QDockWidget::DockWidgetClosable);
+    return dock;
+}
+
+} // namespace
+
+MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
+    : QMainWindow(parent)
+    , m_document(new Document(this))
+    , m_analysis(new AnalysisController(m_document, this))
+    , m_files(new FileController(
+          m_document, this, recoveryDirectory.isEmpty() ? Autosaver::defaultDirectory() : recoveryDirectory,
+          this))
+    , m_model(new StudyTableModel(m_document, this))
+    , m_grid(new StudyGridView(this))
+    , m_outcomeBar(new OutcomeBar(m_document, this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_analysisTabs(new QTabWidget(this))
+    , m_results(new ResultsPanel(m_document, this))
+    , m_analysisSettings(new AnalysisSettingsPanel(m_document, this))
+    , m_tsaSettings(new TsaSettingsPanel(m_document, this))
+    , m_settingsDock(dockFor(m_analysisSettings, tr("Analysis"), QStringLiteral("analysisSettings"), this))
+    , m_tsaDock(dockFor(m_tsaSettings, tr("TSA"), QStringLiteral("tsaSettings"), this))
+    , m_illustrative(new QLabel(this))
+    , m_timing(new QLabel(this)) {
+    m_grid->setStudyModel(m_model);
+
+    auto* dataPane = new QWidget(this);
+    auto* dataLayout = new QVBoxLayout(dataPane);
+    dataLayout->setContentsMargins(6, 6, 0, 0);
+    dataLayout->addWidget(m_outcomeBar);
+    dataLayout->addWidget(m_grid, 1);
+
+    m_analysisTabs->addTab(m_results, tr("Results"));
+    m_analysisTabs->setDocumentMode(true);
+    m_splitter->addWidget(dataPane);
+    m_splitter->addWidget(m_analysisTabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
+    setCentralWidget(m_splitter);
+
+    addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
+    addDockWidget(Qt::RightDockWidgetArea, m_tsaDock);
+    tabifyDockWidget(m_settingsDock, m_tsaDock);
+    setTabPosition(Qt::RightDockWidgetArea, QTabWidget::North);
+    m_settingsDock->raise();
+
+    m_illustrative->setText(QStringLiteral("\u26a0 ") + illustrativeNote);
+    m_illustrative->setToolTip(tr("The project's notes say its numbers are made up"));
+    statusBar()->addPermanentWidget(m_illustrative);
+    statusBar()->addPermanentWidget(m_timing);
+
+    createOutcomeActions();
+    createCovariateActions();
+    createMenus();
+
+    connect(m_analysis, &AnalysisController::analysisChanged, this,
+            [this](const OutcomeAnalysis& analysis, const Outcome& outcome) {
+                m_model->setIssues(analysis.prepared.issues);
+                m_analysisSettings->showAnalysis(analysis);
+                m_tsaSettings->showAnalysis(analysis);
+                m_results->showAnalysis(analysis, outcome);
+                m_timing->setText(tr("Analysis: %1 ms").arg(m_analysis->lastDurationMs(), 0, 'f', 1));
+            });
+    connect(m_analysis, &AnalysisController::analysisCleared, this, [this] {
+        m_model->setIssues({});
+        m_results->clear();
+        m_timing->clear();
+    });
+    m_files->setResultsSource([this] { return ResultsExport{m_results->text(), m_results->tables()}; });
+    connect(m_files, &FileController::message, this, &MainWindow::showStatus);
+    connect(m_grid, &StudyGridView::message, this, &MainWindow::showStatus);
+
+    connect(m_document, &Document::modifiedChanged, this, &QWidget::setWindowModified);
+    for (auto signal :
+         {&Document::projectReset, &Document::projectInfoChanged, &Document::outcomeListChanged})
+        connect(m_document, signal, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::currentOutcomeChanged, this, &MainWindow::updateActions);
+    connect(m_document, &Document::outcomeListChanged, this, &MainWindow::updateActions);
+    connect(m_document, &Document::covariateInserted, this, &MainWindow::updateActions);
+    connect(m_document, &Document::covariateRemoved, this, &MainWindow::updateActions);
+
+    resize(1500, 900);
+    updateTitle();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+int MainWindow::addAnalysisView(QWidget* view, const QString& title) {
+    return m_analysisTabs->addTab(view, title);
+}
+
+QString MainWindow::titleFor(const QString& projectTitle, const QString& filePath, const QString& notes) {
+    QString name = projectTitle.trimmed();
+    if (name.isEmpty())
+        name = filePath.isEmpty() ? tr("Untitled") : QFileInfo(filePath).fileName();
+    QString title = name + QStringLiteral("[*]");
+    if (notes.contains(QStringLiteral("illustrative"), Qt::CaseInsensitive))
+        title += QStringLiteral(" \u2014 ") + illustrativeNote;
+    return title + QStringLiteral(" \u2014 Evident");
+}
+
+void MainWindow::updateTitle() {
+    const Project& project = m_document->project();
+    const QString notes = QString::fromStdString(project.notes);
+    setWindowTitle(titleFor(QString::fromStdString(project.title), m_document->filePath(), notes));
+    setWindowModified(m_document->isModified());
+    m_illustrative->setVisible(notes.contains(QStringLiteral("illustrative"), Qt::CaseInsensitive));
+}
+
+void MainWindow::updateActions() {
+    const bool hasOutcome = m_document->currentOutcome() >= 0;
+    for (QAction* action : {m_renameOutcome, m_removeOutcome, m_grid->insertRowAboveAction(),
+                            m_grid->insertRowBelowAction(), m_grid->deleteRowsAction(), m_grid->pasteAction(),
+                            m_files->exportGridAction(), m_files->exportResultsAction()})
+        action->setEnabled(hasOutcome);
+    const bool hasCovariates = !m_document->project().covariateNames.empty();
+    m_renameCovariate->setEnabled(hasCovariates);
+    m_removeCovariate->setEnabled(hasCovariates);
+}
+
+void MainWindow::showStatus(const QString& text) {
+    statusBar()->showMessage(text, 8000);
+}
+
+void MainWindow::createOutcomeActions() {
+    m_addOutcome = new QAction(tr("&Add Outcome\u2026"), this);
+    m_addOutcome->setToolTip(tr("Add an outcome"));
+    m_addOutcome->setIconText(QStringLiteral("+"));
+    m_renameOutcome = new QAction(tr("&Rename Outcome\u2026"), this);
+    m_renameOutcome->setIconText(tr("Rename"));
+    m_removeOutcome = new QAction(tr("Re&move Outcome"), this);
+    m_removeOutcome->setIconText(QStringLiteral("\u2212"));
+    m_removeOutcome->setToolTip(tr("Remove this outcome"));
+    connect(m_addOutcome, &QAction::triggered, this, [this] {
+        NewOutcomeDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            m_document->undoStack()->push(new AddOutcomeCommand(m_document, dialog.outcome()));
+    });
+    connect(m_renameOutcome, &QAction::triggered, this, [this] {
+        const Outcome* outcome = m_document->currentOutcomeData();
+        if (!outcome)
+            return;
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Outcome"), tr("Name"), QLineEdit::Normal,
+                                                   QString::fromStdString(outcome->name), &ok)
+                                 .trimmed();
+        if (ok && !name.isEmpty())
+            if (QUndoCommand* command =
+                    makeOutcomeRename(m_document, m_document->currentOutcome(), name.toStdString()))
+                m_document->undoStack()->push(command);
+    });
+    connect(m_removeOutcome, &QAction::triggered, this, [this] {
+        const Outcome* outcome = m_document->currentOutcomeData();
+        if (!outcome)
+            return;
+        const auto answer = QMessageBox::question(
+            this, tr("Remove Outcome"),
+            tr("Remove the outcome \u201c%1\u201d with its %2 rows? (Edit \u25b8 Undo brings it back.)")
+                .arg(QString::fromStdString(outcome->name))
+                .arg(outcome->rows.size()));
+        if (answer == QMessageBox::Yes)
+            m_document->undoStack()->push(new RemoveOutcomeCommand(m_document, m_document->currentOutcome()));
+    });
+    m_outcomeBar->addButton(m_addOutcome);
+    m_outcomeBar->addButton(m_renameOutcome);
+    m_outcomeBar->addButton(m_removeOutcome);
+}
+
+void MainWindow::createCovariateActions() {
+    m_addCovariate = new QAction(tr("Add &Characteristic Column\u2026"), this);
+    m_renameCovariate = new QAction(tr("Rena&me Characteristic Column\u2026"), this);
+    m_removeCovariate = new QAction(tr("Remo&ve Characteristic Column\u2026"), this);
+    m_projectDetails = new QAction(tr("Project &Details\u2026"), this);
+    // The column to rename or remove: the selected one when it is a characteristic, else ask.
+    const auto chooseCovariate = [this](const QString& title) -> int {
+        const QModelIndex current = m_grid->currentIndex();
+        if (current.isValid()) {
+            const GridColumn& column = m_model->columns()[static_cast<std::size_t>(current.column())];
+            if (column.kind == CellAddress::Kind::Covariate)
+                return column.covariate;
+        }
+        QStringList names;
+        for (const auto& name : m_document->project().covariateNames)
+            names.append(QString::fromStdString(name));
+        bool ok = false;
+        const QString name = QInputDialog::getItem(this, title, tr("Column"), names, 0, false, &ok);
+        return ok ? static_cast<int>(names.indexOf(name)) : -1;
+    };
+    const auto nameIsFree = [this](const QString& name) {
+        if (m_document->project().covariateIndex(name.toStdString())) {
+            QMessageBox::warning(this, tr("Characteristic Column"),
+                                 tr("There is already a column named \u201c%1\u201d.").arg(name));
+            return false;
+        }
+        return true;
+    };
+    connect(m_addCovariate, &QAction::triggered, this, [this, nameIsFree] {
+        bool ok = false;
+        const QString name =
+            QInputDialog::getText(this, tr("Add Characteristic Column"),
+                                  tr("Name of the study characteristic (shared by every outcome)"),
+                                  QLineEdit::Normal, QString(), &ok)
+                .trimmed();
+        if (ok && !name.isEmpty() && nameIsFree(name))
+            m_document->undoStack()->push(new AddCovariateCommand(m_document, name.toStdString()));
+    });
+    connect(m_renameCovariate, &QAction::triggered, this, [this, chooseCovariate, nameIsFree] {
+        const int index = chooseCovariate(tr("Rename Characteristic Column"));
+        if (index < 0)
+            return;
+        const QString old =
+            QString::fromStdString(m_document->project().covariateNames[static_cast<std::size_t>(index)]);
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Rename Characteristic Column"), tr("New name"),
+                                                   QLineEdit::Normal, old, &ok)
+                                 .trimmed();
+        if (!ok || name.isEmpty() || name == old)
+            return;
+        if (name.compare(old, Qt::CaseInsensitive) != 0 && !nameIsFree(name))
+            return;
+        m_document->undoStack()->push(new RenameCovariateCommand(m_document, index, name.toStdString()));
+    });
+    connect(m_removeCovariate, &QAction::triggered, this, [this, chooseCovariate] {
+        const int index = chooseCovariate(tr("Remove Characteristic Column"));
+        if (index >= 0)
+            m_document->undoStack()->push(new RemoveCovariateCommand(m_document, index));
+    });
+    connect(m_projectDetails, &QAction::triggered, this, &MainWindow::editProjectDetails);
+}
+
+void MainWindow::editProjectDetails() {
+    const Project& project = m_document->project();
+    ProjectDetailsDialog dialog(QString::fromStdString(project.title), QString::fromStdString(project.notes),
+                                this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    QUndoStack* stack = m_document->undoStack();
+    stack->beginMacro(tr("Change project details"));
+    if (QUndoCommand* command = makeProjectTitleChange(m_document, dialog.title().toStdString()))
+        stack->push(command);
+    if (QUndoCommand* command = makeProjectNotesChange(m_document, dialog.notes().toStdString()))
+        stack->push(command);
+    stack->endMacro();
+}
+
+void MainWindow::populateAddStudiesMenu() {
+    m_addStudiesMenu->clear();
+    const Outcome* outcome = m_document->currentOutcomeData();
+    if (!outcome)
+        return;
+    std::set<StudyId> present;
+    for (const auto& row : outcome->rows)
+        present.insert(row.study);
+    std::vector<StudyId> missing;
+    for (const auto& study : m_document->project().studies)
+        if (!present.count(study.id)) {
+            missing.push_back(study.id);
+            QAction* action = m_addStudiesMenu->addAction(QString::fromStdString(study.label));
+            const StudyId id = study.id;
+            connect(action, &QAction::triggered, this, [this, id] { m_model->addStudies({id}); });
+        }
+    if (missing.empty()) {
+        m_addStudiesMenu->addAction(tr("Every study of the project is in this outcome"))->setEnabled(false);
+        return;
+    }
+    m_addStudiesMenu->addSeparator();
+    connect(m_addStudiesMenu->addAction(tr("All %n Studies", nullptr, static_cast<int>(missing.size()))),
+            &QAction::triggered, this, [this, missing] { m_model->addStudies(missing); });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_files->newAction());
+    file->addAction(m_files->openAction());
+    file->addMenu(m_files->recentMenu());
+    file->addAction(m_files->openExampleAction());
+    file->addSeparator();
+    file->addAction(m_files->saveAction());
+    file->addAction(m_files->saveAsAction());
+    file->addSeparator();
+    file->addAction(m_files->importCsvAction());
+    file->addAction(m_files->exportGridAction());
+    file->addAction(m_files->exportResultsAction());
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    m_undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    edit->addAction(m_undo);
+    edit->addAction(m_redo);
+    edit->addSeparator();
+    edit->addActions(
+        {m_grid->cutAction(), m_grid->copyAction(), m_grid->pasteAction(), m_grid->clearAction()});
+    edit->addSeparator();
+    edit->addActions(
+        {m_grid->insertRowAboveAction(), m_grid->insertRowBelowAction(), m_grid->deleteRowsAction()});
+    m_addStudiesMenu = edit->addMenu(tr("Add Studies of Other &Outcomes"));
+    connect(m_addStudiesMenu, &QMenu::aboutToShow, this, &MainWindow::populateAddStudiesMenu);
+    edit->addSeparator();
+    edit->addActions({m_addCovariate, m_renameCovariate, m_removeCovariate});
+    edit->addSeparator();
+    edit->addAction(m_projectDetails);
+
+    QMenu* outcome = menuBar()->addMenu(tr("&Outcome"));
+    outcome->addActions({m_addOutcome, m_renameOutcome, m_removeOutcome});
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_settingsDock->toggleViewAction());
+    view->addAction(m_tsaDock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Evident"), this, [this] {
+        QMessageBox::about(this, tr("About Evident"),
+                           tr("<b>Evident</b> %1<br>Meta-analysis of preclinical studies.<br>"
+                              "Licensed under the GNU GPL, version 3 or later.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (m_shown)
+        return;
+    m_shown = true;
+    // First layout: the settings as narrow as they go, then the grid (the main work) and the results
+    // at about 3:2. The size hints alone would give the results text most of the width.
+    resizeDocks({m_settingsDock}, {m_settingsDock->minimumSizeHint().width()}, Qt::Horizontal);
+    const int width = m_splitter->width();
+    m_splitter->setSizes({width * 3 / 5, width - width * 3 / 5});
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!m_files->maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_files->autosaver()->discard();
+    event->accept();
+}
+
+} // namespace evident::ui

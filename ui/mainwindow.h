@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The main window: wiring of the document, the grid, the settings, the results and the menus.
+// Analysis views (plots) are added with addAnalysisView() and fed from analysisController().
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QTabWidget;
+
+namespace evident::ui {
+
+class AnalysisController;
+class AnalysisSettingsPanel;
+class Document;
+class FileController;
+class OutcomeBar;
+class ResultsPanel;
+class StudyGridView;
+class StudyTableModel;
+class TsaSettingsPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// `recoveryDirectory`: where autosaves go; empty for Autosaver::defaultDirectory().
+    explicit MainWindow(const QString& recoveryDirectory = QString(), QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    Document* document() const { return m_document; }
+    AnalysisController* analysisController() const { return m_analysis; }
+    FileController* files() const { return m_files; }
+    StudyTableModel* studyModel() const { return m_model; }
+    StudyGridView* grid() const { return m_grid; }
+    ResultsPanel* resultsPanel() const { return m_results; }
+    AnalysisSettingsPanel* analysisSettingsPanel() const { return m_analysisSettings; }
+    /// Shown in a dock for now; meant to sit beside the TSA plot.
+    TsaSettingsPanel* tsaSettingsPanel() const { return m_tsaSettings; }
+    QDockWidget* tsaSettingsDock() const { return m_tsaDock; }
+
+    /// The tab widget of analysis views; its first tab is the Results panel.
+    QTabWidget* analysisTabs() const { return m_analysisTabs; }
+    /// Adds a view (a plot) as a tab after the Results panel; returns its tab index.
+    int addAnalysisView(QWidget* view, const QString& title);
+
+    /// The window title for a project: its title (or file name), the modified marker, and a note
+    /// when the project's notes say the data are illustrative.
+    static QString titleFor(const QString& projectTitle, const QString& filePath, const QString& notes);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void createMenus();
+    void createOutcomeActions();
+    void createCovariateActions();
+    void updateTitle();
+    void updateActions();
+    void showStatus(const QString& text);
+    void editProjectDetails();
+    void populateAddStudiesMenu();
+
+    Document* m_document;
+    AnalysisController* m_analysis;
+    FileController* m_files;
+    StudyTableModel* m_model;
+    StudyGridView* m_grid;
+    OutcomeBar* m_outcomeBar;
+    QSplitter* m_splitter;
+    QTabWidget* m_analysisTabs;
+    ResultsPanel* m_results;
+    AnalysisSettingsPanel* m_analysisSettings;
+    TsaSettingsPanel* m_tsaSettings;
+    QDockWidget* m_settingsDock;
+    QDockWidget* m_tsaDock;
+    QLabel* m_illustrative;
+    QLabel* m_timing;
+
+    QAction* m_undo = nullptr;
+    QAction* m_redo = nullptr;
+    QAction* m_addOutcome = nullptr;
+    QAction* m_renameOutcome = nullptr;
+    QAction* m_removeOutcome = nullptr;
+    QAction* m_addCovariate = nullptr;
+    QAction* m_renameCovariate = nullptr;
+    QAction* m_removeCovariate = nullptr;
+    QAction* m_projectDetails = nullptr;
+    QMenu* m_addStudiesMenu = nullptr;
+    bool m_shown = false;
+};
+
+} // namespace evident::ui

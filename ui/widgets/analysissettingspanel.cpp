@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/widgets/analysissettingspanel.h"
+
+#include "core/project/outcomeanalysis.h"
+#include "ui/commands/valuecommands.h"
+#include "ui/document/document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QSignalBlocker>
+#include <QUndoStack>
+
+namespace evident::ui {
+namespace {
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+void selectData(QComboBox* box, const QVariant& value) {
+    const int index = box->findData(value);
+    box->setCurrentIndex(index);
+}
+
+} // namespace
+
+void fillCovariateBox(QComboBox* box, const QString& none, const QStringList& names, const QString& current,
+                      const QString& unusableNote) {
+    const QSignalBlocker blocker(box);
+    box->clear();
+    box->addItem(none, QString());
+    for (const QString& name : names)
+        box->addItem(name, name);
+    if (!current.isEmpty() && box->findData(current) < 0)
+        box->addItem(QStringLiteral("%1 (%2)").arg(current, unusableNote), current);
+    selectData(box, current);
+}
+
+AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent)
+    : QWidget(parent)
+    , m_document(document)
+    , m_measure(new QComboBox(this))
+    , m_estimator(new QComboBox(this))
+    , m_ciMethod(new QComboBox(this))
+    , m_prediction(new QCheckBox(tr("Show the prediction interval"), this))
+    , m_subgroup(new QComboBox(this))
+    , m_cumulativeOrder(new QComboBox(this)) {
+    for (auto estimator :
+         {Tau2Estimator::RestrictedML, Tau2Estimator::DerSimonianLaird, Tau2Estimator::PauleMandel,
+          Tau2Estimator::MaximumLikelihood, Tau2Estimator::EmpiricalBayes, Tau2Estimator::HedgesOlkin,
+          Tau2Estimator::SidikJonkman, Tau2Estimator::FixedEffect})
+        m_estimator->addItem(
+            QStringLiteral("%1 (%2)").arg(qs(estimatorLabel(estimator)), qs(estimatorKey(estimator))),
+            static_cast<int>(estimator));
+    m_ciMethod->addItem(tr("Wald (z)"), static_cast<int>(InferenceMethod::Wald));
+    m_ciMethod->addItem(tr("Hartung-Knapp-Sidik-Jonkman (t)"),
+                        static_cast<int>(InferenceMethod::HartungKnapp));
+    m_measure->setToolTip(tr("The effect size computed for each study"));
+    m_estimator->setToolTip(
+        tr("Estimator of the between-study variance tau\u00b2; fixed effect assumes none"));
+    m_ciMethod->setToolTip(tr("How the confidence interval and test of the pooled effect are built"));
+    m_subgroup->setToolTip(tr("A categorical study characteristic to compare subgroups by"));
+    m_cumulativeOrder->setToolTip(tr("The order in which the cumulative meta-analysis adds studies"));
+
+    // Long choices ("Restricted maximum likelihood (REML)") show in full in the popup; the closed box
+    // stays narrow so the panel fits beside the grid.
+    for (QComboBox* box : findChildren<QComboBox*>()) {
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(10);
+    }
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Effect measure"), m_measure);
+    form->addRow(tr("Tau\u00b2 estimator"), m_estimator);
+    form->addRow(tr("Confidence interval"), m_ciMethod);
+    form->addRow(QString(), m_prediction);
+    form->addRow(tr("Subgroups by"), m_subgroup);
+    form->addRow(tr("Cumulative order"), m_cumulativeOrder);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows); // labels go above their fields when narrow
+
+    connect(m_measure, &QComboBox::activated, this, [this] {
+        const auto measure = static_cast<EffectMeasure>(m_measure->currentData().toInt());
+        apply([measure](AnalysisSettings& s) { s.measure = measure; }, tr("Change effect measure"));
+    });
+    connect(m_estimator, &QComboBox::activated, this, [this] {
+        const auto estimator = static_cast<Tau2Estimator>(m_estimator->currentData().toInt());
+        apply([estimator](AnalysisSettings& s) { s.estimator = estimator; },
+              tr("Change tau\u00b2 estimator"));
+    });
+    connect(m_ciMethod, &QComboBox::activated, this, [this] {
+        const auto method = static_cast<InferenceMethod>(m_ciMethod->currentData().toInt());
+        apply([method](AnalysisSettings& s) { s.inference = method; },
+              tr("Change confidence interval method"));
+    });
+    connect(m_prediction, &QCheckBox::toggled, this, [this](bool on) {
+        apply([on](AnalysisSettings& s) { s.showPredictionInterval = on; },
+              on ? tr("Show prediction interval") : tr("Hide prediction interval"));
+    });
+    connect(m_subgroup, &QComboBox::activated, this, [this] {
+        const std::string name = m_subgroup->currentData().toString().toStdString();
+        apply([name](AnalysisSettings& s) { s.subgroup = name; }, tr("Change subgroup variable"));
+    });
+    connect(m_cumulativeOrder, &QComboBox::activated, this, [this] {
+        const std::string name = m_cumulativeOrder->currentData().toString().toStdString();
+        apply([name](AnalysisSettings& s) { s.cumulativeOrder = name; }, tr("Change cumulative order"));
+    });
+
+    connect(document, &Document::currentOutcomeChanged, this, &AnalysisSettingsPanel::refresh);
+    connect(document, &Document::outcomeChanged, this, [this](int outcome) {
+        if (outcome == m_document->currentOutcome())
+            refresh();
+    });
+    connect(document, &Document::projectReset, this, &AnalysisSettingsPanel::refresh);
+    refresh();
+}
+
+void AnalysisSettingsPanel::showAnalysis(const OutcomeAnalysis& analysis) {
+    QStringList categorical, numeric;
+    for (const Covariate& covariate : analysis.prepared.data.covariates)
+        (covariate.kind == CovariateKind::Numeric ? numeric : categorical)
+            .append(QString::fromStdString(covariate.name));
+    if (categorical == m_categorical && numeric == m_numeric)
+        return;
+    m_categorical = categorical;
+    m_numeric = numeric;
+    refresh();
+}
+
+void AnalysisSettingsPanel::refresh() {
+    const Outcome* outcome = m_document->currentOutcomeData();
+    setEnabled(outcome != nullptr);
+    if (!outcome)
+        return;
+    m_updating = true;
+    const AnalysisSettings& s = outcome->settings;
+    {
+        const QSignalBlocker blocker(m_measure);
+        m_measure->clear();
+        if (outcome->layout == DataLayout::TwoGroupContinuous) {
+            for (auto measure :
+                 {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD, EffectMeasure::ROM})
+                m_measure->addItem(qs(measureLabel(measure)), static_cast<int>(measure));
+        }
+        if (m_measure->findData(static_cast<int>(s.measure)) < 0)
+            m_measure->addItem(qs(measureLabel(s.measure)), static_cast<int>(s.measure));
+        selectData(m_measure, static_cast<int>(s.measure));
+        m_measure->setEnabled(m_measure->count() > 1);
+    }
+    {
+        const QSignalBlocker b1(m_estimator), b2(m_ciMethod), b3(m_prediction);
+        selectData(m_estimator, static_cast<int>(s.estimator));
+        selectData(m_ciMethod, static_cast<int>(s.inference));
+        m_prediction->setChecked(s.showPredictionInterval);
+    }
+    fillCovariateBox(m_subgroup, tr("None"), m_categorical, QString::fromStdString(s.subgroup),
+                     tr("not categorical"));
+    fillCovariateBox(m_cumulativeOrder, tr("Data order"), m_numeric,
+                     QString::fromStdString(s.cumulativeOrder), tr("not numeric"));
+    m_updating = false;
+}
+
+void AnalysisSettingsPanel::apply(const std::function<void(AnalysisSettings&)>& change, const QString& text) {
+    const Outcome* outcome = m_document->currentOutcomeData();
+    if (m_updating || !outcome)
+        return;
+    AnalysisSettings settings = outcome->settings;
+    change(settings);
+    if (QUndoCommand* command =
+            makeAnalysisSettingsChange(m_document, m_document->currentOutcome(), settings, text))
+        m_document->undoStack()->push(command);
+}
+
+} // namespace evident::ui

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The analysis settings of the current outcome. Every change is an undoable edit of the document;
+// the panel shows the document's state and never keeps its own.
+#pragma once
+
+#include "core/analysis/analysisdata.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <vector>
+
+class QCheckBox;
+class QComboBox;
+
+namespace evident {
+struct AnalysisSettings;
+struct OutcomeAnalysis;
+} // namespace evident
+
+namespace evident::ui {
+
+class Document;
+
+class AnalysisSettingsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AnalysisSettingsPanel(Document* document, QWidget* parent = nullptr);
+
+    /// Which covariates are categorical (subgroups) and numeric (orders) comes from the analysis.
+    void showAnalysis(const OutcomeAnalysis& analysis);
+
+    QComboBox* measureBox() const { return m_measure; }
+    QComboBox* estimatorBox() const { return m_estimator; }
+    QComboBox* ciMethodBox() const { return m_ciMethod; }
+    QCheckBox* predictionIntervalBox() const { return m_prediction; }
+    QComboBox* subgroupBox() const { return m_subgroup; }
+    QComboBox* cumulativeOrderBox() const { return m_cumulativeOrder; }
+
+private:
+    void refresh();
+    void apply(const std::function<void(AnalysisSettings&)>& change, const QString& text);
+
+    Document* m_document;
+    QComboBox* m_measure;
+    QComboBox* m_estimator;
+    QComboBox* m_ciMethod;
+    QCheckBox* m_prediction;
+    QComboBox* m_subgroup;
+    QComboBox* m_cumulativeOrder;
+    QStringList m_categorical;
+    QStringList m_numeric;
+    bool m_updating = false;
+};
+
+/// Fills a covariate chooser: `none` first (data value ""), then the names, then the current value
+/// when it is not among them (marked as not usable), and selects the current value.
+void fillCovariateBox(QComboBox* box, const QString& none, const QStringList& names, const QString& current,
+                      const QString& unusableNote);
+
+} // namespace evident::ui

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A read-only table view whose selection copies as tab-separated text (Ctrl+C, context menu), so
+// results paste straight into a spreadsheet.
+#pragma once
+
+#include <QTableView>
+
+namespace evident::ui {
+
+class CopyableTableView : public QTableView {
+    Q_OBJECT
+public:
+    explicit CopyableTableView(QWidget* parent = nullptr);
+
+    /// The selected cells' bounding rectangle with the column headers, as shown.
+    QString selectionText() const;
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
+};
+
+} // namespace evident::ui

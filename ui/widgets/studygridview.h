@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The table view of the study grid: spreadsheet keys (copy, paste, delete, insert rows) and a
+// context menu, over a StudyTableModel.
+#pragma once
+
+#include <QTableView>
+
+class QAction;
+
+namespace evident::ui {
+
+class StudyTableModel;
+
+class StudyGridView : public QTableView {
+    Q_OBJECT
+public:
+    explicit StudyGridView(QWidget* parent = nullptr);
+
+    void setStudyModel(StudyTableModel* model);
+    StudyTableModel* studyModel() const { return m_model; }
+
+    QAction* copyAction() const { return m_copy; }
+    QAction* cutAction() const { return m_cut; }
+    QAction* pasteAction() const { return m_paste; }
+    QAction* clearAction() const { return m_clear; }
+    QAction* insertRowAboveAction() const { return m_insertAbove; }
+    QAction* insertRowBelowAction() const { return m_insertBelow; }
+    QAction* deleteRowsAction() const { return m_deleteRows; }
+
+    void copySelection();
+    void cutSelection();
+    void pasteClipboard();
+    void clearSelectedCells();
+    void insertRow(bool below);
+    void deleteSelectedRows();
+
+signals:
+    /// A sentence for the status bar after a paste or a clear ("Pasted 12 cells; 1 row added").
+    void message(const QString& text);
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
+
+private:
+    QModelIndexList selectedCells() const;
+    QList<int> selectedRows() const;
+    void resizeColumnsOnce();
+
+    StudyTableModel* m_model = nullptr;
+    QAction* m_copy;
+    QAction* m_cut;
+    QAction* m_paste;
+    QAction* m_clear;
+    QAction* m_insertAbove;
+    QAction* m_insertBelow;
+    QAction* m_deleteRows;
+};
+
+} // namespace evident::ui
