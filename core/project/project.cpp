@@ -15,6 +15,19 @@ ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n) {
     return entry;
 }
 
+OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi,
+                   std::string vi, std::string sei) {
+    OutcomeRow row;
+    row.study = study;
+    row.included = included;
+    row.treated = std::move(treated);
+    row.control = std::move(control);
+    row.yi = std::move(yi);
+    row.vi = std::move(vi);
+    row.sei = std::move(sei);
+    return row;
+}
+
 Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues) {
     Study study;
     study.id = id;

@@ -71,6 +71,10 @@ struct OutcomeRow {
     bool operator==(const OutcomeRow&) const = default;
 };
 
+/// A row with the given arms (two-group layout) or effect size (precomputed layout).
+OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi = {},
+                   std::string vi = {}, std::string sei = {});
+
 /// Settings of the main analysis of one outcome.
 struct AnalysisSettings {
     EffectMeasure measure = EffectMeasure::SMD;

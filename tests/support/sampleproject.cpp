@@ -19,9 +19,8 @@ Project sampleProject() {
     const char* years[] = {"2019", "2020", "2021", "2018", "2022"};
     for (int i = 0; i < 5; ++i)
         project.studies.push_back(
-            {static_cast<StudyId>(10 + i),
-             labels[i],
-             {routes[i], years[i], i % 2 ? "rat" : "mouse", std::to_string(25 * (i + 1))}});
+            makeStudy(static_cast<StudyId>(10 + i), labels[i],
+                      {routes[i], years[i], i % 2 ? "rat" : "mouse", std::to_string(25 * (i + 1))}));
 
     Outcome glands;
     glands.name = "Glands";
@@ -50,11 +49,13 @@ Project sampleProject() {
     glands.figures.forest.favoursLeft = "Favours control";
     glands.figures.forest.favoursRight = "Favours EVs";
     glands.rows = {
-        {10, true, {"5.1", "1.2", "8"}, {"3.0", "1.1", "8"}, "", "", ""},
-        {11, true, {"6.3", "1.0", "6"}, {"3.2", "0.9", "6"}, "", "", ""},
-        {12, false, {"4.9", "1.4", "10"}, {"3.5", "1.3", "10"}, "", "", ""},
-        {13, true, {"7,2", "1.1", "7"}, {"3.1", "1.0", "7"}, "", "", ""}, // a comma: a bad cell
-        {14, true, {"5.8", "1.6", "9"}, {"2.9", "-1", "9"}, "", "", ""},  // negative SD: a bad cell
+        makeRow(10, true, meanSdEntry("5.1", "1.2", "8"), meanSdEntry("3.0", "1.1", "8")),
+        makeRow(11, true, meanSdEntry("6.3", "1.0", "6"), meanSdEntry("3.2", "0.9", "6")),
+        makeRow(12, false, meanSdEntry("4.9", "1.4", "10"), meanSdEntry("3.5", "1.3", "10")),
+        makeRow(13, true, meanSdEntry("7,2", "1.1", "7"),
+                meanSdEntry("3.1", "1.0", "7")), // a comma: a bad cell
+        makeRow(14, true, meanSdEntry("5.8", "1.6", "9"),
+                meanSdEntry("2.9", "-1", "9")), // negative SD: a bad cell
     };
 
     Outcome fibrosis;
@@ -63,9 +64,9 @@ Project sampleProject() {
     fibrosis.layout = DataLayout::Precomputed;
     fibrosis.settings.measure = EffectMeasure::Generic;
     fibrosis.rows = {
-        {10, true, {}, {}, "-1.2", "0.21", ""},
-        {12, true, {}, {}, "-0.8", "", "0.4"},
-        {13, true, {"typed before", "", ""}, {}, "-2.1", "0.3", ""}, // text outside the layout is kept
+        makeRow(10, true, {}, {}, "-1.2", "0.21", ""), makeRow(12, true, {}, {}, "-0.8", "", "0.4"),
+        makeRow(13, true, meanSdEntry("typed before", "", ""), {}, "-2.1", "0.3",
+                ""), // text outside the layout is kept
     };
     project.outcomes = {glands, fibrosis};
     return project;
@@ -87,25 +88,20 @@ Project syntheticProject(std::size_t studies) {
     for (std::size_t i = 0; i < studies; ++i) {
         const StudyId id = i + 1;
         project.studies.push_back(
-            {id,
-             "Study " + std::to_string(i + 1),
-             {i % 3 == 0 ? "intravenous" : "intrauterine", std::to_string(2010 + i % 15)}});
+            makeStudy(id, "Study " + std::to_string(i + 1),
+                      {i % 3 == 0 ? "intravenous" : "intrauterine", std::to_string(2010 + i % 15)}));
         const int nt = groupSize(random);
         const int nc = groupSize(random);
         const double sd = 10;
         const double control = 50 + 5 * unit(random);
         const double treated =
             control + sd * (trueEffect(random) + unit(random) * std::sqrt(1.0 / nt + 1.0 / nc));
+        // Draw in a fixed order (function arguments have none) so the data never change.
+        const std::string sdTreated = formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3);
+        const std::string sdControl = formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3);
         outcome.rows.push_back(
-            {id,
-             true,
-             {formatSignificant(treated, 4), formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3),
-              std::to_string(nt)},
-             {formatSignificant(control, 4), formatSignificant(sd * (0.8 + 0.4 * std::abs(unit(random))), 3),
-              std::to_string(nc)},
-             "",
-             "",
-             ""});
+            makeRow(id, true, meanSdEntry(formatSignificant(treated, 4), sdTreated, std::to_string(nt)),
+                    meanSdEntry(formatSignificant(control, 4), sdControl, std::to_string(nc))));
     }
     project.outcomes.push_back(outcome);
     return project;

@@ -433,11 +433,12 @@ void TestFiles::importCsvAsNewProjectOrOutcome() {
 void TestFiles::mergingSharesStudiesByLabel() {
     Project imported;
     imported.covariateNames = {"route", "Strain"};
-    imported.studies = {{1, " Ali 2019 ", {"intravenous", "SD"}}, {2, "New 2024", {"", "Wistar"}}};
+    imported.studies = {makeStudy(1, " Ali 2019 ", {"intravenous", "SD"}),
+                        makeStudy(2, "New 2024", {"", "Wistar"})};
     Outcome outcome;
     outcome.name = "Embryos";
-    outcome.rows = {{1, true, {"1", "1", "5"}, {"0", "1", "5"}, "", "", ""},
-                    {2, true, {"2", "1", "6"}, {"0", "1", "6"}, "", "", ""}};
+    outcome.rows = {makeRow(1, true, meanSdEntry("1", "1", "5"), meanSdEntry("0", "1", "5")),
+                    makeRow(2, true, meanSdEntry("2", "1", "6"), meanSdEntry("0", "1", "6"))};
     imported.outcomes = {outcome};
     const MergedProject merged = addImportedOutcome(test::sampleProject(), imported);
     const Project& project = merged.project;

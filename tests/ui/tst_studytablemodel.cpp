@@ -214,9 +214,9 @@ void TestStudyTableModel::copyPasteRoundTrip() {
     // Paste into an empty copy of the table: the same cells come back.
     Project blank = test::sampleProject();
     for (auto& row : blank.outcomes[0].rows)
-        row = OutcomeRow{row.study, true, {}, {}, {}, {}, {}};
+        row = makeRow(row.study, true, {}, {});
     for (auto& study : blank.studies)
-        study = Study{study.id, {}, std::vector<std::string>(study.covariateValues.size())};
+        study = makeStudy(study.id, {}, std::vector<std::string>(study.covariateValues.size()));
     Document target;
     StudyTableModel targetModel(&target);
     QAbstractItemModelTester tester(&targetModel, QAbstractItemModelTester::FailureReportingMode::QtTest);
