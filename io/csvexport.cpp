@@ -35,17 +35,7 @@ bool isReported(const ArmEntry& arm) {
 
 } // namespace
 
-QString csvField(const QString& value) {
-    const bool quote = value.contains(u',') || value.contains(u'"') || value.contains(u'\n')
-                       || value.contains(u'\r') || value != value.trimmed();
-    if (!quote)
-        return value;
-    QString escaped = value;
-    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return u'"' + escaped + u'"';
-}
-
-QString exportOutcomeCsv(const Project& project, const Outcome& outcome) {
+CsvContent outcomeTable(const Project& project, const Outcome& outcome) {
     const bool twoGroup = outcome.layout == DataLayout::TwoGroupContinuous;
     std::vector<ColumnGroup> groups;
     groups.push_back(
@@ -123,42 +113,38 @@ QString exportOutcomeCsv(const Project& project, const Outcome& outcome) {
         if (used)
             written.push_back(&group);
     }
-    QStringList lines;
-    QStringList header;
+    CsvContent table;
     for (const ColumnGroup* group : written)
-        for (const QString& name : group->headers)
-            header << csvField(name);
-    lines << header.join(u',');
+        table.header << group->headers;
     for (const OutcomeRow& row : outcome.rows) {
         QStringList fields;
         for (const ColumnGroup* group : written)
-            for (const QString& value : group->values(row, project.study(row.study)))
-                fields << csvField(value);
-        lines << fields.join(u',');
+            fields << group->values(row, project.study(row.study));
+        table.rows << fields;
     }
-    return lines.join(u'\n') + u'\n';
+    return table;
 }
 
-QString exportCharacteristicsCsv(const Project& project) {
+CsvContent characteristicsTable(const Project& project) {
     const bool assessed = std::any_of(project.studies.begin(), project.studies.end(),
                                       [](const Study& s) { return s.riskOfBias != RiskOfBias{}; });
-    QStringList header{QStringLiteral("study")};
+    CsvContent table;
+    table.header << QStringLiteral("study");
     for (const std::string& name : project.covariateNames)
-        header << csvField(text(name));
+        table.header << text(name);
     if (assessed)
         for (const SyrcleItem& item : syrcleItems())
-            header << csvField(text(std::string(item.label)));
-    QStringList lines{header.join(u',')};
+            table.header << text(std::string(item.label));
     for (const Study& study : project.studies) {
-        QStringList fields{csvField(text(study.label))};
+        QStringList fields{text(study.label)};
         for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
-            fields << csvField(c < study.covariateValues.size() ? text(study.covariateValues[c]) : QString());
+            fields << (c < study.covariateValues.size() ? text(study.covariateValues[c]) : QString());
         if (assessed)
             for (const RobItemAssessment& item : study.riskOfBias.items)
-                fields << csvField(text(std::string(judgementKey(item.judgement))));
-        lines << fields.join(u',');
+                fields << text(std::string(judgementKey(item.judgement)));
+        table.rows << fields;
     }
-    return lines.join(u'\n') + u'\n';
+    return table;
 }
 
 } // namespace evident::io

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/project/project.h"
+#include "io/csvwriter.h"
 
 #include <QString>
 
@@ -11,13 +12,10 @@ namespace evident::io {
 
 /// The outcome's rows with their studies' labels, covariates and SYRCLE judgements. Column groups that
 /// no row uses (SEM, CI, medians, arms, sham means, risk of bias) are left out.
-QString exportOutcomeCsv(const Project& project, const Outcome& outcome);
+CsvContent outcomeTable(const Project& project, const Outcome& outcome);
 
 /// The study characteristics table: one row per study, its label, every covariate and the SYRCLE
 /// judgements (when any study has been assessed).
-QString exportCharacteristicsCsv(const Project& project);
-
-/// One CSV field, quoted when it holds a comma, quote, line break or surrounding spaces.
-QString csvField(const QString& text);
+CsvContent characteristicsTable(const Project& project);
 
 } // namespace evident::io

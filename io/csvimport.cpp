@@ -51,7 +51,7 @@ constexpr std::array<RoleName, 38> roleNames{{
     {ColumnRole::Arm, "arm", nullptr},
     {ColumnRole::ControlGroup, "control_group", nullptr},
     {ColumnRole::ShamMean, "sham_mean", nullptr},
-    {ColumnRole::Include, "include", nullptr},
+    {ColumnRole::Include, "include", "included"},
     {ColumnRole::RiskOfBias, "rob_<item>", nullptr},
     {ColumnRole::RiskOfBiasSupport, "rob_<item>_support", nullptr},
     {ColumnRole::Covariate, "", nullptr},

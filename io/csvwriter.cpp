@@ -6,23 +6,25 @@
 namespace evident::io {
 namespace {
 
-QString field(QString text) {
-    if (text.contains(QLatin1Char(',')) || text.contains(QLatin1Char('"')) || text.contains(QLatin1Char('\n'))
-        || text.contains(QLatin1Char('\r'))) {
-        text.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-        return QLatin1Char('"') + text + QLatin1Char('"');
-    }
-    return text;
-}
-
 QString line(const QStringList& fields) {
     QStringList quoted;
     for (const QString& text : fields)
-        quoted.append(field(text));
+        quoted.append(csvField(text));
     return quoted.join(QLatin1Char(',')) + QStringLiteral("\r\n");
 }
 
 } // namespace
+
+QString csvField(const QString& value) {
+    const bool quote = value.contains(QLatin1Char(',')) || value.contains(QLatin1Char('"'))
+                       || value.contains(QLatin1Char('\n')) || value.contains(QLatin1Char('\r'))
+                       || value != value.trimmed(); // the reader trims unquoted fields
+    if (!quote)
+        return value;
+    QString escaped = value;
+    escaped.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
 
 QString toCsv(const QStringList& header, const QList<QStringList>& rows) {
     QString text = line(header);

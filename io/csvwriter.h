@@ -8,6 +8,15 @@
 
 namespace evident::io {
 
+/// A table of text: the header and its rows.
+struct CsvContent {
+    QStringList header;
+    QList<QStringList> rows;
+};
+
+/// One field, quoted when it holds a comma, quote, line break or surrounding spaces.
+QString csvField(const QString& text);
+
 /// Comma-separated, CRLF line ends; a field with a comma, quote or line break is quoted with
 /// doubled quotes.
 QString toCsv(const QStringList& header, const QList<QStringList>& rows);

@@ -154,9 +154,9 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
             worst = std::max(worst, static_cast<int>(ExitAnalysisFailed));
     }
     if (!input.project.studies.empty()) {
-        QString error;
         const QString path = dir.filePath(QStringLiteral("study-characteristics.csv"));
-        if (!writeText(path, io::exportCharacteristicsCsv(input.project).toStdString(), error)) {
+        const io::CsvContent table = io::characteristicsTable(input.project);
+        if (const QString error = io::writeCsvFile(path, table.header, table.rows); !error.isEmpty()) {
             err << command << ": " << error << "\n";
             return ExitInputError;
         }

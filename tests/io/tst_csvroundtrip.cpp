@@ -78,7 +78,8 @@ private slots:
 
 void TestCsvRoundTrip::everyFieldSurvives() {
     const Project original = preclinicalProject();
-    const QString csv = io::exportOutcomeCsv(original, original.outcomes[0]);
+    const io::CsvContent table = io::outcomeTable(original, original.outcomes[0]);
+    const QString csv = io::toCsv(table.header, table.rows);
     const io::CsvParseResult parsed = io::parseCsv(csv);
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
     const io::CsvImport imported =
@@ -118,9 +119,9 @@ void TestCsvRoundTrip::simpleDataStaysSimple() {
         row.control = meanSdEntry("8", "2", "8");
         outcome.rows.push_back(row);
     }
-    const QString csv = io::exportOutcomeCsv(project, outcome);
-    QCOMPARE(csv.section(u'\n', 0, 0), QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c"));
-    QCOMPARE(csv.section(u'\n', 1, 1), QStringLiteral("A,10,2,8,8,2,8"));
+    const io::CsvContent table = io::outcomeTable(project, outcome);
+    QCOMPARE(table.header.join(u','), QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c"));
+    QCOMPARE(table.rows.at(0).join(u','), QStringLiteral("A,10,2,8,8,2,8"));
 }
 
 QTEST_GUILESS_MAIN(TestCsvRoundTrip)

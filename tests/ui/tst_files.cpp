@@ -463,7 +463,8 @@ void TestFiles::exportedGridImportsBack() {
     QCOMPARE(window.files()->exportGrid(csv), QString());
     CsvImportDialog dialog(csv, false);
     QCOMPARE(dialog.fileError(), QString());
-    QCOMPARE(dialog.roles().value(0), io::ColumnRole::Ignore); // "included" is not a characteristic
+    QCOMPARE(dialog.roles().value(0), io::ColumnRole::Study);
+    QVERIFY(dialog.roles().contains(io::ColumnRole::Include)); // read back, not taken for a characteristic
     const io::CsvImport& imported = dialog.result();
     QVERIFY(imported.errors.isEmpty());
     const Project& original = window.document()->project();
@@ -472,6 +473,7 @@ void TestFiles::exportedGridImportsBack() {
     QCOMPARE(rows.size(), original.outcomes[0].rows.size());
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const OutcomeRow& expected = original.outcomes[0].rows[r];
+        QCOMPARE(rows[r].included, expected.included);
         QVERIFY(rows[r].treated == expected.treated);
         QVERIFY(rows[r].control == expected.control);
         QCOMPARE(imported.project.study(rows[r].study)->label, original.study(expected.study)->label);
@@ -480,7 +482,8 @@ void TestFiles::exportedGridImportsBack() {
     }
     // The include flags are in the file, for the reader.
     const io::CsvParseResult parsed = io::readCsvFile(csv);
-    QCOMPARE(parsed.table.records[2].value(0), QStringLiteral("no"));
+    QCOMPARE(parsed.table.records[2].value(parsed.table.header.indexOf(QStringLiteral("include"))),
+             QStringLiteral("no"));
 }
 
 void TestFiles::exportResultsWritesTables() {

@@ -38,6 +38,32 @@ const QList<QPair<ColumnRole, const char*>>& roleNames() {
         {ColumnRole::Yi, QT_TRANSLATE_NOOP("CsvImportDialog", "Effect size (yi)")},
         {ColumnRole::Vi, QT_TRANSLATE_NOOP("CsvImportDialog", "Variance (vi)")},
         {ColumnRole::Sei, QT_TRANSLATE_NOOP("CsvImportDialog", "Standard error (sei)")},
+        {ColumnRole::MedianTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (treated)")},
+        {ColumnRole::SemTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (treated)")},
+        {ColumnRole::CiLowerTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (treated)")},
+        {ColumnRole::CiUpperTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (treated)")},
+        {ColumnRole::CiLevelTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (treated)")},
+        {ColumnRole::Q1Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (treated)")},
+        {ColumnRole::Q3Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (treated)")},
+        {ColumnRole::MinTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (treated)")},
+        {ColumnRole::MaxTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (treated)")},
+        {ColumnRole::DispersionTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (treated)")},
+        {ColumnRole::MedianControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (control)")},
+        {ColumnRole::SemControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (control)")},
+        {ColumnRole::CiLowerControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (control)")},
+        {ColumnRole::CiUpperControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (control)")},
+        {ColumnRole::CiLevelControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (control)")},
+        {ColumnRole::Q1Control, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (control)")},
+        {ColumnRole::Q3Control, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (control)")},
+        {ColumnRole::MinControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (control)")},
+        {ColumnRole::MaxControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (control)")},
+        {ColumnRole::DispersionControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (control)")},
+        {ColumnRole::Arm, QT_TRANSLATE_NOOP("CsvImportDialog", "Treatment arm")},
+        {ColumnRole::ControlGroup, QT_TRANSLATE_NOOP("CsvImportDialog", "Shared control group")},
+        {ColumnRole::ShamMean, QT_TRANSLATE_NOOP("CsvImportDialog", "Sham mean (for NMD)")},
+        {ColumnRole::Include, QT_TRANSLATE_NOOP("CsvImportDialog", "Include (yes/no)")},
+        {ColumnRole::RiskOfBias, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE judgement")},
+        {ColumnRole::RiskOfBiasSupport, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE support")},
         {ColumnRole::Covariate, QT_TRANSLATE_NOOP("CsvImportDialog", "Study characteristic")},
     };
     return names;
@@ -74,9 +100,6 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
     m_preview->setVerticalHeaderLabels(rowLabels);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
     for (int c = 0; c < m_table.header.size(); ++c) {
-        // "included" is what Evident's own grid export writes; it is not a study characteristic.
-        if (m_table.header[c].trimmed().compare(QStringLiteral("included"), Qt::CaseInsensitive) == 0)
-            guessed[c] = ColumnRole::Ignore;
         auto* box = new QComboBox(m_preview);
         for (const auto& [role, name] : roleNames())
             box->addItem(tr(name), static_cast<int>(role));

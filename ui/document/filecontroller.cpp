@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/filecontroller.h"
 
+#include "io/csvexport.h"
 #include "io/csvwriter.h"
 #include "io/projectfile.h"
 #include "ui/analysis/resulttables.h"
@@ -277,25 +278,9 @@ QString FileController::exportGrid(const QString& path) const {
     const Outcome* outcome = m_document->currentOutcomeData();
     if (!outcome)
         return tr("There is no outcome to export.");
-    const std::vector<GridColumn> columns = gridColumns(m_document->project(), *outcome);
-    QStringList header;
-    for (const GridColumn& column : columns)
-        header.append(column.key);
-    QList<QStringList> rows;
-    for (int r = 0; r < static_cast<int>(outcome->rows.size()); ++r) {
-        QStringList row;
-        for (const GridColumn& column : columns) {
-            const auto value = cellValue(m_document->project(), column.cell(m_document->currentOutcome(), r));
-            if (!value)
-                row.append(QString());
-            else if (const bool* included = std::get_if<bool>(&*value))
-                row.append(*included ? QStringLiteral("yes") : QStringLiteral("no"));
-            else
-                row.append(QString::fromStdString(std::get<std::string>(*value)));
-        }
-        rows.append(row);
-    }
-    return io::writeCsvFile(path, header, rows);
+    // Every field of the outcome, in the columns the CSV import reads back (docs/csv-format.md).
+    const io::CsvContent table = io::outcomeTable(m_document->project(), *outcome);
+    return io::writeCsvFile(path, table.header, table.rows);
 }
 
 QString FileController::exportResults(const QString& directory) const {
