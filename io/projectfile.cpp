@@ -32,10 +32,27 @@ QJsonValue text(const std::string& value) {
 
 // --- Writing -------------------------------------------------------------------------------
 
+/// The reported fields beyond mean, SD and n, by their keys in the file.
+std::array<std::pair<const char*, std::string ArmEntry::*>, 8> reportedArmFields() {
+    return {{{"sem", &ArmEntry::sem},
+             {"ci_lower", &ArmEntry::ciLower},
+             {"ci_upper", &ArmEntry::ciUpper},
+             {"ci_level", &ArmEntry::ciLevel},
+             {"q1", &ArmEntry::q1},
+             {"q3", &ArmEntry::q3},
+             {"min", &ArmEntry::minimum},
+             {"max", &ArmEntry::maximum}}};
+}
+
 QJsonObject armToJson(const ArmEntry& arm) {
-    return {{QStringLiteral("mean"), text(arm.mean)},
-            {QStringLiteral("sd"), text(arm.sd)},
-            {QStringLiteral("n"), text(arm.n)}};
+    QJsonObject object{{QStringLiteral("dispersion"), qs(dispersionKey(arm.dispersion))},
+                       {QStringLiteral("mean"), text(arm.mean)},
+                       {QStringLiteral("sd"), text(arm.sd)},
+                       {QStringLiteral("n"), text(arm.n)}};
+    for (const auto& [key, member] : reportedArmFields())
+        if (!(arm.*member).empty())
+            object.insert(QString::fromUtf8(key), text(arm.*member));
+    return object;
 }
 
 QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout) {
@@ -52,6 +69,11 @@ QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout) {
         {"yi", &row.yi}, {"vi", &row.vi}, {"sei", &row.sei}};
     for (const auto& [key, value] : precomputed)
         if (!twoGroup || !value->empty())
+            object.insert(QString::fromUtf8(key), text(*value));
+    const std::pair<const char*, const std::string*> preclinical[] = {
+        {"arm", &row.arm}, {"control_group", &row.controlGroup}, {"sham_mean", &row.shamMean}};
+    for (const auto& [key, value] : preclinical)
+        if (!value->empty())
             object.insert(QString::fromUtf8(key), text(*value));
     return object;
 }
@@ -86,6 +108,7 @@ QJsonObject outcomeToJson(const Outcome& outcome) {
                           {QStringLiteral("sd"), t.standardDeviation},
                           {QStringLiteral("spending"), qs(spendingKey(t.spending))},
                           {QStringLiteral("futility"), t.futility},
+                          {QStringLiteral("power_adjusted"), t.powerAdjusted},
                           {QStringLiteral("order_column"), text(t.orderColumn)}};
     const QJsonObject figures{{QStringLiteral("forest"), figureToJson(outcome.figures.forest)},
                               {QStringLiteral("funnel"), figureToJson(outcome.figures.funnel)},
@@ -99,6 +122,7 @@ QJsonObject outcomeToJson(const Outcome& outcome) {
         {QStringLiteral("layout"),
          QLatin1String(outcome.layout == DataLayout::Precomputed ? precomputedLayoutKey : twoGroupLayoutKey)},
         {QStringLiteral("analysis"), analysis},
+        {QStringLiteral("shared_control"), qs(sharedControlMethodKey(outcome.sharedControl))},
         {QStringLiteral("tsa"), tsa},
         {QStringLiteral("figures"), figures},
         {QStringLiteral("rows"), rows}};
@@ -364,7 +388,24 @@ private:
                 for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
                     valueReader.readText(project.covariateNames[c].c_str(), study.covariateValues[c]);
             }
+            if (const auto assessment = reader.object("risk_of_bias"); assessment && reader.ok())
+                readRiskOfBias(*assessment, reader.place() + QStringLiteral(", risk of bias"),
+                               study.riskOfBias);
             project.studies.push_back(std::move(study));
+        }
+    }
+
+    void readRiskOfBias(const QJsonObject& object, const QString& place, RiskOfBias& assessment) {
+        ObjectReader reader(object, place, m_error, m_warnings);
+        for (std::size_t i = 0; i < syrcleItemCount; ++i) {
+            const std::string key(syrcleItems()[i].key);
+            if (const auto item = reader.object(key.c_str()); item && reader.ok()) {
+                ObjectReader itemReader(*item, place + QStringLiteral(", ") + qs(key), m_error, m_warnings);
+                itemReader.readKey<RobJudgement>("judgement", assessment.items[i].judgement,
+                                                 parserOf(&parseJudgement),
+                                                 QStringLiteral("low, high, unclear"));
+                itemReader.readText("support", assessment.items[i].support);
+            }
         }
     }
 
@@ -403,6 +444,9 @@ private:
                                              QLatin1String(precomputedLayoutKey)));
             if (const auto analysis = reader.object("analysis"); analysis && reader.ok())
                 readAnalysis(*analysis, place + QStringLiteral(", analysis"), outcome.settings);
+            reader.readKey<SharedControlMethod>("shared_control", outcome.sharedControl,
+                                                parserOf(&parseSharedControlMethod),
+                                                QStringLiteral("SPLIT_CONTROL, COMBINE_TREATMENTS"));
             if (const auto tsa = reader.object("tsa"); tsa && reader.ok())
                 readTsa(*tsa, place + QStringLiteral(", tsa"), outcome.tsa);
             if (const auto figures = reader.object("figures"); figures && reader.ok()) {
@@ -413,7 +457,8 @@ private:
                 for (const auto& [key, figure] : kinds)
                     if (const auto settings = figureReader.object(key); settings && figureReader.ok())
                         readFigure(*settings,
-                                   figureReader.place() + QStringLiteral(", ") + QString::fromUtf8(key), *figure);
+                                   figureReader.place() + QStringLiteral(", ") + QString::fromUtf8(key),
+                                   *figure);
             }
             if (const auto rows = reader.array("rows"); rows && reader.ok())
                 readRows(*rows, place, project, outcome);
@@ -455,6 +500,7 @@ private:
         reader.readKey<SpendingFunction>("spending", settings.spending, parserOf(&parseSpending),
                                          QStringLiteral("OBF, Pocock"));
         reader.readBool("futility", settings.futility);
+        reader.readBool("power_adjusted", settings.powerAdjusted);
         reader.readText("order_column", settings.orderColumn);
     }
 
@@ -494,15 +540,24 @@ private:
                                                               {"control", &row.control}};
             for (const auto& [key, arm] : arms)
                 if (const auto entry = reader.object(key); entry && reader.ok()) {
-                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QString::fromUtf8(key), m_error,
-                                           m_warnings);
+                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QString::fromUtf8(key),
+                                           m_error, m_warnings);
+                    armReader.readKey<DispersionType>("dispersion", arm->dispersion,
+                                                      parserOf(&parseDispersionType),
+                                                      QStringLiteral("SD, SEM, CI, MEDIAN_IQR, MEDIAN_RANGE, "
+                                                                     "MEDIAN_IQR_RANGE"));
                     armReader.readText("mean", arm->mean);
                     armReader.readText("sd", arm->sd);
                     armReader.readText("n", arm->n);
+                    for (const auto& [field, member] : reportedArmFields())
+                        armReader.readText(field, (*arm).*member);
                 }
             reader.readText("yi", row.yi);
             reader.readText("vi", row.vi);
             reader.readText("sei", row.sei);
+            reader.readText("arm", row.arm);
+            reader.readText("control_group", row.controlGroup);
+            reader.readText("sham_mean", row.shamMean);
             outcome.rows.push_back(std::move(row));
         }
     }
@@ -541,9 +596,20 @@ QByteArray projectToJson(const Project& project) {
         for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
             values.insert(QString::fromStdString(project.covariateNames[c]),
                           text(c < study.covariateValues.size() ? study.covariateValues[c] : std::string()));
-        studies.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(study.id)},
-                                   {QStringLiteral("label"), text(study.label)},
-                                   {QStringLiteral("covariates"), values}});
+        QJsonObject object{{QStringLiteral("id"), static_cast<double>(study.id)},
+                           {QStringLiteral("label"), text(study.label)},
+                           {QStringLiteral("covariates"), values}};
+        QJsonObject riskOfBias;
+        for (std::size_t i = 0; i < syrcleItemCount; ++i) {
+            const RobItemAssessment& item = study.riskOfBias.items[i];
+            if (item != RobItemAssessment{})
+                riskOfBias.insert(qs(syrcleItems()[i].key),
+                                  QJsonObject{{QStringLiteral("judgement"), qs(judgementKey(item.judgement))},
+                                              {QStringLiteral("support"), text(item.support)}});
+        }
+        if (!riskOfBias.isEmpty())
+            object.insert(QStringLiteral("risk_of_bias"), riskOfBias);
+        studies.append(object);
     }
     QJsonArray outcomes;
     for (const auto& outcome : project.outcomes)

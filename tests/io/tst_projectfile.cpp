@@ -88,6 +88,11 @@ void TestProjectFile::roundTrip_data() {
     QTest::newRow("empty project") << Project{};
     QTest::newRow("sample with every setting changed") << test::sampleProject();
     QTest::newRow("synthetic 40 studies") << test::syntheticProject(40);
+    Project preclinical = test::preclinicalProject();
+    preclinical.outcomes[0].settings.measure = EffectMeasure::NMD;
+    preclinical.outcomes[0].sharedControl = SharedControlMethod::CombineTreatments;
+    preclinical.outcomes[0].tsa.powerAdjusted = true;
+    QTest::newRow("preclinical: reported arms, shared control, NMD, SYRCLE") << preclinical;
     Project awkward = test::sampleProject();
     awkward.outcomes[0].tsa.alpha = 1e-300;
     awkward.outcomes[0].tsa.beta = 0.123456789012345678;
@@ -289,7 +294,7 @@ void TestProjectFile::unknownEntriesAreReported() {
                     [](QJsonObject& s) { s.insert(QStringLiteral("doi"), QStringLiteral("10.1/x")); });
         editElement(r, QStringLiteral("outcomes"), 1, [](QJsonObject& o) {
             o.insert(QStringLiteral("tsa"), editedMember(o.value(QStringLiteral("tsa")).toObject(),
-                                                         QStringLiteral("power_adjusted"), true));
+                                                         QStringLiteral("iterated_logarithm_penalty"), true));
         });
     });
     const ProjectReadResult read = projectFromJson(json);
@@ -300,7 +305,7 @@ void TestProjectFile::unknownEntriesAreReported() {
     QVERIFY2(all.contains(QStringLiteral(": the entry 'reviewers' is not known")), qPrintable(all));
     QVERIFY2(all.contains(QStringLiteral("study 1 ('Ali 2019'): the entry 'doi' is not known")),
              qPrintable(all));
-    QVERIFY2(all.contains(QStringLiteral("outcome 'Fibrosis', tsa: the entry 'power_adjusted' is not known")),
+    QVERIFY2(all.contains(QStringLiteral("outcome 'Fibrosis', tsa: the entry 'iterated_logarithm_penalty' is not known")),
              qPrintable(all));
 }
 

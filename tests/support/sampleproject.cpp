@@ -107,4 +107,62 @@ Project syntheticProject(std::size_t studies) {
     return project;
 }
 
+static ArmEntry reported(DispersionType type, std::string centre, std::string n) {
+    ArmEntry arm;
+    arm.dispersion = type;
+    arm.mean = std::move(centre);
+    arm.n = std::move(n);
+    return arm;
+}
+
+Project preclinicalProject() {
+    Project project;
+    project.covariateNames = {"EV source", "dose (µg)"};
+    Study first = makeStudy(1, "Li 2019", {"BMSC", "50"});
+    first.riskOfBias.items[0] = {RobJudgement::Low, "Random number table, \"stated\", in methods"};
+    first.riskOfBias.items[6] = {RobJudgement::High, "Assessor not blinded"};
+    first.riskOfBias.items[9] = {RobJudgement::Unclear, ""};
+    project.studies = {first, makeStudy(2, "Wang, 2020", {"UC-MSC", "100"}),
+                       makeStudy(3, "Zhou 2021", {"ADSC", ""})};
+
+    Outcome outcome;
+    outcome.name = "glands";
+    ArmEntry sem = reported(DispersionType::SEM, "12.4", "8");
+    sem.sem = "1.1";
+    ArmEntry ci = reported(DispersionType::CI, "9.0", "10");
+    ci.ciLower = "7.5";
+    ci.ciUpper = "10.5";
+    ci.ciLevel = "90";
+    ArmEntry median = reported(DispersionType::MedianIQRRange, "6", "12");
+    median.q1 = "5";
+    median.q3 = "8";
+    median.minimum = "2";
+    median.maximum = "11";
+    const ArmEntry control = meanSdEntry("5.5", "2.0", "12");
+
+    OutcomeRow low;
+    low.study = 1;
+    low.arm = "EV low dose";
+    low.controlGroup = "vehicle";
+    low.treated = sem;
+    low.control = control;
+    low.shamMean = "15";
+    OutcomeRow high = low;
+    high.arm = "EV high dose";
+    high.treated = ci;
+    high.control = ArmEntry{}; // uses the shared control typed on the first row
+    OutcomeRow single;
+    single.study = 2;
+    single.treated = median;
+    single.control = meanSdEntry("4.1", "1.5", "9");
+    OutcomeRow excluded;
+    excluded.study = 3;
+    excluded.included = false;
+    excluded.treated = meanSdEntry("7", "1", "6");
+    excluded.control = meanSdEntry("5", "1", "6");
+    outcome.rows = {low, high, single, excluded};
+    project.outcomes.push_back(outcome);
+    return project;
+}
+
 } // namespace evident::test

@@ -16,4 +16,9 @@ Project sampleProject();
 /// and a numeric covariate.
 Project syntheticProject(std::size_t studies);
 
+/// Preclinical data entry: a three-study project with a multi-arm study sharing one control group (one
+/// arm leaves its control cells empty), arms reported as SEM, a 90% CI and a five-number summary, a sham
+/// mean, an unticked row, and SYRCLE judgements with support text holding commas and quotes.
+Project preclinicalProject();
+
 } // namespace evident::test
