@@ -145,7 +145,9 @@ int runAnalyze(const QStringList& arguments, QTextStream& out, QTextStream& err)
         out << QString::fromStdString(
             analysisToJson(prepared.data, options, shownMeasure, result, notes).dump());
     else
-        out << QString::fromStdString(textReport(prepared.data, options, shownMeasure, result, notes));
+        out << QString::fromStdString(
+            textReport(prepared.data, options, shownMeasure, result, notes,
+                       input.csv ? std::nullopt : std::optional<bool>(outcome.lowerIsBetter)));
     return result.overall.estimable ? ExitOk : ExitAnalysisFailed;
 }
 

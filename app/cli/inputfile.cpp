@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/inputfile.h"
 
+#include "io/projectfile.h"
+
 #include <QFileInfo>
 
 namespace evident::cli {
@@ -12,25 +14,49 @@ LoadedInput loadInput(const QString& path, const QString& outcomeName) {
         input.errors.append(QStringLiteral("The file %1 does not exist.").arg(path));
         return input;
     }
-    io::CsvImport import = io::importCsvFile(path);
-    input.errors = import.errors;
-    input.warnings = import.warnings;
-    input.project = import.project;
-    input.csv = std::move(import);
-    if (!input.errors.isEmpty())
-        return input;
+    if (info.suffix().compare(QStringLiteral("evident"), Qt::CaseInsensitive) == 0) {
+        const io::ProjectReadResult read = io::readProjectFile(path);
+        if (!read.project) {
+            input.errors.append(read.error);
+            return input;
+        }
+        input.project = *read.project;
+        input.warnings = read.warnings;
+        if (input.project.outcomes.empty()) {
+            input.errors.append(QStringLiteral("The project has no outcomes."));
+            return input;
+        }
+    } else {
+        io::CsvImport import = io::importCsvFile(path);
+        input.errors = import.errors;
+        input.warnings = import.warnings;
+        input.project = import.project;
+        input.csv = std::move(import);
+        if (!input.errors.isEmpty())
+            return input;
+    }
     if (!outcomeName.isEmpty()) {
-        bool found = false;
-        for (std::size_t i = 0; i < input.project.outcomes.size(); ++i)
-            if (QString::fromStdString(input.project.outcomes[i].name)
-                    .compare(outcomeName, Qt::CaseInsensitive)
-                == 0) {
-                input.outcome = i;
-                found = true;
+        // The exact name, else the one outcome whose name starts with it ("fibrosis" for "Fibrosis (%
+        // area)").
+        std::vector<std::size_t> matches;
+        QStringList names;
+        for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
+            const QString name = QString::fromStdString(input.project.outcomes[i].name);
+            names.append(QLatin1Char('\'') + name + QLatin1Char('\''));
+            if (name.compare(outcomeName, Qt::CaseInsensitive) == 0) {
+                matches = {i};
+                break;
             }
-        if (!found)
+            if (name.startsWith(outcomeName, Qt::CaseInsensitive))
+                matches.push_back(i);
+        }
+        if (matches.size() == 1)
+            input.outcome = matches.front();
+        else
             input.errors.append(
-                QStringLiteral("There is no outcome named '%1' in %2.").arg(outcomeName, path));
+                QStringLiteral("%1 outcome named '%2' in %3; the outcomes are %4.")
+                    .arg(matches.empty() ? QStringLiteral("There is no") : QStringLiteral("More than one"),
+                         outcomeName, path, names.join(QStringLiteral(", "))));
     }
     return input;
 }
@@ -38,7 +64,9 @@ LoadedInput loadInput(const QString& path, const QString& outcomeName) {
 QString describeIssue(const LoadedInput& input, const InputIssue& issue) {
     if (input.csv)
         return io::describeIssue(issue, *input.csv);
-    return QStringLiteral("row %1 (study '%2'), %3: %4")
+    const Outcome& outcome = input.project.outcomes[input.outcome];
+    return QStringLiteral("outcome '%1', row %2 (study '%3'), %4: %5")
+        .arg(QString::fromStdString(outcome.name))
         .arg(issue.row + 1)
         .arg(QString::fromStdString(issue.study), QString::fromStdString(issue.field),
              QString::fromStdString(issue.message));

@@ -21,7 +21,8 @@ struct LoadedInput {
     QStringList warnings;
 };
 
-/// Reads a CSV file (.csv, .tsv, .txt). `outcomeName` picks an outcome of a multi-outcome project.
+/// Reads a project (.evident) or a CSV file (.csv, .tsv, .txt). `outcomeName` picks an outcome of a
+/// multi-outcome project (the first one by default).
 LoadedInput loadInput(const QString& path, const QString& outcomeName);
 
 /// Where an input issue is, in the words that fit the file ("line 5, column 'sd_t' (study 'X'): …").

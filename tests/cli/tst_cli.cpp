@@ -48,6 +48,8 @@ private slots:
     void subgroupsInJson();
     void statisticsThatDoNotApplyAreNullWithReason();
     void textReportIsManuscriptStyle();
+    void projectFilesAreRead_data();
+    void projectFilesAreRead();
     void executableRuns();
 
 private:
@@ -208,6 +210,29 @@ void TestCli::textReportIsManuscriptStyle() {
                  R"(MD = \d+\.\d\d \(95% CI \d+\.\d\d to \d+\.\d\d\), P [<=] [0-9.]+; I² = \d+%)"))),
              qPrintable(run.out));
     QVERIFY(run.out.contains(QStringLiteral("Test for overall effect: Z = ")));
+}
+
+void TestCli::projectFilesAreRead_data() {
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unique prefix") << "fibrosis" << int(ExitOk) << "a negative SMD favours the treatment";
+    QTest::newRow("exact name") << "Embryos (count)" << int(ExitOk) << "a positive SMD favours the treatment";
+    QTest::newRow("ambiguous") << "e" << int(ExitInputError) << "More than one outcome named 'e'";
+    QTest::newRow("unknown") << "weight" << int(ExitInputError)
+                             << "the outcomes are 'Endometrial glands (count)', 'Endometrial thickness (µm)'";
+}
+
+void TestCli::projectFilesAreRead() {
+    QFETCH(QString, outcome);
+    QFETCH(int, status);
+    QFETCH(QString, expected);
+    const QString example =
+        QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+    const Run run = runCli({QStringLiteral("analyze"), example, QStringLiteral("--outcome"), outcome,
+                            QStringLiteral("--skip-invalid")});
+    QCOMPARE(run.status, status);
+    QVERIFY2((run.out + run.err).contains(expected), qPrintable(run.out + run.err));
 }
 
 void TestCli::executableRuns() {
