@@ -2,6 +2,7 @@
 #include "ui/mainwindow.h"
 
 #include "ui/analysis/analysiscontroller.h"
+#include "ui/analysisviews.h"
 #include "ui/commands/covariatecommands.h"
 #include "ui/commands/outcomecommands.h"
 #include "ui/commands/valuecommands.h"
@@ -74,7 +75,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     , m_analysisSettings(new AnalysisSettingsPanel(m_document, this))
     , m_tsaSettings(new TsaSettingsPanel(m_document, this))
     , m_settingsDock(dockFor(m_analysisSettings, tr("Analysis"), QStringLiteral("analysisSettings"), this))
-    , m_tsaDock(dockFor(m_tsaSettings, tr("TSA"), QStringLiteral("tsaSettings"), this))
+    , m_views(new AnalysisViews(m_document, m_analysis, m_grid, m_tsaSettings, this))
     , m_illustrative(new QLabel(this))
     , m_timing(new QLabel(this)) {
     m_grid->setStudyModel(m_model);
@@ -86,6 +87,9 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     dataLayout->addWidget(m_grid, 1);
 
     m_analysisTabs->addTab(m_results, tr("Results"));
+    m_analysisTabs->addTab(m_views->forestPage(), tr("Forest plot"));
+    m_analysisTabs->addTab(m_views->funnelPage(), tr("Funnel plot"));
+    m_analysisTabs->addTab(m_views->tsaPage(), tr("Trial sequential analysis"));
     m_analysisTabs->setDocumentMode(true);
     m_splitter->addWidget(dataPane);
     m_splitter->addWidget(m_analysisTabs);
@@ -95,10 +99,6 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     setCentralWidget(m_splitter);
 
     addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
-    addDockWidget(Qt::RightDockWidgetArea, m_tsaDock);
-    tabifyDockWidget(m_settingsDock, m_tsaDock);
-    setTabPosition(Qt::RightDockWidgetArea, QTabWidget::North);
-    m_settingsDock->raise();
 
     m_illustrative->setText(QStringLiteral("\u26a0 ") + illustrativeNote);
     m_illustrative->setToolTip(tr("The project's notes say its numbers are made up"));
@@ -125,6 +125,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     m_files->setResultsSource([this] { return ResultsExport{m_results->text(), m_results->tables()}; });
     connect(m_files, &FileController::message, this, &MainWindow::showStatus);
     connect(m_grid, &StudyGridView::message, this, &MainWindow::showStatus);
+    connect(m_views, &AnalysisViews::message, this, &MainWindow::showStatus);
 
     connect(m_document, &Document::modifiedChanged, this, &QWidget::setWindowModified);
     for (auto signal :
@@ -339,6 +340,7 @@ void MainWindow::createMenus() {
     file->addAction(m_files->importCsvAction());
     file->addAction(m_files->exportGridAction());
     file->addAction(m_files->exportResultsAction());
+    file->addActions(m_views->exportActions());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -368,7 +370,6 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_settingsDock->toggleViewAction());
-    view->addAction(m_tsaDock->toggleViewAction());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Evident"), this, [this] {

@@ -15,6 +15,7 @@ class QTabWidget;
 namespace evident::ui {
 
 class AnalysisController;
+class AnalysisViews;
 class AnalysisSettingsPanel;
 class Document;
 class FileController;
@@ -38,9 +39,10 @@ public:
     StudyGridView* grid() const { return m_grid; }
     ResultsPanel* resultsPanel() const { return m_results; }
     AnalysisSettingsPanel* analysisSettingsPanel() const { return m_analysisSettings; }
-    /// Shown in a dock for now; meant to sit beside the TSA plot.
+    /// Beside the TSA plot, on the TSA tab.
     TsaSettingsPanel* tsaSettingsPanel() const { return m_tsaSettings; }
-    QDockWidget* tsaSettingsDock() const { return m_tsaDock; }
+    /// The forest, funnel and TSA plots and their export commands.
+    AnalysisViews* analysisViews() const { return m_views; }
 
     /// The tab widget of analysis views; its first tab is the Results panel.
     QTabWidget* analysisTabs() const { return m_analysisTabs; }
@@ -77,7 +79,7 @@ private:
     AnalysisSettingsPanel* m_analysisSettings;
     TsaSettingsPanel* m_tsaSettings;
     QDockWidget* m_settingsDock;
-    QDockWidget* m_tsaDock;
+    AnalysisViews* m_views;
     QLabel* m_illustrative;
     QLabel* m_timing;
 

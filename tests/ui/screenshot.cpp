@@ -3,6 +3,7 @@
 //   evident_screenshot PROJECT OUT.png [--dark] [--outcome N] [--tab N] [--tsa] [--size 1600x1000]
 // --dark applies a dark palette the way a dark desktop theme would, to check that every colour
 // the app uses follows the palette.
+#include "ui/analysisviews.h"
 #include "ui/document/document.h"
 #include "ui/document/filecontroller.h"
 #include "ui/mainwindow.h"
@@ -86,7 +87,7 @@ int main(int argc, char* argv[]) {
     window.document()->setCurrentOutcome(parser.value(outcome).toInt());
     window.resultsPanel()->tableTabs()->setCurrentIndex(parser.value(tab).toInt());
     if (parser.isSet(tsa))
-        window.tsaSettingsDock()->raise();
+        window.analysisTabs()->setCurrentWidget(window.analysisViews()->tsaPage());
     window.show();
     QTimer::singleShot(1500, &app, [&] {
         const QPixmap shot =

@@ -5,15 +5,18 @@
 #include "tests/support/sampleproject.h"
 #include "tests/support/testsupport.h"
 #include "ui/analysis/analysiscontroller.h"
+#include "ui/analysisviews.h"
 #include "ui/document/document.h"
 #include "ui/document/filecontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/models/resulttablemodel.h"
 #include "ui/models/studytablemodel.h"
+#include "ui/plots/figurewidget.h"
 #include "ui/widgets/copyabletableview.h"
 #include "ui/widgets/outcomebar.h"
 #include "ui/widgets/resultspanel.h"
 #include "ui/widgets/studygridview.h"
+#include "ui/widgets/tsasettingspanel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -48,6 +51,7 @@ private slots:
     void editReachesResultsAndMarks();
     void outcomeSelectorSwitchesGridAndResults();
     void resultTablesCopyWithHeader();
+    void plotsFollowEditsAndSelectRows();
 
 private:
     QTemporaryDir m_dir;
@@ -64,11 +68,14 @@ void TestMainWindow::init() {
 
 void TestMainWindow::analysisViewsFollowResults() {
     QTabWidget* tabs = m_window->analysisTabs();
-    QCOMPARE(tabs->count(), 1);
+    QCOMPARE(tabs->count(), 4);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));
-    auto* plot = new QLabel(QStringLiteral("a plot"));
-    QCOMPARE(m_window->addAnalysisView(plot, QStringLiteral("Forest plot")), 1);
     QCOMPARE(tabs->tabText(1), QStringLiteral("Forest plot"));
+    QCOMPARE(tabs->tabText(3), QStringLiteral("Trial sequential analysis"));
+    // The TSA settings sit beside the TSA plot.
+    QVERIFY(m_window->analysisViews()->tsaPage()->isAncestorOf(m_window->tsaSettingsPanel()));
+    auto* view = new QLabel(QStringLiteral("another view"));
+    QCOMPARE(m_window->addAnalysisView(view, QStringLiteral("Other")), 4);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));
 }
 
@@ -125,6 +132,29 @@ void TestMainWindow::resultTablesCopyWithHeader() {
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[0], QStringLiteral("Study omitted\tSMD"));
     QVERIFY(lines[1].startsWith(view->model()->index(0, 0).data().toString() + QLatin1Char('\t')));
+}
+
+void TestMainWindow::plotsFollowEditsAndSelectRows() {
+    plots::FigureWidget* forest = m_window->analysisViews()->figure(FigureKind::Forest);
+    const auto studyRows = [&] {
+        int count = 0;
+        for (const ForestRow& row : forest->model().forest.rows)
+            count += row.outcomeRow.has_value() ? 1 : 0;
+        return count;
+    };
+    const int before = studyRows();
+    QVERIFY(before > 0);
+    // Untick a study: after the analysis runs again the forest plot has one study fewer.
+    const QModelIndex include = m_window->studyModel()->index(0, 0);
+    QVERIFY(m_window->studyModel()->setData(include, Qt::Unchecked, Qt::CheckStateRole));
+    m_window->analysisController()->recomputeNow();
+    QCOMPARE(studyRows(), before - 1);
+
+    // Clicking a study (here: its signal) selects that row of the grid.
+    emit forest->studyClicked(3);
+    QCOMPARE(m_window->grid()->currentIndex().row(), 3);
+    emit m_window->analysisViews()->figure(FigureKind::Funnel)->studyClicked(1);
+    QCOMPARE(m_window->grid()->currentIndex().row(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

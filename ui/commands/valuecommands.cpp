@@ -50,6 +50,19 @@ QUndoCommand* makeTsaSettingsChange(Document* document, int outcome, TsaSettings
         mergeKey.isEmpty() ? QString() : QStringLiteral("tsa/%1/%2").arg(outcome).arg(mergeKey));
 }
 
+QUndoCommand* makeFigureSettingsChange(Document* document, int outcome, FigureKind kind,
+                                       FigureSettings settings) {
+    return changeIfDifferent<FigureSettings>(
+        document, QCoreApplication::translate("Undo Commands", "Change figure settings"),
+        [outcome, kind](Project& p) -> FigureSettings& {
+            OutcomeFigures& figures = outcomeAt(p, outcome).figures;
+            return kind == FigureKind::Forest   ? figures.forest
+                   : kind == FigureKind::Funnel ? figures.funnel
+                                                : figures.tsa;
+        },
+        std::move(settings), outcomeChange(outcome), QString());
+}
+
 QUndoCommand* makeOutcomeRename(Document* document, int outcome, std::string name) {
     const QString text =
         tr("Rename outcome %1 to %2")

@@ -3,6 +3,7 @@
 // Each returns nullptr when the value would not change, so no empty step lands on the undo stack.
 #pragma once
 
+#include "core/plotdata/figurelayout.h"
 #include "core/project/project.h"
 
 #include <QString>
@@ -21,6 +22,9 @@ QUndoCommand* makeAnalysisSettingsChange(Document* document, int outcome, Analys
                                          const QString& text, const QString& mergeKey = QString());
 QUndoCommand* makeTsaSettingsChange(Document* document, int outcome, TsaSettings settings,
                                     const QString& text, const QString& mergeKey = QString());
+/// The export choices of one figure (size, DPI, format, font, favours labels), stored with the outcome.
+QUndoCommand* makeFigureSettingsChange(Document* document, int outcome, FigureKind kind,
+                                       FigureSettings settings);
 QUndoCommand* makeOutcomeRename(Document* document, int outcome, std::string name);
 QUndoCommand* makeLowerIsBetterChange(Document* document, int outcome, bool lowerIsBetter);
 QUndoCommand* makeProjectTitleChange(Document* document, std::string title);
