@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One-command setup for Evident on Debian 12 (bookworm).
 #
-#   packaging/build.sh run    install what is missing, build, analyse the bundled example
+#   packaging/build.sh run    install what is missing, build, open the bundled example in the app
+#                             (with no display: analyse it headless and write figures and reports)
 #   packaging/build.sh test   install what is missing, build, run the whole test suite
 #
 # Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
@@ -53,9 +54,15 @@ case "$mode" in
 run)
     install_missing_packages
     configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF
-    example="$here/resources/examples/besson2016-open-arm-entries.csv"
-    echo "Analysing the bundled example: $example"
-    "$build_dir/app/evident-cli" analyze "$example" --order year
+    example="$here/resources/examples/ev-intrauterine-adhesions.evident"
+    if has_display; then
+        echo "Opening the bundled example in Evident: $example"
+        exec "$build_dir/app/evident" "$example"
+    fi
+    out="$here/out/example"
+    echo "No display: analysing the bundled example headless ($example)."
+    "$build_dir/app/evident-cli" report "$example" --out "$out"
+    echo "The report, results and figures are in $out"
     ;;
 test)
     install_missing_packages

@@ -62,8 +62,11 @@ int main(int argc, char* argv[]) {
                                  QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size"),
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
-    const QCommandLineOption tsa(QStringLiteral("tsa"), QStringLiteral("Show the TSA settings dock"));
-    parser.addOptions({dark, outcome, tab, size, tsa});
+    const QCommandLineOption tsa(QStringLiteral("tsa"), QStringLiteral("Show the TSA plot and its settings"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("Analysis tab: 0 results, 1 forest, 2 funnel, 3 TSA"),
+                                  QStringLiteral("n"), QStringLiteral("0"));
+    parser.addOptions({dark, outcome, tab, size, tsa, view});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
@@ -86,6 +89,7 @@ int main(int argc, char* argv[]) {
     }
     window.document()->setCurrentOutcome(parser.value(outcome).toInt());
     window.resultsPanel()->tableTabs()->setCurrentIndex(parser.value(tab).toInt());
+    window.analysisTabs()->setCurrentIndex(parser.value(view).toInt());
     if (parser.isSet(tsa))
         window.analysisTabs()->setCurrentWidget(window.analysisViews()->tsaPage());
     window.show();
