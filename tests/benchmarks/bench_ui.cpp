@@ -1,17 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edit-to-result latency of the desktop app: one cell edit pushed through the undo stack, the
-// analysis recomputed, and (in the fuller variants) the grid marks and the Results panel updated.
+// analysis recomputed, and (in the fuller variants) the grid marks, the Results panel and the three
+// plots updated.
 // Synthetic two-group outcomes of 26 and 500 studies with a subgroup variable and a TSA.
 // Run: QT_QPA_PLATFORM=offscreen build/tests/benchmarks/bench_ui --benchmark_min_time=0.5
 #include "core/project/outcomeanalysis.h"
 #include "tests/support/sampleproject.h"
 #include "ui/analysis/analysiscontroller.h"
+#include "ui/analysisviews.h"
 #include "ui/commands/setcell.h"
 #include "ui/document/document.h"
+#include "ui/mainwindow.h"
 #include "ui/models/studytablemodel.h"
+#include "ui/plots/figurewidget.h"
 #include "ui/widgets/resultspanel.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QUndoStack>
 
 #include <benchmark/benchmark.h>
@@ -114,6 +119,28 @@ void BM_EditThroughEventLoop(benchmark::State& state) {
     }
 }
 
+/// The whole edit-to-plot path of the main window: cell edit (undo command) → analysis → grid marks,
+/// Results panel, and the forest, funnel and TSA plots rebuilt and redrawn (QCustomPlot replot).
+void BM_EditToReplot(benchmark::State& state) {
+    MainWindow window(QDir::temp().filePath(QStringLiteral("evident-bench-recovery")));
+    window.resize(1600, 1000);
+    window.document()->resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
+    window.show();
+    window.analysisController()->recomputeNow();
+    const auto plots = {window.analysisViews()->figure(FigureKind::Forest),
+                        window.analysisViews()->figure(FigureKind::Funnel),
+                        window.analysisViews()->figure(FigureKind::Tsa)};
+    for (QCustomPlot* plot : plots)
+        plot->resize(800, 900);
+    int iteration = 0;
+    for (auto _ : state) {
+        editCell(*window.document(), ++iteration);
+        window.analysisController()->recomputeNow();
+        for (QCustomPlot* plot : plots)
+            plot->replot(QCustomPlot::rpImmediateRefresh);
+    }
+}
+
 } // namespace
 
 BENCHMARK(BM_AnalyseOutcome)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
@@ -121,6 +148,7 @@ BENCHMARK(BM_EditToAnalysis)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditToResultsPanel)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_ResultsPanelUpdate)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EditThroughEventLoop)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EditToReplot)->Arg(26)->Arg(500)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

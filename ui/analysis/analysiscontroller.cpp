@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/analysis/analysiscontroller.h"
 
+#include "ui/analysis/vectorstate.h"
 #include "ui/document/document.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,7 @@ void AnalysisController::recomputeNow() {
     // The analysis runs on the GUI thread: bench_ui measures an edit-to-result latency of a few
     // milliseconds for 26 studies and about 50 ms for 500, short enough that a worker thread would
     // add more machinery than it saves.
+    clearUpperVectorState();
     auto analysis = std::make_unique<OutcomeAnalysis>(analyseOutcome(m_document->project(), *current));
     m_lastDurationMs = static_cast<double>(clock.nsecsElapsed()) / 1e6;
     m_outcome = std::make_unique<Outcome>(*current);
