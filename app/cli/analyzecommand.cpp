@@ -3,6 +3,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/inputfile.h"
+#include "app/cli/optionvalues.h"
 #include "core/analysis/pipeline.h"
 #include "core/report/manuscripttext.h"
 #include "core/report/resultsjson.h"
@@ -54,20 +55,9 @@ int runAnalyze(const QStringList& arguments, QTextStream& out, QTextStream& err)
                                         QStringLiteral("Print one JSON object (docs/json-output.md)."));
     parser.addOptions({measureOption, methodOption, testOption, subgroupOption, orderOption, outcomeOption,
                        skipInvalidOption, jsonOption});
-    parser.addHelpOption();
-
-    if (!parser.parse(QStringList{QStringLiteral("evident-cli analyze")} + arguments)) {
-        err << "evident-cli analyze: " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        err << "evident-cli analyze: give exactly one input file.\n";
-        return ExitUsage;
-    }
+    if (const auto status =
+            parseCommandLine(parser, arguments, QStringLiteral("evident-cli analyze"), 1, out, err))
+        return *status;
 
     AnalysisOptions options;
     std::optional<EffectMeasure> measure;

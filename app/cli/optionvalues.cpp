@@ -1,11 +1,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/optionvalues.h"
 
+#include "app/cli/cli.h"
 #include "core/common/text.h"
 
 #include <QTextStream>
 
 namespace evident::cli {
+
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QString& command, int inputFiles, QTextStream& out,
+                                    QTextStream& err) {
+    parser.addHelpOption();
+    if (!parser.parse(QStringList{command} + arguments)) {
+        err << command << ": " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (inputFiles > 0 && parser.positionalArguments().size() != inputFiles) {
+        err << command << ": give exactly one input file.\n";
+        return ExitUsage;
+    }
+    return std::nullopt;
+}
 
 std::optional<double> numberOption(const QCommandLineParser& parser, const QCommandLineOption& option,
                                    double fallback, double lowerExclusive, double upperExclusive,

@@ -12,6 +12,13 @@ class QTextStream;
 
 namespace evident::cli {
 
+/// Adds --help, then parses `arguments` of `command` ("evident-cli analyze"). Returns the exit status
+/// to stop with: ExitUsage after a parse error or a wrong number of input files (`inputFiles`: 1, or 0
+/// for commands without a file), ExitOk after printing the help; nullopt to go on.
+std::optional<int> parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                                    const QString& command, int inputFiles, QTextStream& out,
+                                    QTextStream& err);
+
 /// Parses a number option; on a bad value writes "<command>: --name must be …" to err and returns nullopt.
 /// Returns `fallback` when the option is absent.
 std::optional<double> numberOption(const QCommandLineParser& parser, const QCommandLineOption& option,

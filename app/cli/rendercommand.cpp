@@ -3,6 +3,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/inputfile.h"
+#include "app/cli/optionvalues.h"
 #include "app/cli/outcomeoptions.h"
 #include "ui/export/figureexport.h"
 
@@ -28,19 +29,8 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     });
     addAnalysisOptions(parser);
     addFigureOptions(parser);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{command} + arguments)) {
-        err << command << ": " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        err << command << ": give exactly one input file.\n";
-        return ExitUsage;
-    }
+    if (const auto status = parseCommandLine(parser, arguments, command, 1, out, err))
+        return *status;
     const auto kind = parseFigureKind(parser.value(QStringLiteral("figure")).toStdString());
     if (!kind) {
         err << command << ": --figure must be forest, funnel or tsa.\n";

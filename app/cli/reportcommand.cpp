@@ -3,6 +3,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/inputfile.h"
+#include "app/cli/optionvalues.h"
 #include "app/cli/outcomeoptions.h"
 #include "core/report/manuscripttext.h"
 #include "core/report/resultsjson.h"
@@ -67,19 +68,8 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
                       QStringLiteral("dir")});
     addAnalysisOptions(parser);
     addFigureOptions(parser);
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{command} + arguments)) {
-        err << command << ": " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
-    if (parser.positionalArguments().size() != 1) {
-        err << command << ": give exactly one input file.\n";
-        return ExitUsage;
-    }
+    if (const auto status = parseCommandLine(parser, arguments, command, 1, out, err))
+        return *status;
     const QString dirPath = parser.value(QStringLiteral("out"));
     if (dirPath.isEmpty()) {
         err << command << ": give the folder to write into with --out.\n";

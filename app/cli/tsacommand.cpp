@@ -79,23 +79,6 @@ struct SequentialOptions {
     }
 };
 
-/// Parses the standard options; false (with a message) when a value is bad or the file is missing.
-bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments, const char* command,
-                      QTextStream& out, QTextStream& err, int& status) {
-    parser.addHelpOption();
-    if (!parser.parse(QStringList{QStringLiteral("evident-cli ") + QLatin1String(command)} + arguments)) {
-        err << "evident-cli " << command << ": " << parser.errorText() << "\n";
-        status = ExitUsage;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        status = ExitOk;
-        return false;
-    }
-    return true;
-}
-
 bool readSequentialOptions(const QCommandLineParser& parser, const SequentialOptions& names,
                            const char* command, QTextStream& err, BoundaryOptions& options) {
     const auto alpha = numberOption(parser, names.alpha, 0.05, 0, 1, command, err);
@@ -162,13 +145,9 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
     parser.addOptions({measure, delta, sd, pc, model, adjust, order, powerAdjust});
     const SequentialOptions sequential;
     sequential.addTo(parser);
-    int status = ExitOk;
-    if (!parseCommandLine(parser, arguments, "tsa", out, err, status))
-        return status;
-    if (parser.positionalArguments().size() != 1) {
-        err << "evident-cli tsa: give exactly one input file.\n";
-        return ExitUsage;
-    }
+    if (const auto status =
+            parseCommandLine(parser, arguments, QStringLiteral("evident-cli tsa"), 1, out, err))
+        return *status;
     if (!parser.isSet(measure) || !parser.isSet(delta)) {
         err << "evident-cli tsa: --measure and --delta are required.\n";
         return ExitUsage;
@@ -282,9 +261,9 @@ int runBoundariesCommand(const QStringList& arguments, QTextStream& out, QTextSt
     parser.addOption(fractions);
     const SequentialOptions sequential;
     sequential.addTo(parser);
-    int status = ExitOk;
-    if (!parseCommandLine(parser, arguments, "boundaries", out, err, status))
-        return status;
+    if (const auto status =
+            parseCommandLine(parser, arguments, QStringLiteral("evident-cli boundaries"), 0, out, err))
+        return *status;
     if (!parser.isSet(fractions)) {
         err << "evident-cli boundaries: --fractions is required.\n";
         return ExitUsage;

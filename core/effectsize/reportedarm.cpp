@@ -32,34 +32,6 @@ const TypeNames& namesOf(DispersionType type) {
     return typeNames.front();
 }
 
-double valueOf(const ReportedArm& arm, ReportedField field) {
-    switch (field) {
-    case ReportedField::N:
-        return arm.n;
-    case ReportedField::Centre:
-        return arm.centre;
-    case ReportedField::SD:
-        return arm.sd;
-    case ReportedField::SEM:
-        return arm.sem;
-    case ReportedField::CILower:
-        return arm.ciLower;
-    case ReportedField::CIUpper:
-        return arm.ciUpper;
-    case ReportedField::CILevel:
-        return arm.ciLevel;
-    case ReportedField::Q1:
-        return arm.q1;
-    case ReportedField::Q3:
-        return arm.q3;
-    case ReportedField::Minimum:
-        return arm.minimum;
-    case ReportedField::Maximum:
-        return arm.maximum;
-    }
-    return arm.n;
-}
-
 /// A number the reviewer typed, echoed as typed; negative ones in parentheses inside formulas.
 std::string typed(double value) {
     const std::string text = formatShortest(value);
@@ -101,7 +73,7 @@ public:
 private:
     std::string name(ReportedField field) const { return fieldName(field, m_arm.type); }
     std::string named(ReportedField field) const {
-        return name(field) + " (" + formatShortest(valueOf(m_arm, field)) + ")";
+        return name(field) + " (" + formatShortest(fieldValue(m_arm, field)) + ")";
     }
 
     bool refuse(ReportedField field, std::string problem) {
@@ -113,28 +85,28 @@ private:
 
     /// `lower` must not exceed `upper` (equal is allowed).
     bool requireOrdered(ReportedField lower, ReportedField upper) {
-        if (valueOf(m_arm, lower) > valueOf(m_arm, upper))
+        if (fieldValue(m_arm, lower) > fieldValue(m_arm, upper))
             return refuse(lower, named(lower) + " must not be greater than " + named(upper));
         return true;
     }
 
     /// `upper` must be strictly greater than `lower`: the spread they define must not be zero.
     bool requireSpread(ReportedField lower, ReportedField upper, std::string_view spreadName) {
-        if (!(valueOf(m_arm, upper) > valueOf(m_arm, lower)))
+        if (!(fieldValue(m_arm, upper) > fieldValue(m_arm, lower)))
             return refuse(upper, named(upper) + " must be greater than " + named(lower) + ": the "
                                      + std::string(spreadName) + " is zero or negative");
         return true;
     }
 
     bool requirePositive(ReportedField field) {
-        if (!(valueOf(m_arm, field) > 0))
+        if (!(fieldValue(m_arm, field) > 0))
             return refuse(field, named(field) + " must be greater than 0");
         return true;
     }
 
     bool checkEntries() {
         for (ReportedField field : fieldsUsedBy(m_arm.type))
-            if (!std::isfinite(valueOf(m_arm, field)))
+            if (!std::isfinite(fieldValue(m_arm, field)))
                 return refuse(field, name(field) + " is not a finite number");
         if (!(m_arm.n >= 2))
             return refuse(ReportedField::N, "n must be at least 2 (got " + formatShortest(m_arm.n)
@@ -413,6 +385,38 @@ std::string ArmConversion::provenance() const {
 
 ArmConversion convertReportedArm(const ReportedArm& arm) {
     return Conversion(arm).run();
+}
+
+double& fieldValue(ReportedArm& arm, ReportedField field) {
+    switch (field) {
+    case ReportedField::N:
+        return arm.n;
+    case ReportedField::Centre:
+        return arm.centre;
+    case ReportedField::SD:
+        return arm.sd;
+    case ReportedField::SEM:
+        return arm.sem;
+    case ReportedField::CILower:
+        return arm.ciLower;
+    case ReportedField::CIUpper:
+        return arm.ciUpper;
+    case ReportedField::CILevel:
+        return arm.ciLevel;
+    case ReportedField::Q1:
+        return arm.q1;
+    case ReportedField::Q3:
+        return arm.q3;
+    case ReportedField::Minimum:
+        return arm.minimum;
+    case ReportedField::Maximum:
+        break;
+    }
+    return arm.maximum;
+}
+
+double fieldValue(const ReportedArm& arm, ReportedField field) {
+    return fieldValue(const_cast<ReportedArm&>(arm), field);
 }
 
 } // namespace evident

@@ -89,4 +89,8 @@ struct ArmConversion {
 /// the field, never NaN.
 ArmConversion convertReportedArm(const ReportedArm& arm);
 
+/// The number a field of the arm holds (its n, centre, SD, …).
+double& fieldValue(ReportedArm& arm, ReportedField field);
+double fieldValue(const ReportedArm& arm, ReportedField field);
+
 } // namespace evident

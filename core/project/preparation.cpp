@@ -44,34 +44,6 @@ const std::string& entryText(const ArmEntry& entry, ReportedField reported) {
     return entry.maximum;
 }
 
-double& armValue(ReportedArm& arm, ReportedField reported) {
-    switch (reported) {
-    case ReportedField::N:
-        return arm.n;
-    case ReportedField::Centre:
-        return arm.centre;
-    case ReportedField::SD:
-        return arm.sd;
-    case ReportedField::SEM:
-        return arm.sem;
-    case ReportedField::CILower:
-        return arm.ciLower;
-    case ReportedField::CIUpper:
-        return arm.ciUpper;
-    case ReportedField::CILevel:
-        return arm.ciLevel;
-    case ReportedField::Q1:
-        return arm.q1;
-    case ReportedField::Q3:
-        return arm.q3;
-    case ReportedField::Minimum:
-        return arm.minimum;
-    case ReportedField::Maximum:
-        break;
-    }
-    return arm.maximum;
-}
-
 /// "Mean (treated)", "SEM (control)", "CI lower limit (treated)": what the message calls a cell.
 std::string describeField(ReportedField reported, DispersionType type, bool treated) {
     std::string name = fieldName(reported, type);
@@ -145,7 +117,7 @@ public:
             const auto value = read(entryText(entry, reported), key, what, minimum, strict);
             complete = complete && value;
             if (value)
-                armValue(arm, reported) = *value;
+                fieldValue(arm, reported) = *value;
         }
         if (!complete)
             return std::nullopt;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // evident-cli analyze: exit statuses, messages for bad input, and the JSON interface.
 #include "app/cli/cli.h"
+#include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
 #include <QProcess>
@@ -18,21 +19,8 @@ const char* const goodCsv = "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,route,year\n"
                             "D 2018,11.3,1.9,7,9.9,2.4,7,intravenous,2018\n"
                             "E 2019,13.5,2.2,9,8.1,2.0,9,intrauterine,2019\n";
 
-struct Run {
-    int status = 0;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments) {
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.status = runCommand(arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
+using Run = evident::test::CliRun;
+using evident::test::runCli;
 
 } // namespace
 

@@ -3,6 +3,7 @@
 // and messages for bad options, and the executable running headless.
 #include "app/cli/cli.h"
 #include "core/plotdata/figurelayout.h"
+#include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
 #include <QDir>
@@ -21,21 +22,8 @@ using namespace evident::cli;
 
 namespace {
 
-struct Run {
-    int status = 0;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments) {
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.status = runCommand(arguments, out, err);
-    out.flush();
-    err.flush();
-    return run;
-}
+using Run = evident::test::CliRun;
+using evident::test::runCli;
 
 QString s(const char* text) {
     return QString::fromUtf8(text);

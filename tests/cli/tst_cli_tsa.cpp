@@ -4,6 +4,7 @@
 // Tolerances as for the core: RIS exact, Z to 1e-8 relative, boundaries to 1e-4 absolute.
 #include "app/cli/cli.h"
 #include "core/common/distributions.h"
+#include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
 #include <QTemporaryDir>
@@ -13,23 +14,8 @@ using namespace evident::cli;
 
 namespace {
 
-struct Run {
-    int status = 0;
-    QJsonObject json;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments) {
-    Run run;
-    QTextStream out(&run.out);
-    QTextStream err(&run.err);
-    run.status = runCommand(arguments, out, err);
-    out.flush();
-    err.flush();
-    run.json = QJsonDocument::fromJson(run.out.toUtf8()).object();
-    return run;
-}
+using Run = evident::test::CliRun;
+using evident::test::runCli;
 
 QJsonObject tsaRun(const QString& labelPrefix) {
     const QJsonArray runs =
