@@ -18,8 +18,10 @@
 #include "ui/models/robtablemodel.h"
 #include "ui/models/studytablemodel.h"
 #include "ui/widgets/analysissettingspanel.h"
+#include "ui/widgets/griddelegate.h"
 #include "ui/widgets/resultspanel.h"
 #include "ui/widgets/riskofbiasview.h"
+#include "ui/widgets/robjudgementdelegate.h"
 #include "ui/widgets/robsensitivitypanel.h"
 #include "ui/widgets/rowdetailspanel.h"
 #include "ui/widgets/studygridview.h"
@@ -28,6 +30,8 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCompleter>
+#include <QLineEdit>
 #include <QMenu>
 #include <QPalette>
 #include <QPlainTextEdit>
@@ -177,6 +181,7 @@ private slots:
     void nmdBringsTheShamMean();
     void characteristicsAreOfferedAndChecked();
     void characteristicsTableIsExported();
+    void cellEditorsOfferTheChoices();
     void riskOfBiasModel();
     void riskOfBiasViewEditsSupport();
     void sensitivityEqualsUntickingByHand();
@@ -659,6 +664,54 @@ void TestPreclinicalEntry::characteristicsTableIsExported() {
     QCOMPARE(read.table.records[1].value(0), QStringLiteral("Wang, 2020"));
     window.document()->resetProject(Project{});
     QVERIFY(!window.files()->exportCharacteristics(path).isEmpty());
+}
+
+void TestPreclinicalEntry::cellEditorsOfferTheChoices() {
+    Document document;
+    StudyTableModel model(&document);
+    Project project = emptyEntryProject();
+    project.covariateNames.push_back("Follow-up");
+    for (Study& study : project.studies)
+        study.covariateValues.push_back("28");
+    document.resetProject(project);
+    GridDelegate delegate;
+    QWidget parent;
+    // Type: the six ways of reporting, by their labels; choosing one writes its key.
+    const QModelIndex typeCell = model.index(0, model.columnOfKey(QStringLiteral("dispersion_c")));
+    auto* type = qobject_cast<QComboBox*>(delegate.createEditor(&parent, {}, typeCell));
+    QVERIFY(type && !type->isEditable());
+    QCOMPARE(type->count(), 6);
+    QCOMPARE(type->itemText(1), QStringLiteral("Mean \u00b1 SEM"));
+    delegate.setEditorData(type, typeCell);
+    QCOMPARE(type->currentData().toString(), QStringLiteral("SD"));
+    type->setCurrentIndex(type->findData(QStringLiteral("MEDIAN_RANGE")));
+    delegate.setModelData(type, &model, typeCell);
+    QCOMPARE(document.project().outcomes[0].rows[0].control.dispersion, DispersionType::MedianRange);
+    // Species: the suggestions, and free text accepted.
+    const QModelIndex speciesCell = model.index(1, model.columnOfKey(QStringLiteral("Species")));
+    auto* species = qobject_cast<QComboBox*>(delegate.createEditor(&parent, {}, speciesCell));
+    QVERIFY(species && species->isEditable());
+    QVERIFY(species->findText(QStringLiteral("rabbit")) >= 0);
+    delegate.setEditorData(species, speciesCell);
+    QCOMPARE(species->currentText(), QStringLiteral("mouse"));
+    species->setEditText(QStringLiteral("hamster"));
+    delegate.setModelData(species, &model, speciesCell);
+    QCOMPARE(document.project().studies[1].covariateValues[0], std::string("hamster"));
+    // A numeric characteristic: a line edit completing the values typed before.
+    const QModelIndex followUp = model.index(0, model.columnOfKey(QStringLiteral("Follow-up")));
+    auto* line = qobject_cast<QLineEdit*>(delegate.createEditor(&parent, {}, followUp));
+    QVERIFY(line && line->completer());
+    // Risk of bias: low, high, unclear, not assessed, each with its symbol.
+    RobTableModel rob(&document);
+    RobJudgementDelegate robDelegate;
+    auto* judgement = qobject_cast<QComboBox*>(robDelegate.createEditor(&parent, {}, rob.index(0, 3)));
+    QVERIFY(judgement);
+    QCOMPARE(judgement->count(), 4);
+    QCOMPARE(judgement->itemText(0), QStringLiteral("Low risk"));
+    QVERIFY(!judgement->itemIcon(1).isNull());
+    judgement->setCurrentIndex(2);
+    robDelegate.setModelData(judgement, &rob, rob.index(0, 3));
+    QCOMPARE(document.project().studies[0].riskOfBias.items[2].judgement, RobJudgement::Unclear);
 }
 
 void TestPreclinicalEntry::riskOfBiasModel() {
