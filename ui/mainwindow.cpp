@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/mainwindow.h"
 
+#include "core/project/characteristics.h"
 #include "ui/analysis/analysiscontroller.h"
 #include "ui/analysisviews.h"
 #include "ui/commands/covariatecommands.h"
@@ -14,6 +15,8 @@
 #include "ui/widgets/analysissettingspanel.h"
 #include "ui/widgets/outcomebar.h"
 #include "ui/widgets/resultspanel.h"
+#include "ui/widgets/riskofbiasview.h"
+#include "ui/widgets/rowdetailspanel.h"
 #include "ui/widgets/studygridview.h"
 #include "ui/widgets/tsasettingspanel.h"
 
@@ -69,6 +72,9 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     , m_model(new StudyTableModel(m_document, this))
     , m_grid(new StudyGridView(this))
     , m_outcomeBar(new OutcomeBar(m_document, this))
+    , m_dataTabs(new QTabWidget(this))
+    , m_rowDetails(new RowDetailsPanel(m_document, m_analysis, this))
+    , m_riskOfBias(new RiskOfBiasView(m_document, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_analysisTabs(new QTabWidget(this))
     , m_results(new ResultsPanel(m_document, this))
@@ -80,11 +86,28 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     , m_timing(new QLabel(this)) {
     m_grid->setStudyModel(m_model);
 
+    // The grid with, below it, how the current row's numbers are used; beside it, risk of bias.
+    auto* gridSplitter = new QSplitter(Qt::Vertical, this);
+    gridSplitter->addWidget(m_grid);
+    gridSplitter->addWidget(m_rowDetails);
+    gridSplitter->setStretchFactor(0, 3);
+    gridSplitter->setStretchFactor(1, 1);
+    gridSplitter->setChildrenCollapsible(false);
+    auto* gridPage = new QWidget(this);
+    auto* gridLayout = new QVBoxLayout(gridPage);
+    gridLayout->setContentsMargins(0, 4, 0, 0);
+    gridLayout->addWidget(m_outcomeBar);
+    gridLayout->addWidget(gridSplitter, 1);
+    m_dataTabs->addTab(gridPage, tr("Outcome data"));
+    m_dataTabs->addTab(m_riskOfBias, tr("Risk of bias (SYRCLE)"));
+    m_dataTabs->setTabToolTip(0, tr("The numbers of the current outcome, as the papers report them"));
+    m_dataTabs->setTabToolTip(1, tr("SYRCLE risk-of-bias judgements of every study, shared by all outcomes"));
+    m_dataTabs->setDocumentMode(true);
     auto* dataPane = new QWidget(this);
     auto* dataLayout = new QVBoxLayout(dataPane);
     dataLayout->setContentsMargins(6, 6, 0, 0);
-    dataLayout->addWidget(m_outcomeBar);
-    dataLayout->addWidget(m_grid, 1);
+    dataLayout->addWidget(m_dataTabs, 1);
+    connect(m_grid, &StudyGridView::currentRowChanged, m_rowDetails, &RowDetailsPanel::setRow);
 
     m_analysisTabs->addTab(m_results, tr("Results"));
     m_analysisTabs->addTab(m_views->forestPage(), tr("Forest plot"));
@@ -112,6 +135,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     connect(m_analysis, &AnalysisController::analysisChanged, this,
             [this](const OutcomeAnalysis& analysis, const Outcome& outcome) {
                 m_model->setIssues(analysis.prepared.issues);
+                m_model->setDerivations(analysis.prepared.derivations);
                 m_analysisSettings->showAnalysis(analysis);
                 m_tsaSettings->showAnalysis(analysis);
                 m_results->showAnalysis(analysis, outcome);
@@ -119,6 +143,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
             });
     connect(m_analysis, &AnalysisController::analysisCleared, this, [this] {
         m_model->setIssues({});
+        m_model->setDerivations({});
         m_results->clear();
         m_timing->clear();
     });
@@ -136,6 +161,10 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     connect(m_document, &Document::outcomeListChanged, this, &MainWindow::updateActions);
     connect(m_document, &Document::covariateInserted, this, &MainWindow::updateActions);
     connect(m_document, &Document::covariateRemoved, this, &MainWindow::updateActions);
+    // Studies come with rows of any outcome: the characteristics table has something to export then.
+    connect(m_document, &Document::changed, this, [this] {
+        m_files->exportCharacteristicsAction()->setEnabled(!m_document->project().studies.empty());
+    });
 
     resize(1500, 900);
     updateTitle();
@@ -168,9 +197,10 @@ void MainWindow::updateTitle() {
 
 void MainWindow::updateActions() {
     const bool hasOutcome = m_document->currentOutcome() >= 0;
-    for (QAction* action : {m_renameOutcome, m_removeOutcome, m_grid->insertRowAboveAction(),
-                            m_grid->insertRowBelowAction(), m_grid->deleteRowsAction(), m_grid->pasteAction(),
-                            m_files->exportGridAction(), m_files->exportResultsAction()})
+    for (QAction* action :
+         {m_renameOutcome, m_removeOutcome, m_grid->insertRowAboveAction(), m_grid->insertRowBelowAction(),
+          m_grid->deleteRowsAction(), m_grid->pasteAction(), m_files->exportGridAction(),
+          m_files->exportResultsAction(), m_grid->addArmAction()})
         action->setEnabled(hasOutcome);
     const bool hasCovariates = !m_document->project().covariateNames.empty();
     m_renameCovariate->setEnabled(hasCovariates);
@@ -226,7 +256,7 @@ void MainWindow::createOutcomeActions() {
 }
 
 void MainWindow::createCovariateActions() {
-    m_addCovariate = new QAction(tr("Add &Characteristic Column\u2026"), this);
+    m_addCovariate = new QAction(tr("&Other Characteristic\u2026"), this);
     m_renameCovariate = new QAction(tr("Rena&me Characteristic Column\u2026"), this);
     m_removeCovariate = new QAction(tr("Remo&ve Characteristic Column\u2026"), this);
     m_projectDetails = new QAction(tr("Project &Details\u2026"), this);
@@ -327,6 +357,35 @@ void MainWindow::populateAddStudiesMenu() {
             &QAction::triggered, this, [this, missing] { m_model->addStudies(missing); });
 }
 
+bool MainWindow::addStandardCharacteristic(const QString& name) {
+    if (m_document->project().covariateIndex(name.toStdString()))
+        return false;
+    m_document->undoStack()->push(new AddCovariateCommand(m_document, name.toStdString()));
+    return true;
+}
+
+void MainWindow::populateAddCharacteristicMenu() {
+    m_addCharacteristicMenu->clear();
+    for (const StudyCharacteristic& characteristic : standardCharacteristics()) {
+        const QString name =
+            QString::fromUtf8(characteristic.name.data(), static_cast<qsizetype>(characteristic.name.size()));
+        QString text = name;
+        if (characteristic.numeric)
+            text += characteristic.unit.empty()
+                        ? tr(" (number)")
+                        : tr(" (%1)").arg(QString::fromUtf8(
+                            characteristic.unit.data(), static_cast<qsizetype>(characteristic.unit.size())));
+        QAction* action = m_addCharacteristicMenu->addAction(text);
+        const bool present = m_document->project().covariateIndex(characteristic.name).has_value();
+        action->setEnabled(!present);
+        if (present)
+            action->setToolTip(tr("The project has this column already"));
+        connect(action, &QAction::triggered, this, [this, name] { addStandardCharacteristic(name); });
+    }
+    m_addCharacteristicMenu->addSeparator();
+    m_addCharacteristicMenu->addAction(m_addCovariate);
+}
+
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_files->newAction());
@@ -340,6 +399,7 @@ void MainWindow::createMenus() {
     file->addAction(m_files->importCsvAction());
     file->addAction(m_files->exportGridAction());
     file->addAction(m_files->exportResultsAction());
+    file->addAction(m_files->exportCharacteristicsAction());
     file->addActions(m_views->exportActions());
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
@@ -358,10 +418,14 @@ void MainWindow::createMenus() {
     edit->addSeparator();
     edit->addActions(
         {m_grid->insertRowAboveAction(), m_grid->insertRowBelowAction(), m_grid->deleteRowsAction()});
+    edit->addAction(m_grid->addArmAction());
     m_addStudiesMenu = edit->addMenu(tr("Add Studies of Other &Outcomes"));
     connect(m_addStudiesMenu, &QMenu::aboutToShow, this, &MainWindow::populateAddStudiesMenu);
     edit->addSeparator();
-    edit->addActions({m_addCovariate, m_renameCovariate, m_removeCovariate});
+    m_addCharacteristicMenu = edit->addMenu(tr("Add &Characteristic"));
+    connect(m_addCharacteristicMenu, &QMenu::aboutToShow, this, &MainWindow::populateAddCharacteristicMenu);
+    populateAddCharacteristicMenu();
+    edit->addActions({m_renameCovariate, m_removeCovariate});
     edit->addSeparator();
     edit->addAction(m_projectDetails);
 
@@ -370,6 +434,7 @@ void MainWindow::createMenus() {
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_settingsDock->toggleViewAction());
+    view->addMenu(m_grid->columnsMenu());
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Evident"), this, [this] {

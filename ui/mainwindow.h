@@ -21,6 +21,8 @@ class Document;
 class FileController;
 class OutcomeBar;
 class ResultsPanel;
+class RiskOfBiasView;
+class RowDetailsPanel;
 class StudyGridView;
 class StudyTableModel;
 class TsaSettingsPanel;
@@ -43,6 +45,16 @@ public:
     TsaSettingsPanel* tsaSettingsPanel() const { return m_tsaSettings; }
     /// The forest, funnel and TSA plots and their export commands.
     AnalysisViews* analysisViews() const { return m_views; }
+    /// The tabs of the data pane: the outcome grid (0) and the SYRCLE risk-of-bias entry (1).
+    QTabWidget* dataTabs() const { return m_dataTabs; }
+    RiskOfBiasView* riskOfBiasView() const { return m_riskOfBias; }
+    /// Below the grid: how the current row's numbers are used.
+    RowDetailsPanel* rowDetailsPanel() const { return m_rowDetails; }
+    /// Edit > Add Characteristic: the standard study characteristics, then "Other…".
+    QMenu* addCharacteristicMenu() const { return m_addCharacteristicMenu; }
+    /// Adds a standard characteristic (by name, e.g. "Species") as a covariate column; false when
+    /// there is already a column of that name.
+    bool addStandardCharacteristic(const QString& name);
 
     /// The tab widget of analysis views; its first tab is the Results panel.
     QTabWidget* analysisTabs() const { return m_analysisTabs; }
@@ -66,6 +78,7 @@ private:
     void showStatus(const QString& text);
     void editProjectDetails();
     void populateAddStudiesMenu();
+    void populateAddCharacteristicMenu();
 
     Document* m_document;
     AnalysisController* m_analysis;
@@ -73,6 +86,9 @@ private:
     StudyTableModel* m_model;
     StudyGridView* m_grid;
     OutcomeBar* m_outcomeBar;
+    QTabWidget* m_dataTabs;
+    RowDetailsPanel* m_rowDetails;
+    RiskOfBiasView* m_riskOfBias;
     QSplitter* m_splitter;
     QTabWidget* m_analysisTabs;
     ResultsPanel* m_results;
@@ -93,6 +109,7 @@ private:
     QAction* m_removeCovariate = nullptr;
     QAction* m_projectDetails = nullptr;
     QMenu* m_addStudiesMenu = nullptr;
+    QMenu* m_addCharacteristicMenu = nullptr;
     bool m_shown = false;
 };
 

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes screenshots of the main window for docs/screenshots (run under Xvfb or offscreen):
 //   evident_screenshot PROJECT OUT.png [--dark] [--outcome N] [--tab N] [--tsa] [--size 1600x1000]
+//                      [--data N] [--row N] [--rob-cell R,C] [--grid-share F] [--hide-settings]
+// --data picks the data pane's tab (0 the grid, 1 risk of bias); --row makes a grid row current, so the
+// detail pane below the grid explains it; --rob-cell selects a risk-of-bias cell; --grid-share gives the
+// data pane that share of the central area (default 0.6, as the app opens; the Results side keeps its
+// minimum width); --hide-settings closes the Analysis settings dock.
 // --dark applies a dark palette the way a dark desktop theme would, to check that every colour
 // the app uses follows the palette.
 #include "ui/analysisviews.h"
 #include "ui/document/document.h"
 #include "ui/document/filecontroller.h"
 #include "ui/mainwindow.h"
+#include "ui/models/studytablemodel.h"
 #include "ui/widgets/resultspanel.h"
+#include "ui/widgets/riskofbiasview.h"
+#include "ui/widgets/studygridview.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -16,11 +24,13 @@
 #include <QPalette>
 #include <QPixmap>
 #include <QScreen>
+#include <QSplitter>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTimer>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -66,7 +76,17 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption view(QStringLiteral("view"),
                                   QStringLiteral("Analysis tab: 0 results, 1 forest, 2 funnel, 3 TSA"),
                                   QStringLiteral("n"), QStringLiteral("0"));
-    parser.addOptions({dark, outcome, tab, size, tsa, view});
+    const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data tab: 0 grid, 1 risk of bias"),
+                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption row(QStringLiteral("row"), QStringLiteral("Current grid row"),
+                                 QStringLiteral("n"));
+    const QCommandLineOption robCell(QStringLiteral("rob-cell"), QStringLiteral("Selected risk-of-bias cell"),
+                                     QStringLiteral("row,column"));
+    const QCommandLineOption gridShare(QStringLiteral("grid-share"), QStringLiteral("Share of the data pane"),
+                                       QStringLiteral("f"));
+    const QCommandLineOption hideSettings(QStringLiteral("hide-settings"),
+                                          QStringLiteral("Close the analysis settings dock"));
+    parser.addOptions({dark, outcome, tab, size, tsa, view, data, row, robCell, gridShare, hideSettings});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
@@ -92,7 +112,30 @@ int main(int argc, char* argv[]) {
     window.analysisTabs()->setCurrentIndex(parser.value(view).toInt());
     if (parser.isSet(tsa))
         window.analysisTabs()->setCurrentWidget(window.analysisViews()->tsaPage());
+    window.dataTabs()->setCurrentIndex(parser.value(data).toInt());
+    if (parser.isSet(hideSettings))
+        for (QDockWidget* dock : window.findChildren<QDockWidget*>())
+            dock->hide();
     window.show();
+    if (parser.isSet(row)) {
+        const int r = parser.value(row).toInt();
+        const int column = window.studyModel()->columnOfKey(QStringLiteral("mean_t"));
+        window.grid()->setCurrentIndex(window.studyModel()->index(r, std::max(column, 1)));
+        window.grid()->scrollTo(window.grid()->currentIndex());
+    }
+    if (parser.isSet(gridShare))
+        // After the window's first layout, which sets its own split.
+        QTimer::singleShot(200, &app, [&] {
+            if (auto* splitter = qobject_cast<QSplitter*>(window.centralWidget())) {
+                const int width = splitter->width();
+                const int grid = static_cast<int>(width * parser.value(gridShare).toDouble());
+                splitter->setSizes({grid, width - grid});
+            }
+        });
+    if (parser.isSet(robCell)) {
+        const QStringList cell = parser.value(robCell).split(QLatin1Char(','));
+        window.riskOfBiasView()->setCurrentCell(cell.value(0).toInt(), cell.value(1).toInt());
+    }
     QTimer::singleShot(1500, &app, [&] {
         const QPixmap shot =
             window.screen() && qEnvironmentVariable("QT_QPA_PLATFORM") != QLatin1String("offscreen")

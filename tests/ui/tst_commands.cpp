@@ -8,6 +8,7 @@
 #include "ui/commands/outcomecommands.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
+#include "ui/models/robtablemodel.h"
 #include "ui/models/studytablemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -24,6 +25,8 @@ Q_DECLARE_METATYPE(Edit)
 
 namespace {
 
+/// The first column of a kind (for dispersion types: the treated arm's; for row text: the field's
+/// first column, Mean before Median).
 QModelIndex cell(const StudyTableModel& model, int row, CellAddress::Kind kind,
                  RowField field = RowField::MeanTreated, int covariate = 0) {
     for (int c = 0; c < model.columnCount(); ++c) {
@@ -58,6 +61,13 @@ Edit tsaEdit(const std::function<void(TsaSettings&)>& change) {
         push(d,
              makeTsaSettingsChange(&d, d.currentOutcome(), settings, QStringLiteral("Change TSA setting")));
     };
+}
+
+/// The cell of the column with `key` ("sem_t"), after showing its column group when no row uses it yet
+/// (a view setting, not an edit).
+QModelIndex keyed(StudyTableModel& model, int row, const char* key, ColumnGroup group) {
+    model.setGroupRevealed(group, true);
+    return model.index(row, model.columnOfKey(QString::fromLatin1(key)));
 }
 
 QModelIndexList block(const StudyTableModel& model, int top, int left, int bottom, int right) {
@@ -171,6 +181,60 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                  tsaEdit([](TsaSettings& s) { s.spending = SpendingFunction::OBrienFleming; })});
     list.append({"turn futility off", tsaEdit([](TsaSettings& s) { s.futility = false; })});
     list.append({"change TSA order column", tsaEdit([](TsaSettings& s) { s.orderColumn.clear(); })});
+    // Preclinical entry (before the outcome edits, which leave a precomputed outcome first).
+    list.append({"choose how an arm is reported", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(cell(m, 1, K::Dispersion), QStringLiteral("SEM")));
+                 }});
+    list.append({"type a reported SEM", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(keyed(m, 1, "sem_c", ColumnGroup::SEM), QStringLiteral("0.4")));
+                 }});
+    list.append({"type a CI level", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(keyed(m, 0, "ci_level_t", ColumnGroup::CI), QStringLiteral("90")));
+                 }});
+    list.append({"type a median's quartile", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(keyed(m, 2, "q3_c", ColumnGroup::IQR), QStringLiteral("7.5")));
+                 }});
+    list.append({"type a range", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(keyed(m, 3, "min_t", ColumnGroup::Range), QStringLiteral("1")));
+                 }});
+    list.append({"paste types with their numbers", [](Document&, StudyTableModel& m) {
+                     m.setGroupRevealed(ColumnGroup::Median, true);
+                     const QModelIndex type = cell(m, 3, K::Dispersion);
+                     // Type T, Mean T, Median T: each centre goes to the column of its row's type.
+                     const auto result = m.paste({type}, QStringLiteral("MEDIAN_IQR\t\t6\nSEM\t5.5\t\n"));
+                     QVERIFY(result.cellsChanged >= 3);
+                 }});
+    list.append({"name an arm", [](Document&, StudyTableModel& m) {
+                     QVERIFY(
+                         m.setData(keyed(m, 1, "arm", ColumnGroup::Arms), QStringLiteral("EV 50 \u00b5g")));
+                 }});
+    list.append(
+        {"link a control group", [](Document&, StudyTableModel& m) {
+             QVERIFY(m.setData(keyed(m, 1, "control_group", ColumnGroup::Arms), QStringLiteral("vehicle")));
+         }});
+    list.append({"add an arm to a study", [](Document&, StudyTableModel& m) { QVERIFY(m.addArm(1) >= 2); }});
+    list.append({"type a sham mean", [](Document&, StudyTableModel& m) {
+                     QVERIFY(m.setData(keyed(m, 4, "sham_mean", ColumnGroup::Sham), QStringLiteral("12")));
+                 }});
+    list.append(
+        {"choose the NMD", analysisEdit([](AnalysisSettings& s) { s.measure = EffectMeasure::NMD; })});
+    list.append({"combine arms sharing a control", [](Document& d, StudyTableModel&) {
+                     push(d, makeSharedControlChange(&d, 0, SharedControlMethod::CombineTreatments));
+                 }});
+    list.append({"judge a SYRCLE item", [](Document& d, StudyTableModel&) {
+                     push(d, makeRobJudgementChange(&d, 10, 6, RobJudgement::High));
+                 }});
+    list.append({"write the support of a judgement", [](Document& d, StudyTableModel&) {
+                     push(d, makeRobSupportChange(&d, 13, 0, "\"Randomly allocated\", no method given"));
+                 }});
+    list.append(
+        {"judge several cells by key", [](Document& d, StudyTableModel&) {
+             RobTableModel rob(&d);
+             rob.setJudgements({rob.index(0, 1), rob.index(1, 1), rob.index(3, 8)}, RobJudgement::Unclear);
+         }});
+    list.append({"add a standard characteristic", [](Document& d, StudyTableModel&) {
+                     d.undoStack()->push(new AddCovariateCommand(&d, "Follow-up"));
+                 }});
     list.append({"add an outcome", [](Document& d, StudyTableModel&) {
                      Outcome outcome;
                      outcome.name = "Embryos";

@@ -145,7 +145,9 @@ void TestFiles::saveAndOpenRoundTrip() {
     QCOMPARE(window.document()->filePath(), QFileInfo(file).absoluteFilePath());
     QVERIFY(window.files()->recentFiles()->files().contains(QFileInfo(file).absoluteFilePath()));
 
-    QVERIFY(window.studyModel()->setData(window.studyModel()->index(0, 2), QStringLiteral("5.5")));
+    QVERIFY(window.studyModel()->setData(
+        window.studyModel()->index(0, window.studyModel()->columnOfKey(QStringLiteral("mean_t"))),
+        QStringLiteral("5.5")));
     QVERIFY(window.document()->isModified());
     QVERIFY(window.isWindowModified());
     QVERIFY(window.windowTitle().contains(QStringLiteral("[*]")));
@@ -179,7 +181,9 @@ void TestFiles::openFailureChangesNothing() {
     MainWindow window(m_recovery);
     const QString good = writeSample(QStringLiteral("open-failure-good.evident"));
     QCOMPARE(window.files()->load(good), QString());
-    QVERIFY(window.studyModel()->setData(window.studyModel()->index(0, 2), QStringLiteral("5.5")));
+    QVERIFY(window.studyModel()->setData(
+        window.studyModel()->index(0, window.studyModel()->columnOfKey(QStringLiteral("mean_t"))),
+        QStringLiteral("5.5")));
     QCOMPARE(window.files()->saveTo(good), QString());
     const Project before = window.document()->project();
 
@@ -264,7 +268,9 @@ void TestFiles::closeAsksAboutUnsavedWork() {
     MainWindow window(m_recovery);
     QCOMPARE(window.files()->load(writeSample(QStringLiteral("close.evident"))), QString());
     window.show();
-    QVERIFY(window.studyModel()->setData(window.studyModel()->index(0, 2), QStringLiteral("5.5")));
+    QVERIFY(window.studyModel()->setData(
+        window.studyModel()->index(0, window.studyModel()->columnOfKey(QStringLiteral("mean_t"))),
+        QStringLiteral("5.5")));
     QCOMPARE(window.files()->autosaver()->saveNow(), QString());
     QVERIFY(QFileInfo::exists(window.files()->autosaver()->recoveryPath()));
 

@@ -98,7 +98,7 @@ void TestMainWindow::editMenuUndoRedo() {
 
 void TestMainWindow::editReachesResultsAndMarks() {
     StudyTableModel* model = m_window->studyModel();
-    const QModelIndex comma = model->index(3, 2);
+    const QModelIndex comma = model->index(3, model->columnOfKey(QStringLiteral("mean_t")));
     QVERIFY(!comma.data(StudyTableModel::IssueRole).toString().isEmpty()); // marked by the controller
     const QString before = m_window->resultsPanel()->text();
     QVERIFY(model->setData(comma, QStringLiteral("7.2"))); // fixes the cell: Diaz 2018 joins the analysis

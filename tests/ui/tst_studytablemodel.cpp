@@ -57,6 +57,7 @@ private slots:
     void pastedBadCellsAreKeptAndMarked();
     void pasteReportsWhatItCouldNotPaste();
     void pasteIsOneUndoStep();
+    void pasteIntoAnEmptyOutcome();
     void singleValueFillsSelection();
     void setDataPushesCommands();
 };
@@ -89,10 +90,11 @@ void TestStudyTableModel::columnsFollowTheLayout_data() {
     const QStringList covariates{QStringLiteral("Route"), QStringLiteral("Year"), QStringLiteral("Species"),
                                  QStringLiteral("Dose (\u00b5g)")};
     QTest::newRow("two groups") << 0
-                                << QStringList{QStringLiteral("included"), QStringLiteral("study"),
-                                               QStringLiteral("mean_t"),   QStringLiteral("sd_t"),
-                                               QStringLiteral("n_t"),      QStringLiteral("mean_c"),
-                                               QStringLiteral("sd_c"),     QStringLiteral("n_c")}
+                                << QStringList{QStringLiteral("included"),     QStringLiteral("study"),
+                                               QStringLiteral("dispersion_t"), QStringLiteral("mean_t"),
+                                               QStringLiteral("sd_t"),         QStringLiteral("n_t"),
+                                               QStringLiteral("dispersion_c"), QStringLiteral("mean_c"),
+                                               QStringLiteral("sd_c"),         QStringLiteral("n_c")}
                                        + covariates;
     QTest::newRow("precomputed") << 1
                                  << QStringList{QStringLiteral("included"), QStringLiteral("study"),
@@ -122,13 +124,14 @@ void TestStudyTableModel::excludedRowsAreGreyedAndExplained() {
     Document document;
     StudyTableModel model(&document);
     document.resetProject(test::sampleProject());
-    const QModelIndex excluded = model.index(2, 2); // Chen 2021 is unticked
+    const QModelIndex excluded =
+        model.index(2, columnOf(model, QStringLiteral("mean_t"))); // Chen 2021 is unticked
     QCOMPARE(model.index(2, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
     QCOMPARE(excluded.data(Qt::DisplayRole).toString(), QStringLiteral("4.9")); // still shown
     QCOMPARE(excluded.data(Qt::ForegroundRole).value<QColor>(),
              QApplication::palette().color(QPalette::Disabled, QPalette::Text));
     QVERIFY(excluded.data(Qt::ToolTipRole).toString().contains(QStringLiteral("unticked")));
-    QVERIFY(!model.index(0, 2).data(Qt::ForegroundRole).isValid());
+    QVERIFY(!model.index(0, columnOf(model, QStringLiteral("mean_t"))).data(Qt::ForegroundRole).isValid());
     // And it is out of the analysis.
     const OutcomeAnalysis analysis = analyseOutcome(document.project(), *document.currentOutcomeData());
     QCOMPARE(analysis.prepared.excludedByUser, std::size_t(1));
@@ -197,8 +200,8 @@ void TestStudyTableModel::copyPasteRoundTrip_data() {
     QTest::addColumn<int>("right");
     QTest::newRow("one cell") << 1 << 3 << 1 << 3;
     QTest::newRow("data block") << 0 << 2 << 4 << 7;
-    QTest::newRow("whole table with include and covariates") << 0 << 0 << 4 << 11;
-    QTest::newRow("labels and covariates") << 1 << 1 << 3 << 11;
+    QTest::newRow("whole table with include and covariates") << 0 << 0 << 4 << 13;
+    QTest::newRow("labels and covariates") << 1 << 1 << 3 << 13;
 }
 
 void TestStudyTableModel::copyPasteRoundTrip() {
@@ -237,16 +240,16 @@ void TestStudyTableModel::pastePastTheLastRowGrowsTheTable() {
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     document.resetProject(test::sampleProject());
     const std::size_t studiesBefore = document.project().studies.size();
-    // From a spreadsheet: label and the six numbers, three rows starting at the last row.
-    const QString block = QStringLiteral("Diaz 2018b\t7.0\t1.1\t7\t3.1\t1.0\t7\r\n"
-                                         "Fox 2023\t6.1\t1.3\t8\t3.3\t1.2\t8\r\n"
-                                         "Gray 2024\t5.5\t0.9\t6\t2.8\t1.1\t6\r\n");
+    // From a spreadsheet: label, and type and numbers of each arm, three rows starting at the last row.
+    const QString block = QStringLiteral("Diaz 2018b\tSD\t7.0\t1.1\t7\tSD\t3.1\t1.0\t7\r\n"
+                                         "Fox 2023\tSD\t6.1\t1.3\t8\tSD\t3.3\t1.2\t8\r\n"
+                                         "Gray 2024\tmean \u00b1 SD\t5.5\t0.9\t6\t\t2.8\t1.1\t6\r\n");
     const PasteResult result = model.paste({model.index(4, 1)}, block);
     QCOMPARE(result.rowsAdded, 2);
     QCOMPARE(model.rowCount(), 7);
     QCOMPARE(document.project().studies.size(), studiesBefore + 2);
     QCOMPARE(model.index(5, 1).data().toString(), QStringLiteral("Fox 2023"));
-    QCOMPARE(model.index(6, 7).data().toString(), QStringLiteral("6"));
+    QCOMPARE(model.index(6, columnOf(model, QStringLiteral("n_c"))).data().toString(), QStringLiteral("6"));
     QCOMPARE(model.index(6, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
     // The new studies are in the analysis.
     const OutcomeAnalysis analysis = analyseOutcome(document.project(), *document.currentOutcomeData());
@@ -294,6 +297,28 @@ void TestStudyTableModel::pasteIsOneUndoStep() {
     document.undoStack()->undo();
     QVERIFY(document.project() == before);
     QCOMPARE(model.rowCount(), 5);
+}
+
+void TestStudyTableModel::pasteIntoAnEmptyOutcome() {
+    // A new project's outcome has no rows, so no cell to select: the view passes an invalid index
+    // (this used to index the column list at -1).
+    Document document;
+    StudyTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Project project;
+    project.outcomes.emplace_back();
+    project.outcomes[0].name = "New";
+    document.resetProject(project);
+    QVERIFY(!model.index(0, 1).isValid());
+    const PasteResult result =
+        model.paste({model.index(0, 1)}, QStringLiteral("Ali 2019\tSD\t5.1\t1.2\t8\nBo 2020\tSEM\t6.3\n"));
+    QCOMPARE(result.rowsAdded, 2);
+    QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("Ali 2019"));
+    QCOMPARE(document.project().outcomes[0].rows[1].treated.dispersion, DispersionType::SEM);
+    QCOMPARE(document.project().outcomes[0].rows[1].treated.mean, std::string("6.3"));
+    QCOMPARE(document.undoStack()->count(), 1);
+    // Nothing selected in a table with rows: nothing pasted.
+    QCOMPARE(model.paste({}, QStringLiteral("x\n")).cellsChanged, 0);
 }
 
 void TestStudyTableModel::singleValueFillsSelection() {

@@ -174,4 +174,19 @@ ResultTable smallStudyTable(const OutcomeAnalysis& analysis) {
     return table;
 }
 
+ResultTable robSensitivityTable(const OutcomeAnalysis& analysis, const RobSensitivity& sensitivity) {
+    ResultTable table;
+    table.name = QStringLiteral("risk-of-bias-sensitivity");
+    table.decimals = decimalsFor(analysis);
+    table.header = QStringList{tr("Analysis"), tr("k")} + fitHeader(analysis);
+    table.formats = QList<CellFormat>{CellFormat::Text, CellFormat::Count} + fitFormats();
+    const MetaAnalysisFit& all = analysis.result.overall;
+    const MetaAnalysisFit& reduced = sensitivity.analysis.result.overall;
+    table.rows.append(QList<QVariant>{tr("All studies (main analysis)"), static_cast<double>(all.k)}
+                      + fitCells(all, analysis.measure));
+    table.rows.append(QList<QVariant>{tr("Without studies at high risk"), static_cast<double>(reduced.k)}
+                      + fitCells(reduced, sensitivity.analysis.measure));
+    return table;
+}
+
 } // namespace evident::ui

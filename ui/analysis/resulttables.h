@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/project/outcomeanalysis.h"
+#include "core/project/robsensitivity.h"
 
 #include <QList>
 #include <QString>
@@ -41,6 +42,9 @@ ResultTable leaveOneOutTable(const OutcomeAnalysis& analysis);
 /// Empty (no rows) when no subgroup variable is chosen.
 ResultTable subgroupTable(const OutcomeAnalysis& analysis);
 ResultTable smallStudyTable(const OutcomeAnalysis& analysis);
+/// The main analysis and the analysis without the studies at high risk of bias on the chosen SYRCLE
+/// items, side by side: k, the pooled estimate, its CI, P, tau² and I².
+ResultTable robSensitivityTable(const OutcomeAnalysis& analysis, const RobSensitivity& sensitivity);
 
 /// The estimate on the scale results are reported on (exp for ratio measures).
 double reportingScale(double value, EffectMeasure measure);

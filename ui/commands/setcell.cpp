@@ -22,6 +22,10 @@ QString describe(const Project& project, const CellAddress& cell) {
         return tr("Rename study %1").arg(label);
     case CellAddress::Kind::RowText:
         return tr("Edit %1 of %2").arg(QString::fromUtf8(rowFieldTitle(cell.field)), label);
+    case CellAddress::Kind::Dispersion:
+        return (cell.treated ? tr("Change how the treated group of %1 is reported")
+                             : tr("Change how the control group of %1 is reported"))
+            .arg(label);
     case CellAddress::Kind::Covariate:
         return tr("Edit %1 of %2")
             .arg(QString::fromStdString(project.covariateNames[static_cast<std::size_t>(cell.covariate)]),
@@ -51,6 +55,9 @@ void SetCellCommand::exchange() {
         break;
     case CellAddress::Kind::RowText:
         std::swap(rowFieldText(row, m_cell.field), std::get<std::string>(m_value));
+        break;
+    case CellAddress::Kind::Dispersion:
+        std::swap((m_cell.treated ? row.treated : row.control).dispersion, std::get<DispersionType>(m_value));
         break;
     case CellAddress::Kind::StudyLabel:
     case CellAddress::Kind::Covariate: {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Editing one cell of the study grid: a data field, the include box, or the study's label or
-// covariate value (which every outcome shows).
+// Editing one cell of the study grid: a data field, the include box, an arm's dispersion type, or the
+// study's label or covariate value (which every outcome shows).
 #pragma once
 
 #include "ui/document/cellfield.h"
@@ -13,8 +13,9 @@ class Document;
 
 class SetCellCommand : public QUndoCommand {
 public:
-    /// `value` is text, or a bool for the include box. The row may be one a sibling command (an
-    /// InsertRowsCommand of the same paste) has yet to insert: everything is looked up on redo.
+    /// `value` is text, a bool for the include box, or a DispersionType; it must match the cell's kind. The
+    /// row may be one a sibling command (an InsertRowsCommand of the same paste) has yet to insert:
+    /// everything is looked up on redo.
     SetCellCommand(Document* document, const CellAddress& cell, CellValue value,
                    QUndoCommand* parent = nullptr);
 

@@ -63,6 +63,54 @@ QUndoCommand* makeFigureSettingsChange(Document* document, int outcome, FigureKi
         std::move(settings), outcomeChange(outcome), QString());
 }
 
+QUndoCommand* makeSharedControlChange(Document* document, int outcome, SharedControlMethod method) {
+    return changeIfDifferent<SharedControlMethod>(
+        document,
+        method == SharedControlMethod::SplitControl ? tr("Split shared control groups")
+                                                    : tr("Combine arms sharing a control group"),
+        [outcome](Project& p) -> SharedControlMethod& { return outcomeAt(p, outcome).sharedControl; }, method,
+        outcomeChange(outcome));
+}
+
+namespace {
+
+RobItemAssessment& robItem(Project& project, StudyId study, std::size_t item) {
+    // The study exists while the command is on the stack: edits are undone in order.
+    return project.study(study)->riskOfBias.items[item];
+}
+
+QString studyLabel(const Document* document, StudyId study) {
+    const Study* found = document->project().study(study);
+    return found ? QString::fromStdString(found->label) : QString();
+}
+
+QString itemLabel(std::size_t item) {
+    const std::string_view label = syrcleItems()[item].label;
+    return QString::fromUtf8(label.data(), static_cast<qsizetype>(label.size()));
+}
+
+} // namespace
+
+QUndoCommand* makeRobJudgementChange(Document* document, StudyId study, std::size_t item,
+                                     RobJudgement judgement) {
+    if (!document->project().study(study) || item >= syrcleItemCount)
+        return nullptr;
+    return changeIfDifferent<RobJudgement>(
+        document, tr("Judge %1 of %2").arg(itemLabel(item), studyLabel(document, study)),
+        [study, item](Project& p) -> RobJudgement& { return robItem(p, study, item).judgement; }, judgement,
+        {DocumentChange::Kind::Study, -1, -1, -1, study});
+}
+
+QUndoCommand* makeRobSupportChange(Document* document, StudyId study, std::size_t item, std::string support) {
+    if (!document->project().study(study) || item >= syrcleItemCount)
+        return nullptr;
+    return changeIfDifferent<std::string>(
+        document, tr("Edit support for %1 of %2").arg(itemLabel(item), studyLabel(document, study)),
+        [study, item](Project& p) -> std::string& { return robItem(p, study, item).support; },
+        std::move(support), {DocumentChange::Kind::Study, -1, -1, -1, study},
+        QStringLiteral("rob-support/%1/%2").arg(study).arg(item));
+}
+
 QUndoCommand* makeOutcomeRename(Document* document, int outcome, std::string name) {
     const QString text =
         tr("Rename outcome %1 to %2")

@@ -25,6 +25,13 @@ QUndoCommand* makeTsaSettingsChange(Document* document, int outcome, TsaSettings
 /// The export choices of one figure (size, DPI, format, font, favours labels), stored with the outcome.
 QUndoCommand* makeFigureSettingsChange(Document* document, int outcome, FigureKind kind,
                                        FigureSettings settings);
+/// How the outcome treats several arms sharing one control group (split its n, or combine the arms).
+QUndoCommand* makeSharedControlChange(Document* document, int outcome, SharedControlMethod method);
+/// A SYRCLE judgement of one study on one item (0-9).
+QUndoCommand* makeRobJudgementChange(Document* document, StudyId study, std::size_t item,
+                                     RobJudgement judgement);
+/// The support for a SYRCLE judgement; consecutive edits of one item's text are one undo step.
+QUndoCommand* makeRobSupportChange(Document* document, StudyId study, std::size_t item, std::string support);
 QUndoCommand* makeOutcomeRename(Document* document, int outcome, std::string name);
 QUndoCommand* makeLowerIsBetterChange(Document* document, int outcome, bool lowerIsBetter);
 QUndoCommand* makeProjectTitleChange(Document* document, std::string title);

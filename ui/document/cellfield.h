@@ -1,19 +1,55 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The places a grid cell can write to: an outcome row's data fields, its include flag, or the
-// study's label and covariate values (shared by every outcome).
+// The places a grid cell can write to: an outcome row's data fields (as the paper reports them), its
+// include flag and dispersion types, or the study's label and covariate values (shared by every outcome).
 #pragma once
 
 #include "core/project/project.h"
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <variant>
 
 namespace evident::ui {
 
-/// The text fields of an outcome row. The preclinical columns (reported SEM/CI/median, shared
-/// controls) will add entries here.
-enum class RowField { MeanTreated, SdTreated, NTreated, MeanControl, SdControl, NControl, Yi, Vi, Sei };
+/// The text fields of an outcome row: each arm's reported numbers (MeanTreated holds the median of a
+/// median-based arm), the precomputed effect size, the multi-arm links and the sham mean of the NMD.
+enum class RowField {
+    MeanTreated,
+    SdTreated,
+    NTreated,
+    MeanControl,
+    SdControl,
+    NControl,
+    Yi,
+    Vi,
+    Sei,
+    SemTreated,
+    CiLowerTreated,
+    CiUpperTreated,
+    CiLevelTreated,
+    Q1Treated,
+    Q3Treated,
+    MinTreated,
+    MaxTreated,
+    SemControl,
+    CiLowerControl,
+    CiUpperControl,
+    CiLevelControl,
+    Q1Control,
+    Q3Control,
+    MinControl,
+    MaxControl,
+    Arm,
+    ControlGroup,
+    ShamMean,
+};
+
+/// The field of one arm that holds a reported number (n, centre, SD, SEM, ...).
+RowField armRowField(ReportedField reported, bool treated);
+/// The reported number a field holds, and its arm; nullopt for fields outside the arms.
+std::optional<std::pair<ReportedField, bool>> reportedFieldOf(RowField field);
 
 /// The field's key, as in CSV headers and InputIssue::field ("mean_t").
 const char* rowFieldKey(RowField field);
@@ -24,16 +60,24 @@ const std::string& rowFieldText(const OutcomeRow& row, RowField field);
 
 /// One editable value of the grid, addressed so that it stays valid across undo and redo.
 struct CellAddress {
-    enum class Kind { Included, StudyLabel, RowText, Covariate };
+    enum class Kind { Included, StudyLabel, RowText, Covariate, Dispersion };
     Kind kind = Kind::RowText;
     int outcome = 0;
     int row = 0;
     RowField field = RowField::MeanTreated; ///< RowText only
     int covariate = 0;                      ///< Covariate only
+    bool treated = true;                    ///< Dispersion only: the treated or the control arm
 };
 
-/// A cell's value: text, or the include flag.
-using CellValue = std::variant<std::string, bool>;
+/// A cell's value: text, the include flag, or an arm's dispersion type.
+using CellValue = std::variant<std::string, bool, DispersionType>;
+
+/// The dispersion type a text names: its key ("SEM", "MEDIAN_IQR"), its label ("Mean ± SEM"), the short
+/// label of the grid ("Median (IQR)") or a common spelling ("sem", "iqr", "range", "95% CI").
+std::optional<DispersionType> parseDispersionText(std::string_view text);
+/// The grid's short label: "SD", "SEM", "CI", "Median, IQR", "Median, range", "Median, IQR, range"
+/// (the Type column's header and tooltip say the rest).
+const char* dispersionShortLabel(DispersionType type);
 
 /// The cell's present value, or nullopt when its outcome or row does not exist (yet).
 std::optional<CellValue> cellValue(const Project& project, const CellAddress& cell);

@@ -56,6 +56,7 @@ FileController::FileController(Document* document, QWidget* window, const QStrin
     , m_importCsv(new QAction(tr("&Import CSV\u2026"), this))
     , m_exportGrid(new QAction(tr("Export &Grid as CSV\u2026"), this))
     , m_exportResults(new QAction(tr("Export &Results as CSV\u2026"), this))
+    , m_exportCharacteristics(new QAction(tr("Export Study C&haracteristics as CSV\u2026"), this))
     , m_recentMenu(new QMenu(tr("Open &Recent"), window)) {
     m_new->setShortcut(QKeySequence::New);
     m_open->setShortcut(QKeySequence::Open);
@@ -89,6 +90,21 @@ FileController::FileController(Document* document, QWidget* window, const QStrin
             QMessageBox::warning(m_window, tr("Export Grid"), error);
         else
             emit message(tr("Grid exported to %1").arg(QDir::toNativeSeparators(path)));
+    });
+    m_exportCharacteristics->setToolTip(
+        tr("The table of studies: each study's characteristics and SYRCLE judgements, one row per study"));
+    connect(m_exportCharacteristics, &QAction::triggered, this, [this] {
+        const QString suggested =
+            QDir(dialogDirectory()).filePath(QStringLiteral("study-characteristics.csv"));
+        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Study Characteristics"),
+                                                          suggested, tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        const QString error = exportCharacteristics(path);
+        if (!error.isEmpty())
+            QMessageBox::warning(m_window, tr("Export Study Characteristics"), error);
+        else
+            emit message(tr("Study characteristics exported to %1").arg(QDir::toNativeSeparators(path)));
     });
     connect(m_exportResults, &QAction::triggered, this, [this] {
         const QString directory =
@@ -280,6 +296,13 @@ QString FileController::exportGrid(const QString& path) const {
         return tr("There is no outcome to export.");
     // Every field of the outcome, in the columns the CSV import reads back (docs/csv-format.md).
     const io::CsvContent table = io::outcomeTable(m_document->project(), *outcome);
+    return io::writeCsvFile(path, table.header, table.rows);
+}
+
+QString FileController::exportCharacteristics(const QString& path) const {
+    if (m_document->project().studies.empty())
+        return tr("There are no studies to export.");
+    const io::CsvContent table = io::characteristicsTable(m_document->project());
     return io::writeCsvFile(path, table.header, table.rows);
 }
 

@@ -43,6 +43,7 @@ public:
     QAction* importCsvAction() const { return m_importCsv; }
     QAction* exportGridAction() const { return m_exportGrid; }
     QAction* exportResultsAction() const { return m_exportResults; }
+    QAction* exportCharacteristicsAction() const { return m_exportCharacteristics; }
     QMenu* recentMenu() const { return m_recentMenu; }
     Autosaver* autosaver() const { return m_autosaver; }
     RecentFiles* recentFiles() const { return m_recent; }
@@ -68,6 +69,9 @@ public:
     void importCsv(const QString& path = QString());
     /// Writes the current outcome's grid as CSV (readable by the importer). Returns the error, or "".
     QString exportGrid(const QString& path) const;
+    /// Writes the study characteristics table (every study with its characteristics and SYRCLE
+    /// judgements, io::characteristicsTable) as CSV. Returns the error, or "".
+    QString exportCharacteristics(const QString& path) const;
     /// Writes the results text and each table to `directory`. Returns the error, or "".
     QString exportResults(const QString& directory) const;
 
@@ -100,6 +104,7 @@ private:
     QAction* m_importCsv;
     QAction* m_exportGrid;
     QAction* m_exportResults;
+    QAction* m_exportCharacteristics;
     QMenu* m_recentMenu;
 };
 

@@ -1,18 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/studytablemodel.h"
 
+#include "core/common/text.h"
+#include "core/project/characteristics.h"
+#include "ui/analysis/rowdetails.h"
+#include "ui/commands/armcommands.h"
 #include "ui/commands/rowcommands.h"
 #include "ui/commands/setcell.h"
 #include "ui/document/document.h"
 #include "ui/models/tabseparated.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QIcon>
 #include <QPalette>
 #include <QStyle>
 #include <QUndoStack>
 
 #include <algorithm>
+#include <map>
 
 namespace evident::ui {
 namespace {
@@ -39,6 +45,27 @@ std::optional<bool> parseIncluded(const QString& text) {
     return std::nullopt;
 }
 
+/// A dispersion type typed or pasted; an empty cell means the default, mean ± SD.
+std::optional<DispersionType> parseDispersionCell(const QString& text) {
+    if (text.trimmed().isEmpty())
+        return DispersionType::SD;
+    return parseDispersionText(text.toStdString());
+}
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+/// Which arm a column belongs to, if any.
+std::optional<bool> armOf(const GridColumn& column) {
+    if (column.kind == CellAddress::Kind::Dispersion)
+        return column.treated;
+    if (column.kind == CellAddress::Kind::RowText)
+        if (const auto reported = reportedFieldOf(column.field))
+            return reported->second;
+    return std::nullopt;
+}
+
 } // namespace
 
 StudyTableModel::StudyTableModel(Document* document, QObject* parent)
@@ -51,8 +78,22 @@ StudyTableModel::StudyTableModel(Document* document, QObject* parent)
     connect(document, &Document::currentOutcomeChanged, this, &StudyTableModel::endResetOnce);
 
     connect(document, &Document::rowsChanged, this, [this](int outcome, int first, int last) {
-        if (outcome == outcomeIndex())
+        if (outcome != outcomeIndex())
+            return;
+        countRows(first, last, true);
+        syncColumns();
+        // Rows sharing a control group show the group's numbers: with such rows, repaint them all
+        // (one signal; the view repaints what it shows).
+        if (m_sharedControlRows > 0)
+            emitRowsChanged(0, rowCount() - 1);
+        else
             emitRowsChanged(first, last);
+    });
+    connect(document, &Document::outcomeChanged, this, [this](int outcome) {
+        if (outcome != outcomeIndex())
+            return;
+        syncColumns(); // the NMD brings the sham mean
+        emitRowsChanged(0, rowCount() - 1);
     });
     connect(document, &Document::rowsAboutToBeInserted, this, [this](int outcome, int first, int last) {
         if (outcome == outcomeIndex())
@@ -62,7 +103,10 @@ StudyTableModel::StudyTableModel(Document* document, QObject* parent)
         if (outcome != outcomeIndex())
             return;
         shiftIssues(first, last - first + 1);
+        m_rowGroups.insert(m_rowGroups.begin() + first, static_cast<std::size_t>(last - first + 1), 0u);
+        countRows(first, last, true);
         endInsertRows();
+        syncColumns();
     });
     connect(document, &Document::rowsAboutToBeRemoved, this, [this](int outcome, int first, int last) {
         if (outcome == outcomeIndex())
@@ -72,7 +116,10 @@ StudyTableModel::StudyTableModel(Document* document, QObject* parent)
         if (outcome != outcomeIndex())
             return;
         shiftIssues(first, -(last - first + 1));
+        countRows(first, last, false);
+        m_rowGroups.erase(m_rowGroups.begin() + first, m_rowGroups.begin() + last + 1);
         endRemoveRows();
+        syncColumns();
     });
     connect(document, &Document::studyChanged, this, [this](StudyId study) {
         const Outcome* current = outcome();
@@ -142,24 +189,126 @@ int StudyTableModel::firstCovariateColumn() const {
     return static_cast<int>(m_columns.size());
 }
 
+int StudyTableModel::columnOfKey(const QString& key) const {
+    for (std::size_t c = 0; c < m_columns.size(); ++c)
+        if (m_columns[c].key == key)
+            return static_cast<int>(c);
+    return -1;
+}
+
 QString StudyTableModel::textAt(int row, const GridColumn& column) const {
+    // The Mean and Median columns show one field: only the one the row's type uses holds it.
+    if (isCentreColumn(column) && !usedAt(row, column))
+        return {};
     const auto value = cellValue(m_document->project(), column.cell(outcomeIndex(), row));
     if (!value)
         return {};
     if (const bool* included = std::get_if<bool>(&*value))
         return *included ? QStringLiteral("yes") : QStringLiteral("no");
+    if (const DispersionType* type = std::get_if<DispersionType>(&*value))
+        return qs(dispersionKey(*type));
     return QString::fromStdString(std::get<std::string>(*value));
+}
+
+int StudyTableModel::displayRowOf(int row, const GridColumn& column) const {
+    const std::optional<bool> arm = armOf(column);
+    if (!arm || *arm)
+        return row;
+    return static_cast<int>(controlSourceRow(*outcome(), static_cast<std::size_t>(row)));
+}
+
+bool StudyTableModel::usedAt(int row, const GridColumn& column) const {
+    const Outcome& current = *outcome();
+    const int source = displayRowOf(row, column);
+    return isUsedByRow(column, current.rows[static_cast<std::size_t>(source)], current);
 }
 
 QString StudyTableModel::issueAt(int row, const GridColumn& column) const {
     switch (column.kind) {
     case CellAddress::Kind::RowText:
+        if (isCentreColumn(column) && !usedAt(row, column))
+            return {};
         return m_issues.value({row, QString::fromLatin1(rowFieldKey(column.field))});
     case CellAddress::Kind::StudyLabel:
         return m_issues.value({row, QString()});
+    case CellAddress::Kind::Covariate: {
+        // Numeric characteristics (dose, follow-up) must hold numbers to be usable as moderators.
+        const StudyCharacteristic* characteristic = findCharacteristic(column.title.toStdString());
+        if (!characteristic)
+            return {};
+        const auto problem = checkCharacteristicValue(*characteristic, textAt(row, column).toStdString());
+        return problem ? QString::fromStdString(*problem) : QString();
+    }
     default:
         return {};
     }
+}
+
+QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
+    const Outcome& current = *outcome();
+    const OutcomeRow& entry = current.rows[static_cast<std::size_t>(row)];
+    QStringList parts;
+    const QString issue = issueAt(row, column);
+    if (!issue.isEmpty())
+        parts << issue;
+    if (!entry.included)
+        parts << tr("Left out of the analysis: the row is unticked.");
+    const std::optional<bool> arm = armOf(column);
+    const int source = displayRowOf(row, column);
+    if (source != row)
+        parts << tr("Shared control group “%1”: the control numbers typed on row %2 are used. Type "
+                    "here only if this arm has a control group of its own (and give it another name).")
+                     .arg(QString::fromStdString(entry.controlGroup))
+                     .arg(source + 1);
+    if (!usedAt(row, column)) {
+        if (column.field == RowField::ShamMean)
+            parts << tr("Not used: only the normalised mean difference (NMD) needs a sham mean.");
+        else if (arm) {
+            const DispersionType type =
+                (*arm ? entry.treated : current.rows[static_cast<std::size_t>(source)].control).dispersion;
+            parts << tr("Not used: this arm is reported as %1.").arg(qs(dispersionLabel(type)))
+                         + (isCentreColumn(column)
+                                ? QString()
+                                : tr(" The value is kept in case you change the type back."));
+        }
+    }
+    if (arm && entry.included && static_cast<std::size_t>(row) < m_derivations.size()) {
+        const RowDerivation& derivation = m_derivations[static_cast<std::size_t>(row)];
+        const QString text = armDerivationText(derivation, *arm);
+        if (!text.isEmpty())
+            parts << text;
+        if (!*arm && !derivation.sharedControlNote.empty())
+            parts << tr("Shared control group: %1").arg(QString::fromStdString(derivation.sharedControlNote));
+    }
+    if (parts.isEmpty() && (column.isCheckBox() || column.kind == CellAddress::Kind::Dispersion))
+        parts << column.toolTip;
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+QStringList StudyTableModel::suggestionsFor(const GridColumn& column) const {
+    QStringList values;
+    if (column.kind == CellAddress::Kind::Dispersion) {
+        for (DispersionType type :
+             {DispersionType::SD, DispersionType::SEM, DispersionType::CI, DispersionType::MedianIQR,
+              DispersionType::MedianRange, DispersionType::MedianIQRRange})
+            values << qs(dispersionKey(type));
+        return values;
+    }
+    if (column.kind != CellAddress::Kind::Covariate)
+        return values;
+    if (const StudyCharacteristic* characteristic = findCharacteristic(column.title.toStdString()))
+        for (std::string_view suggestion : characteristic->suggestions)
+            values << qs(suggestion);
+    // And what the project already holds, so a value is typed the same way every time.
+    for (const Study& study : m_document->project().studies)
+        if (column.covariate < static_cast<int>(study.covariateValues.size())) {
+            const QString value =
+                QString::fromStdString(study.covariateValues[static_cast<std::size_t>(column.covariate)])
+                    .trimmed();
+            if (!value.isEmpty() && !values.contains(value, Qt::CaseInsensitive))
+                values << value;
+        }
+    return values;
 }
 
 QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
@@ -168,34 +317,56 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
         return {};
     const GridColumn& column = m_columns[static_cast<std::size_t>(index.column())];
     const OutcomeRow& row = current->rows[static_cast<std::size_t>(index.row())];
+    const int source = displayRowOf(index.row(), column);
     switch (role) {
-    case Qt::DisplayRole:
+    case Qt::DisplayRole: {
+        if (column.isCheckBox())
+            return {};
+        // Empty control cells of a shared control group show the group's numbers (greyed, italic).
+        const QString text = textAt(source, column);
+        if (column.kind == CellAddress::Kind::Dispersion)
+            if (const auto type = parseDispersionType(text.toStdString()))
+                return QString::fromUtf8(dispersionShortLabel(*type));
+        return text;
+    }
     case Qt::EditRole:
         return column.isCheckBox() ? QVariant() : QVariant(textAt(index.row(), column));
     case Qt::CheckStateRole:
         return column.isCheckBox() ? QVariant(row.included ? Qt::Checked : Qt::Unchecked) : QVariant();
     case Qt::ForegroundRole:
-        if (!row.included)
+        if (!row.included || !usedAt(index.row(), column) || source != index.row())
             return QApplication::palette().color(QPalette::Disabled, QPalette::Text);
+        return {};
+    case Qt::FontRole:
+        if (source != index.row()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
         return {};
     case Qt::BackgroundRole:
         if (!issueAt(index.row(), column).isEmpty())
             return blend(QApplication::palette().color(QPalette::Base), QColor(220, 50, 47), 0.35);
+        if (!usedAt(index.row(), column)) // greyed: a cell this row's type does not use
+            return blend(QApplication::palette().color(QPalette::Base),
+                         QApplication::palette().color(QPalette::Text), 0.08);
         return {};
     case Qt::DecorationRole:
         if (!issueAt(index.row(), column).isEmpty())
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
         return {};
     case Qt::ToolTipRole: {
-        const QString issue = issueAt(index.row(), column);
-        if (!issue.isEmpty())
-            return issue;
-        if (!row.included)
-            return tr("Left out of the analysis: the row is unticked.");
-        return column.isCheckBox() ? column.toolTip : QVariant();
+        const QString text = toolTipAt(index.row(), column);
+        return text.isEmpty() ? QVariant() : QVariant(text);
     }
     case IssueRole:
         return issueAt(index.row(), column);
+    case UsedRole:
+        return usedAt(index.row(), column);
+    case SharedRole:
+        return source != index.row();
+    case SuggestionsRole:
+        return suggestionsFor(column);
     default:
         return {};
     }
@@ -221,8 +392,12 @@ Qt::ItemFlags StudyTableModel::flags(const QModelIndex& index) const {
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid) || !outcome())
         return Qt::NoItemFlags;
     const Qt::ItemFlags common = Qt::ItemIsEnabled | Qt::ItemIsSelectable;
-    if (m_columns[static_cast<std::size_t>(index.column())].isCheckBox())
+    const GridColumn& column = m_columns[static_cast<std::size_t>(index.column())];
+    if (column.isCheckBox())
         return common | Qt::ItemIsUserCheckable;
+    // The Mean column of a median row holds nothing of its own (the median is in the Median column).
+    if (isCentreColumn(column) && !usedAt(index.row(), column))
+        return common;
     return common | Qt::ItemIsEditable;
 }
 
@@ -235,8 +410,15 @@ bool StudyTableModel::setData(const QModelIndex& index, const QVariant& value, i
         if (role != Qt::CheckStateRole)
             return false;
         newValue = value.value<Qt::CheckState>() == Qt::Checked;
-    } else {
+    } else if (column.kind == CellAddress::Kind::Dispersion) {
         if (role != Qt::EditRole)
+            return false;
+        const auto type = parseDispersionCell(value.toString());
+        if (!type)
+            return false;
+        newValue = *type;
+    } else {
+        if (role != Qt::EditRole || (isCentreColumn(column) && !usedAt(index.row(), column)))
             return false;
         newValue = value.toString().toStdString();
     }
@@ -278,6 +460,20 @@ void StudyTableModel::addStudies(const std::vector<StudyId>& studies) {
                                                         InsertRowsCommand::rowsForStudies(studies), {}));
 }
 
+int StudyTableModel::addArm(int row) {
+    QUndoCommand* command = makeAddArmCommand(m_document, outcomeIndex(), row);
+    if (!command)
+        return -1;
+    const StudyId study = outcome()->rows[static_cast<std::size_t>(row)].study;
+    m_document->undoStack()->push(command);
+    // The new row is the study's last one.
+    int last = -1;
+    for (int r = 0; r < rowCount(); ++r)
+        if (outcome()->rows[static_cast<std::size_t>(r)].study == study)
+            last = r;
+    return last;
+}
+
 QString StudyTableModel::copyText(const QModelIndexList& selection) const {
     const QRect bounds = selectionBounds(selection);
     if (bounds.isEmpty())
@@ -289,10 +485,16 @@ QString StudyTableModel::copyText(const QModelIndexList& selection) const {
     return toTabSeparated(block);
 }
 
-PasteResult StudyTableModel::paste(const QModelIndexList& selection, const QString& text) {
+PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& text) {
     PasteResult result;
     const QList<QStringList> block = parseTabSeparated(text);
-    if (block.isEmpty() || selection.isEmpty() || !outcome())
+    QModelIndexList selection;
+    for (const QModelIndex& index : cells)
+        if (index.isValid() && index.model() == this)
+            selection.append(index);
+    // An outcome without rows has no cell to select: the block goes in from the Study column on.
+    const bool intoEmpty = selection.isEmpty() && outcome() && rowCount() == 0 && columnCount() > 1;
+    if (block.isEmpty() || !outcome() || (selection.isEmpty() && !intoEmpty))
         return result;
 
     // Where each value goes: a single value fills the selection, a block starts at its top-left.
@@ -302,7 +504,7 @@ PasteResult StudyTableModel::paste(const QModelIndexList& selection, const QStri
         for (const QModelIndex& index : selection)
             targets.push_back({index.row(), index.column(), block.front().front()});
     } else {
-        const QRect bounds = selectionBounds(selection);
+        const QRect bounds = intoEmpty ? QRect(1, 0, 1, 1) : selectionBounds(selection);
         const int top = bounds.top(), left = bounds.left();
         int columnsBeyond = 0;
         for (int r = 0; r < block.size(); ++r)
@@ -342,11 +544,47 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         new InsertRowsCommand(m_document, outcomeRow0, existingRows, std::move(rows), std::move(studies),
                               command);
     }
+    // The types pasted with the numbers decide which of Mean and Median a row's centre goes to.
+    std::map<std::pair<int, bool>, DispersionType> pastedTypes;
+    for (const Target& target : targets) {
+        const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
+        if (column.kind == CellAddress::Kind::Dispersion)
+            if (const auto type = parseDispersionCell(target.value))
+                pastedTypes[{target.row, column.treated}] = *type;
+    }
+    int skippedCentres = 0;
     for (const Target& target : targets) {
         const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
         const CellAddress cell = column.cell(outcomeRow0, target.row);
         CellValue value;
-        if (column.isCheckBox()) {
+        if (isCentreColumn(column)) {
+            const bool treated = reportedFieldOf(column.field)->second;
+            const auto pasted = pastedTypes.find({target.row, treated});
+            DispersionType type = DispersionType::SD;
+            if (pasted != pastedTypes.end())
+                type = pasted->second;
+            else if (target.row < existingRows)
+                type = (treated ? outcome()->rows[static_cast<std::size_t>(target.row)].treated
+                                : outcome()->rows[static_cast<std::size_t>(target.row)].control)
+                           .dispersion;
+            if (isMedianBased(type) != (column.group == ColumnGroup::Median)) {
+                if (!target.value.trimmed().isEmpty())
+                    ++skippedCentres;
+                continue;
+            }
+        }
+        if (column.kind == CellAddress::Kind::Dispersion) {
+            const auto type = parseDispersionCell(target.value);
+            if (!type) {
+                result.notes.append(
+                    tr("Row %1: '%2' is not a way of reporting data (SD, SEM, CI, MEDIAN_IQR, "
+                       "MEDIAN_RANGE or MEDIAN_IQR_RANGE); the type was left as it was.")
+                        .arg(target.row + 1)
+                        .arg(target.value));
+                continue;
+            }
+            value = *type;
+        } else if (column.isCheckBox()) {
             const auto included = parseIncluded(target.value);
             if (!included) {
                 if (!target.value.trimmed().isEmpty())
@@ -362,13 +600,19 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         }
         // A new row starts included, with empty cells (and a label): only other values are set.
         const auto current = cellValue(m_document->project(), cell);
-        const bool unchanged =
-            current ? *current == value : (value == CellValue(std::string()) || value == CellValue(true));
+        const bool unchanged = current ? *current == value
+                                       : (value == CellValue(std::string()) || value == CellValue(true)
+                                          || value == CellValue(DispersionType::SD));
         if (unchanged)
             continue;
         new SetCellCommand(m_document, cell, std::move(value), command);
         ++result.cellsChanged;
     }
+    if (skippedCentres > 0)
+        result.notes.append(
+            tr("%n value(s) went to a Mean column of a median-based row or a Median column of a "
+               "mean-based row and were not pasted; choose the type first.",
+               nullptr, skippedCentres));
     if (command->childCount() == 0) {
         delete command;
         return result;
@@ -401,9 +645,116 @@ void StudyTableModel::setIssues(const std::vector<InputIssue>& issues) {
             emitRowsChanged(row, row);
 }
 
+void StudyTableModel::setDerivations(std::vector<RowDerivation> derivations) {
+    // Tooltips are read when shown: nothing to repaint.
+    m_derivations = std::move(derivations);
+}
+
+void StudyTableModel::setRevealedGroups(std::set<ColumnGroup> groups) {
+    if (groups == m_revealed)
+        return;
+    m_revealed = std::move(groups);
+    syncColumns();
+}
+
+void StudyTableModel::setGroupRevealed(ColumnGroup group, bool revealed) {
+    std::set<ColumnGroup> groups = m_revealed;
+    if (revealed)
+        groups.insert(group);
+    else
+        groups.erase(group);
+    setRevealedGroups(std::move(groups));
+}
+
+bool StudyTableModel::isGroupShown(ColumnGroup group) const {
+    return std::any_of(m_columns.begin(), m_columns.end(),
+                       [group](const GridColumn& column) { return column.group == group; });
+}
+
+void StudyTableModel::countRows(int first, int last, bool present) {
+    const Outcome* current = outcome();
+    if (!current)
+        return;
+    for (int r = first; r <= last && r < static_cast<int>(m_rowGroups.size()); ++r) {
+        unsigned& bits = m_rowGroups[static_cast<std::size_t>(r)];
+        // Take the row's old contribution out; a present row puts its new one in.
+        for (std::size_t g = 0; g < m_groupRows.size(); ++g)
+            m_groupRows[g] -= (bits >> g) & 1u;
+        m_sharedControlRows -= (bits >> sharedControlBit) & 1u;
+        bits = 0;
+        if (!present || r >= static_cast<int>(current->rows.size()))
+            continue;
+        const OutcomeRow& row = current->rows[static_cast<std::size_t>(r)];
+        bits = rowColumnGroups(row, *current);
+        if (!trimmed(row.controlGroup).empty())
+            bits |= 1u << sharedControlBit;
+        for (std::size_t g = 0; g < m_groupRows.size(); ++g)
+            m_groupRows[g] += (bits >> g) & 1u;
+        m_sharedControlRows += (bits >> sharedControlBit) & 1u;
+    }
+}
+
+std::set<ColumnGroup> StudyTableModel::shownGroups() const {
+    const Outcome* current = outcome();
+    unsigned bits = current ? outcomeColumnGroups(*current) : 0u;
+    for (std::size_t g = 0; g < m_groupRows.size(); ++g)
+        if (m_groupRows[g] > 0)
+            bits |= 1u << g;
+    std::set<ColumnGroup> shown = columnGroupsOf(bits);
+    shown.insert(m_revealed.begin(), m_revealed.end());
+    return shown;
+}
+
 void StudyTableModel::rebuildColumns() {
     const Outcome* current = outcome();
-    m_columns = current ? gridColumns(m_document->project(), *current) : std::vector<GridColumn>();
+    m_rowGroups.assign(current ? current->rows.size() : 0, 0u);
+    m_groupRows.fill(0);
+    m_sharedControlRows = 0;
+    if (current)
+        countRows(0, static_cast<int>(current->rows.size()) - 1, true);
+    m_columns =
+        current ? gridColumns(m_document->project(), *current, shownGroups()) : std::vector<GridColumn>();
+}
+
+void StudyTableModel::syncColumns() {
+    const Outcome* current = outcome();
+    if (!current || m_resetting || m_insertingColumns)
+        return;
+    const std::vector<GridColumn> target = gridColumns(m_document->project(), *current, shownGroups());
+    const auto contains = [](const std::vector<GridColumn>& list, const GridColumn& column) {
+        return std::any_of(list.begin(), list.end(), [&](const GridColumn& c) { return c.sameAs(column); });
+    };
+    // Remove the columns that go, bottom up, one run of neighbours at a time.
+    for (int c = static_cast<int>(m_columns.size()) - 1; c >= 0;) {
+        if (contains(target, m_columns[static_cast<std::size_t>(c)])) {
+            --c;
+            continue;
+        }
+        int first = c;
+        while (first > 0 && !contains(target, m_columns[static_cast<std::size_t>(first - 1)]))
+            --first;
+        beginRemoveColumns(QModelIndex(), first, c);
+        m_columns.erase(m_columns.begin() + first, m_columns.begin() + c + 1);
+        endRemoveColumns();
+        c = first - 1;
+    }
+    // Then insert the new ones where the target list has them (both lists keep the same order).
+    for (std::size_t c = 0; c < target.size();) {
+        if (c < m_columns.size() && m_columns[c].sameAs(target[c])) {
+            ++c;
+            continue;
+        }
+        std::size_t last = c;
+        while (last + 1 < target.size() && !contains(m_columns, target[last + 1]))
+            ++last;
+        beginInsertColumns(QModelIndex(), static_cast<int>(c), static_cast<int>(last));
+        m_columns.insert(m_columns.begin() + static_cast<std::ptrdiff_t>(c),
+                         target.begin() + static_cast<std::ptrdiff_t>(c),
+                         target.begin() + static_cast<std::ptrdiff_t>(last) + 1);
+        endInsertColumns();
+        c = last + 1;
+    }
+    m_columns = target; // the same columns; titles may have changed
 }
 
 void StudyTableModel::beginResetOnce() {
@@ -439,6 +790,13 @@ void StudyTableModel::shiftIssues(int first, int delta) {
         shifted.insert({row, it.key().second}, it.value());
     }
     m_issues = std::move(shifted);
+    if (static_cast<std::size_t>(first) <= m_derivations.size()) {
+        const auto at = m_derivations.begin() + first;
+        if (delta > 0)
+            m_derivations.insert(at, static_cast<std::size_t>(delta), RowDerivation{});
+        else
+            m_derivations.erase(at, at + std::min<std::ptrdiff_t>(-delta, m_derivations.end() - at));
+    }
 }
 
 } // namespace evident::ui

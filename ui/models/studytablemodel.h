@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The study grid: a view over the current outcome of the document. setData() and the row and paste
-// operations push undo commands; the model changes only when the document tells it so.
+// operations push undo commands; the model changes only when the document tells it so. Its columns
+// follow the outcome (the column groups its rows use appear and go, see gridcolumns.h) and what the
+// reviewer asks to see.
 #pragma once
 
 #include "core/project/preparation.h"
@@ -10,6 +12,8 @@
 #include <QHash>
 #include <QItemSelection>
 
+#include <array>
+#include <set>
 #include <vector>
 
 namespace evident::ui {
@@ -28,6 +32,9 @@ class StudyTableModel : public QAbstractTableModel {
 public:
     enum Role {
         IssueRole = Qt::UserRole + 1, ///< The input problem of the cell (QString), empty when fine
+        UsedRole,                     ///< False for a cell its row does not use (greyed): bool
+        SharedRole,                   ///< True for control cells shown from a shared control group's row
+        SuggestionsRole,              ///< Values to offer in the editor (QStringList), e.g. species
     };
 
     explicit StudyTableModel(Document* document, QObject* parent = nullptr);
@@ -44,24 +51,39 @@ public:
 
     const std::vector<GridColumn>& columns() const { return m_columns; }
     int firstCovariateColumn() const;
+    /// The first column of `key` ("sem_t"), or -1 when it is not shown.
+    int columnOfKey(const QString& key) const;
+
+    /// Column groups shown although no row uses them (a view setting, not saved).
+    const std::set<ColumnGroup>& revealedGroups() const { return m_revealed; }
+    void setRevealedGroups(std::set<ColumnGroup> groups);
+    void setGroupRevealed(ColumnGroup group, bool revealed);
+    /// The groups shown now: those the rows use and those revealed.
+    bool isGroupShown(ColumnGroup group) const;
 
     /// Removes these rows (any selection) in one undo step.
     void removeRowList(const QList<int>& rows);
     /// Adds rows for studies of other outcomes to the current outcome.
     void addStudies(const std::vector<StudyId>& studies);
+    /// "Add Arm to This Study" for the study of `row` (see makeAddArmCommand); returns the new row's
+    /// index, or -1 when no arm can be added (no such row, precomputed effect sizes).
+    int addArm(int row);
 
     /// The cells of the selection's bounding rectangle as tab-separated text (unselected cells
     /// inside it are empty). Include cells are "yes" or "no".
     QString copyText(const QModelIndexList& selection) const;
     /// Pastes a tab-separated block with its top-left cell at `topLeft`, adding rows when it runs past
     /// the last one; a single value pasted onto a larger selection fills every selected cell. One undo
-    /// step. Bad numbers are pasted as typed and then marked like any other bad input.
-    PasteResult paste(const QModelIndexList& selection, const QString& text);
+    /// step. Bad numbers are pasted as typed and then marked like any other bad input. Into an outcome
+    /// without rows (no cell to select) the block goes from the Study column on.
+    PasteResult paste(const QModelIndexList& cells, const QString& text);
     /// Empties the selected text cells (one undo step); include boxes are left alone.
     PasteResult clearCells(const QModelIndexList& selection);
 
     /// The input problems of the current outcome's last analysis (InputIssue::row indexes rows).
     void setIssues(const std::vector<InputIssue>& issues);
+    /// How each row's numbers were obtained (PreparedOutcome::derivations), for the arm cells' tooltips.
+    void setDerivations(std::vector<RowDerivation> derivations);
 
 private:
     struct Target {
@@ -75,7 +97,20 @@ private:
     int outcomeIndex() const;
     QString textAt(int row, const GridColumn& column) const;
     QString issueAt(int row, const GridColumn& column) const;
+    QString toolTipAt(int row, const GridColumn& column) const;
+    /// Whether the column's cell is used by its row (for control cells: by the row holding its control).
+    bool usedAt(int row, const GridColumn& column) const;
+    /// The row whose numbers a cell shows: the shared control group's row for empty control cells.
+    int displayRowOf(int row, const GridColumn& column) const;
+    QStringList suggestionsFor(const GridColumn& column) const;
     void rebuildColumns();
+    /// Adds and removes column groups to match the outcome and the revealed groups.
+    void syncColumns();
+    /// Updates the per-row column groups of rows [first, last] (present: as they are now; else
+    /// removed), so an edit costs the rows it touched rather than a scan of the outcome.
+    void countRows(int first, int last, bool present);
+    /// The groups the rows use, those the outcome needs, and those revealed.
+    std::set<ColumnGroup> shownGroups() const;
     void beginResetOnce();
     void endResetOnce();
     void emitRowsChanged(int first, int last);
@@ -85,6 +120,12 @@ private:
     std::vector<GridColumn> m_columns;
     /// Key: row and field key ("sd_t"; "" for the whole row, shown on the study label).
     QHash<QPair<int, QString>, QString> m_issues;
+    std::vector<RowDerivation> m_derivations;
+    std::set<ColumnGroup> m_revealed;
+    static constexpr unsigned sharedControlBit = 31; ///< In m_rowGroups: the row names a control group
+    std::vector<unsigned> m_rowGroups;               ///< Per row: rowColumnGroups() bits
+    std::array<int, 16> m_groupRows{};               ///< Per group: how many rows use it
+    int m_sharedControlRows = 0;
     bool m_resetting = false;
     bool m_insertingColumns = false;
 };

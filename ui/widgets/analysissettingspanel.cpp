@@ -45,7 +45,8 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     , m_ciMethod(new QComboBox(this))
     , m_prediction(new QCheckBox(tr("Show the prediction interval"), this))
     , m_subgroup(new QComboBox(this))
-    , m_cumulativeOrder(new QComboBox(this)) {
+    , m_cumulativeOrder(new QComboBox(this))
+    , m_sharedControl(new QComboBox(this)) {
     for (auto estimator :
          {Tau2Estimator::RestrictedML, Tau2Estimator::DerSimonianLaird, Tau2Estimator::PauleMandel,
           Tau2Estimator::MaximumLikelihood, Tau2Estimator::EmpiricalBayes, Tau2Estimator::HedgesOlkin,
@@ -62,6 +63,23 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     m_ciMethod->setToolTip(tr("How the confidence interval and test of the pooled effect are built"));
     m_subgroup->setToolTip(tr("A categorical study characteristic to compare subgroups by"));
     m_cumulativeOrder->setToolTip(tr("The order in which the cumulative meta-analysis adds studies"));
+    m_sharedControl->addItem(tr("Split the control group's n"),
+                             static_cast<int>(SharedControlMethod::SplitControl));
+    m_sharedControl->addItem(tr("Combine the treatment arms"),
+                             static_cast<int>(SharedControlMethod::CombineTreatments));
+    m_sharedControl->setItemData(
+        0,
+        tr("Each arm keeps its own comparison; the shared control group's n is divided evenly among them, "
+           "its mean and SD unchanged (Vesterinen et al. 2014; Cochrane Handbook §23.3.4)"),
+        Qt::ToolTipRole);
+    m_sharedControl->setItemData(
+        1,
+        tr("The arms sharing a control group are merged into one treated group (Cochrane Handbook, "
+           "Table 6.5.a) and compared once with the whole control group"),
+        Qt::ToolTipRole);
+    m_sharedControl->setToolTip(
+        tr("Studies with several treatment arms and one control group (rows linked by a Control group id): "
+           "counting the control animals once per arm would double-count them"));
 
     // Long choices ("Restricted maximum likelihood (REML)") show in full in the popup; the closed box
     // stays narrow so the panel fits beside the grid.
@@ -76,6 +94,7 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     form->addRow(QString(), m_prediction);
     form->addRow(tr("Subgroups by"), m_subgroup);
     form->addRow(tr("Cumulative order"), m_cumulativeOrder);
+    form->addRow(tr("Shared control"), m_sharedControl);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setRowWrapPolicy(QFormLayout::WrapLongRows); // labels go above their fields when narrow
 
@@ -104,6 +123,15 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
     connect(m_cumulativeOrder, &QComboBox::activated, this, [this] {
         const std::string name = m_cumulativeOrder->currentData().toString().toStdString();
         apply([name](AnalysisSettings& s) { s.cumulativeOrder = name; }, tr("Change cumulative order"));
+    });
+
+    connect(m_sharedControl, &QComboBox::activated, this, [this] {
+        const Outcome* outcome = m_document->currentOutcomeData();
+        if (m_updating || !outcome)
+            return;
+        const auto method = static_cast<SharedControlMethod>(m_sharedControl->currentData().toInt());
+        if (QUndoCommand* command = makeSharedControlChange(m_document, m_document->currentOutcome(), method))
+            m_document->undoStack()->push(command);
     });
 
     connect(document, &Document::currentOutcomeChanged, this, &AnalysisSettingsPanel::refresh);
@@ -138,9 +166,16 @@ void AnalysisSettingsPanel::refresh() {
         const QSignalBlocker blocker(m_measure);
         m_measure->clear();
         if (outcome->layout == DataLayout::TwoGroupContinuous) {
-            for (auto measure :
-                 {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD, EffectMeasure::ROM})
+            for (auto measure : {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD,
+                                 EffectMeasure::ROM, EffectMeasure::NMD})
                 m_measure->addItem(qs(measureLabel(measure)), static_cast<int>(measure));
+            m_measure->setItemData(
+                m_measure->findData(static_cast<int>(EffectMeasure::NMD)),
+                tr("Normalised mean difference: the treatment effect as a percentage of the injury, which "
+                   "needs the mean of a sham-operated (or normal) group for every comparison (the Sham mean "
+                   "column of the grid). Its sign means benefit: set the outcome's direction (lower is "
+                   "better) above the grid."),
+                Qt::ToolTipRole);
         }
         if (m_measure->findData(static_cast<int>(s.measure)) < 0)
             m_measure->addItem(qs(measureLabel(s.measure)), static_cast<int>(s.measure));
@@ -152,6 +187,11 @@ void AnalysisSettingsPanel::refresh() {
         selectData(m_estimator, static_cast<int>(s.estimator));
         selectData(m_ciMethod, static_cast<int>(s.inference));
         m_prediction->setChecked(s.showPredictionInterval);
+    }
+    {
+        const QSignalBlocker blocker(m_sharedControl);
+        selectData(m_sharedControl, static_cast<int>(outcome->sharedControl));
+        m_sharedControl->setEnabled(outcome->layout == DataLayout::TwoGroupContinuous);
     }
     fillCovariateBox(m_subgroup, tr("None"), m_categorical, QString::fromStdString(s.subgroup),
                      tr("not categorical"));

@@ -36,6 +36,8 @@ public:
     QCheckBox* predictionIntervalBox() const { return m_prediction; }
     QComboBox* subgroupBox() const { return m_subgroup; }
     QComboBox* cumulativeOrderBox() const { return m_cumulativeOrder; }
+    /// How arms sharing one control group are handled (split its n, or combine the arms).
+    QComboBox* sharedControlBox() const { return m_sharedControl; }
 
 private:
     void refresh();
@@ -48,6 +50,7 @@ private:
     QCheckBox* m_prediction;
     QComboBox* m_subgroup;
     QComboBox* m_cumulativeOrder;
+    QComboBox* m_sharedControl;
     QStringList m_categorical;
     QStringList m_numeric;
     bool m_updating = false;

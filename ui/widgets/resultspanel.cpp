@@ -8,6 +8,7 @@
 #include "ui/document/document.h"
 #include "ui/models/resulttablemodel.h"
 #include "ui/widgets/copyabletableview.h"
+#include "ui/widgets/robsensitivitypanel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
@@ -34,6 +36,7 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     , m_leaveOneOut(new ResultTableModel(this))
     , m_subgroups(new ResultTableModel(this))
     , m_smallStudy(new ResultTableModel(this))
+    , m_robSensitivity(new RobSensitivityPanel(document, this))
     , m_notes(new QLabel(this))
     , m_subgroupNote(new QLabel(this)) {
     QFont headingFont = m_heading->font();
@@ -73,6 +76,14 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     m_tabs->addTab(subgroupPage, tr("Subgroups"));
     m_tabs->addTab(leaveOneOutPage, tr("Leave-one-out"));
     m_tabs->addTab(smallStudyPage, tr("Small-study effects"));
+    auto* robPage = new QScrollArea(m_tabs);
+    robPage->setWidget(m_robSensitivity);
+    robPage->setWidgetResizable(true);
+    robPage->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(robPage, tr("Risk of bias"));
+    m_tabs->setTabToolTip(
+        m_tabs->count() - 1,
+        tr("Sensitivity analysis without the studies at high risk of bias on chosen items"));
     m_tabs->setDocumentMode(true);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
@@ -116,6 +127,7 @@ void ResultsPanel::showAnalysis(const OutcomeAnalysis& analysis, const Outcome& 
     m_leaveOneOut->setTable(leaveOneOutTable(analysis));
     m_subgroups->setTable(subgroupTable(analysis));
     m_smallStudy->setTable(smallStudyTable(analysis));
+    m_robSensitivity->showAnalysis(analysis, outcome);
 
     const int leftOut = m_leftOut->rowCount();
     m_tabs->setTabText(0, leftOut > 0 ? tr("Left out (%1)").arg(leftOut) : tr("Left out"));
@@ -146,6 +158,7 @@ void ResultsPanel::clear() {
     m_text->setPlainText(tr("Open a project or import a CSV file to see results here."));
     for (ResultTableModel* model : {m_leftOut, m_leaveOneOut, m_subgroups, m_smallStudy})
         model->setTable({});
+    m_robSensitivity->clear();
     m_notes->clear();
     m_subgroupNote->clear();
 }
@@ -155,7 +168,11 @@ QString ResultsPanel::text() const {
 }
 
 std::vector<const ResultTable*> ResultsPanel::tables() const {
-    return {&m_leftOut->table(), &m_subgroups->table(), &m_leaveOneOut->table(), &m_smallStudy->table()};
+    std::vector<const ResultTable*> tables{&m_leftOut->table(), &m_subgroups->table(),
+                                           &m_leaveOneOut->table(), &m_smallStudy->table()};
+    if (!m_robSensitivity->tableModel()->table().rows.isEmpty())
+        tables.push_back(&m_robSensitivity->tableModel()->table());
+    return tables;
 }
 
 } // namespace evident::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Results panel: manuscript-style text (selectable, with a Copy button), the studies left out
-// and why, subgroups, leave-one-out and the small-study tests of the current outcome.
+// and why, subgroups, leave-one-out, the small-study tests and the sensitivity analysis by risk of bias
+// of the current outcome.
 #pragma once
 
 #include <QWidget>
@@ -22,6 +23,7 @@ namespace evident::ui {
 
 class Document;
 class ResultTableModel;
+class RobSensitivityPanel;
 struct ResultTable;
 
 class ResultsPanel : public QWidget {
@@ -43,6 +45,7 @@ public:
     ResultTableModel* leaveOneOutModel() const { return m_leaveOneOut; }
     ResultTableModel* subgroupModel() const { return m_subgroups; }
     ResultTableModel* smallStudyModel() const { return m_smallStudy; }
+    RobSensitivityPanel* robSensitivityPanel() const { return m_robSensitivity; }
 
 private:
     QTableView* addTable(ResultTableModel* model, QWidget* page);
@@ -56,6 +59,7 @@ private:
     ResultTableModel* m_leaveOneOut;
     ResultTableModel* m_subgroups;
     ResultTableModel* m_smallStudy;
+    RobSensitivityPanel* m_robSensitivity;
     QLabel* m_notes;
     QLabel* m_subgroupNote;
 };

@@ -2,6 +2,7 @@
 #include "ui/widgets/studygridview.h"
 
 #include "ui/models/studytablemodel.h"
+#include "ui/widgets/griddelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -11,6 +12,7 @@
 #include <QMenu>
 
 #include <algorithm>
+#include <set>
 
 namespace evident::ui {
 
@@ -22,7 +24,14 @@ StudyGridView::StudyGridView(QWidget* parent)
     , m_clear(new QAction(tr("C&lear Cells"), this))
     , m_insertAbove(new QAction(tr("Insert Row &Above"), this))
     , m_insertBelow(new QAction(tr("Insert Row &Below"), this))
-    , m_deleteRows(new QAction(tr("&Delete Rows"), this)) {
+    , m_deleteRows(new QAction(tr("&Delete Rows"), this))
+    , m_addArm(new QAction(tr("Add A&rm to This Study"), this))
+    , m_columnsMenu(new QMenu(tr("Show Colu&mns"), this)) {
+    m_addArm->setToolTip(tr("A new row for another treatment arm of this study (e.g. another EV dose), "
+                            "sharing its control group"));
+    connect(m_addArm, &QAction::triggered, this, &StudyGridView::addArm);
+    connect(m_columnsMenu, &QMenu::aboutToShow, this, &StudyGridView::populateColumnsMenu);
+    setItemDelegate(new GridDelegate(this));
     m_copy->setShortcut(QKeySequence::Copy);
     m_cut->setShortcut(QKeySequence::Cut);
     m_paste->setShortcut(QKeySequence::Paste);
@@ -59,16 +68,88 @@ void StudyGridView::setStudyModel(StudyTableModel* model) {
     m_model = model;
     setModel(model);
     connect(model, &QAbstractItemModel::modelReset, this, &StudyGridView::resizeColumnsOnce);
-    connect(model, &QAbstractItemModel::columnsInserted, this, &StudyGridView::resizeColumnsOnce);
+    // Covariates and column groups that appear: fit them, and leave the others as the user set them.
+    connect(model, &QAbstractItemModel::columnsInserted, this,
+            [this](const QModelIndex&, int first, int last) { resizeNewColumns(first, last); });
+    connect(selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& current, const QModelIndex& previous) {
+                if (current.row() != previous.row() || !previous.isValid())
+                    emit currentRowChanged(current.isValid() ? current.row() : -1);
+            });
     resizeColumnsOnce();
 }
 
 void StudyGridView::resizeColumnsOnce() {
-    // Fit the columns to their content when an outcome is shown; later edits leave widths alone. At
-    // least 64 px, so a marked cell has room for its warning icon and a short number.
-    resizeColumnsToContents();
-    for (int c = 0; c < horizontalHeader()->count(); ++c)
-        horizontalHeader()->resizeSection(c, std::clamp(horizontalHeader()->sectionSize(c), 64, 220));
+    // Fit the columns to their content when an outcome is shown; later edits leave widths alone.
+    resizeNewColumns(0, horizontalHeader()->count() - 1);
+}
+
+void StudyGridView::resizeNewColumns(int first, int last) {
+    for (int c = first; c <= last; ++c) {
+        resizeColumnToContents(c);
+        // At least 64 px, so a marked cell has room for its warning icon and a short number; the Type
+        // columns are never marked and may be narrower.
+        const bool type =
+            m_model && c < static_cast<int>(m_model->columns().size())
+            && m_model->columns()[static_cast<std::size_t>(c)].kind == CellAddress::Kind::Dispersion;
+        horizontalHeader()->resizeSection(
+            c, std::clamp(horizontalHeader()->sectionSize(c), type ? 40 : 64, 220));
+    }
+}
+
+void StudyGridView::populateColumnsMenu() {
+    m_columnsMenu->clear();
+    if (!m_model || m_model->columnCount() == 0) {
+        m_columnsMenu->addAction(tr("No outcome"))->setEnabled(false);
+        return;
+    }
+    const bool precomputed = m_model->columnOfKey(QStringLiteral("yi")) >= 0;
+    for (ColumnGroup group : optionalColumnGroups()) {
+        if (precomputed && group != ColumnGroup::Arms)
+            continue;
+        QAction* action = m_columnsMenu->addAction(columnGroupName(group));
+        action->setCheckable(true);
+        const bool shown = m_model->isGroupShown(group);
+        action->setChecked(shown);
+        // Groups the rows use (or hold numbers in) stay: hiding them would hide data.
+        const bool needed = shown && !m_model->revealedGroups().count(group);
+        action->setEnabled(!needed);
+        if (needed)
+            action->setToolTip(tr("Shown because rows of this outcome use it"));
+        connect(action, &QAction::toggled, this,
+                [this, group](bool on) { m_model->setGroupRevealed(group, on); });
+    }
+    m_columnsMenu->addSeparator();
+    connect(m_columnsMenu->addAction(tr("Show All")), &QAction::triggered, this, [this, precomputed] {
+        std::set<ColumnGroup> all;
+        for (ColumnGroup group : optionalColumnGroups())
+            if (!precomputed || group == ColumnGroup::Arms)
+                all.insert(group);
+        m_model->setRevealedGroups(all);
+    });
+    connect(m_columnsMenu->addAction(tr("Only Those in Use")), &QAction::triggered, this,
+            [this] { m_model->setRevealedGroups({}); });
+}
+
+void StudyGridView::addArm() {
+    if (!m_model)
+        return;
+    const QModelIndex current = currentIndex();
+    const int row =
+        current.isValid() ? current.row() : (selectedRows().isEmpty() ? -1 : selectedRows().first());
+    const int added = m_model->addArm(row);
+    if (added < 0) {
+        emit message(row < 0 ? tr("Select a row of the study to add an arm to.")
+                             : tr("Arms can be added to outcomes with two-group data only."));
+        return;
+    }
+    const int armColumn = m_model->columnOfKey(QStringLiteral("arm"));
+    const QModelIndex label = m_model->index(added, armColumn >= 0 ? armColumn : 1);
+    setCurrentIndex(label);
+    scrollTo(label);
+    emit message(tr("Arm added in row %1: name it, and type its treated group; its control cells can stay "
+                    "empty (it uses the shared control group).")
+                     .arg(added + 1));
 }
 
 QModelIndexList StudyGridView::selectedCells() const {
@@ -142,6 +223,9 @@ void StudyGridView::contextMenuEvent(QContextMenuEvent* event) {
     menu.addActions({m_cut, m_copy, m_paste, m_clear});
     menu.addSeparator();
     menu.addActions({m_insertAbove, m_insertBelow, m_deleteRows});
+    menu.addAction(m_addArm);
+    menu.addSeparator();
+    menu.addMenu(m_columnsMenu);
     menu.exec(event->globalPos());
 }
 

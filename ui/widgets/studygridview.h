@@ -6,6 +6,7 @@
 #include <QTableView>
 
 class QAction;
+class QMenu;
 
 namespace evident::ui {
 
@@ -26,6 +27,10 @@ public:
     QAction* insertRowAboveAction() const { return m_insertAbove; }
     QAction* insertRowBelowAction() const { return m_insertBelow; }
     QAction* deleteRowsAction() const { return m_deleteRows; }
+    /// A new row for another treatment arm of the current row's study, sharing its control group.
+    QAction* addArmAction() const { return m_addArm; }
+    /// Checkable column groups (SEM, CI, medians, arms, sham mean): those the rows use are always shown.
+    QMenu* columnsMenu() const { return m_columnsMenu; }
 
     void copySelection();
     void cutSelection();
@@ -33,10 +38,13 @@ public:
     void clearSelectedCells();
     void insertRow(bool below);
     void deleteSelectedRows();
+    void addArm();
 
 signals:
     /// A sentence for the status bar after a paste or a clear ("Pasted 12 cells; 1 row added").
     void message(const QString& text);
+    /// The current cell moved to another row (-1: none).
+    void currentRowChanged(int row);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -45,6 +53,8 @@ private:
     QModelIndexList selectedCells() const;
     QList<int> selectedRows() const;
     void resizeColumnsOnce();
+    void resizeNewColumns(int first, int last);
+    void populateColumnsMenu();
 
     StudyTableModel* m_model = nullptr;
     QAction* m_copy;
@@ -54,6 +64,8 @@ private:
     QAction* m_insertAbove;
     QAction* m_insertBelow;
     QAction* m_deleteRows;
+    QAction* m_addArm;
+    QMenu* m_columnsMenu;
 };
 
 } // namespace evident::ui

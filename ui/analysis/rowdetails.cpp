@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/analysis/rowdetails.h"
+
+#include "core/common/text.h"
+#include "ui/models/gridcolumns.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace evident::ui {
+namespace {
+
+QString tr(const char* text) {
+    return QCoreApplication::translate("RowDetails", text);
+}
+
+QString number(double value) {
+    return QString::fromStdString(formatSignificant(value, 4)).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+QString groupText(const GroupSummary& group) {
+    return tr("mean %1, SD %2, n %3").arg(number(group.mean), number(group.sd), number(group.n));
+}
+
+} // namespace
+
+QString armDerivationText(const RowDerivation& derivation, bool treated) {
+    const std::optional<GroupSummary>& group = treated ? derivation.treated : derivation.control;
+    if (!group)
+        return {};
+    QString text = (treated ? tr("Treated group as analysed: %1") : tr("Control group as analysed: %1"))
+                       .arg(groupText(*group));
+    const std::string& note = treated ? derivation.treatedNote : derivation.controlNote;
+    if (!note.empty())
+        text += QLatin1Char('\n') + QString::fromStdString(note);
+    return text;
+}
+
+QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, const Outcome& outcome,
+                       int row) {
+    if (row < 0 || row >= static_cast<int>(outcome.rows.size()))
+        return tr("Select a row of the grid to see how its numbers are used.");
+    const auto index = static_cast<std::size_t>(row);
+    const OutcomeRow& entry = outcome.rows[index];
+    const Study* study = project.study(entry.study);
+    QString heading =
+        tr("Row %1: %2").arg(row + 1).arg(study ? QString::fromStdString(study->label) : QString());
+    if (!trimmed(entry.arm).empty())
+        heading += QStringLiteral(" (%1)").arg(QString::fromStdString(entry.arm));
+    QStringList lines{heading};
+    if (!entry.included) {
+        lines << tr("Left out of the analysis: the row is unticked.");
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    const RowDerivation derivation =
+        index < analysis.prepared.derivations.size() ? analysis.prepared.derivations[index] : RowDerivation{};
+    if (outcome.layout == DataLayout::TwoGroupContinuous) {
+        for (bool treated : {true, false}) {
+            const QString arm = armDerivationText(derivation, treated);
+            if (!arm.isEmpty())
+                lines << QString() << arm;
+        }
+        const std::size_t source = controlSourceRow(outcome, index);
+        if (source != index)
+            lines << tr("The control numbers are those of the shared control group \u201c%1\u201d, typed on "
+                        "row %2.")
+                         .arg(QString::fromStdString(std::string(trimmed(entry.controlGroup))))
+                         .arg(source + 1);
+        if (!derivation.sharedControlNote.empty())
+            lines << QString()
+                  << tr("Shared control group: %1").arg(QString::fromStdString(derivation.sharedControlNote));
+    }
+
+    QStringList problems;
+    for (const InputIssue& issue : analysis.prepared.issues)
+        if (issue.row == index)
+            problems << QString::fromStdString(issue.message);
+    if (!problems.isEmpty()) {
+        lines << QString() << tr("Left out of the analysis:");
+        for (const QString& problem : problems)
+            lines << QStringLiteral("\u2022 ") + problem;
+        return lines.join(QLatin1Char('\n'));
+    }
+
+    for (std::size_t c = 0; c < analysis.prepared.sourceRows.size(); ++c) {
+        const auto& sources = analysis.prepared.sourceRows[c];
+        if (std::find(sources.begin(), sources.end(), index) == sources.end())
+            continue;
+        const double yi = analysis.prepared.data.yi[c];
+        const double vi = analysis.prepared.data.vi[c];
+        lines << QString()
+              << tr("Effect size (%1) of \u201c%2\u201d: %3, variance %4")
+                     .arg(QString::fromUtf8(measureAbbreviation(analysis.measure).data()),
+                          QString::fromStdString(analysis.prepared.data.labels[c]), number(yi), number(vi));
+        if (sources.size() > 1) {
+            QStringList rows;
+            for (std::size_t source : sources)
+                rows << QString::number(source + 1);
+            lines << tr("One comparison made of rows %1 (treated arms combined).")
+                         .arg(rows.join(QStringLiteral(", ")));
+        }
+        break;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace evident::ui
