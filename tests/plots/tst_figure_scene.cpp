@@ -626,6 +626,11 @@ void TestFigureScene::riskOfBiasSummaryIsStackedBars() {
     for (QCPBars* b : bars)
         points += b->dataCount();
     QCOMPARE(points, parts);
+    // Parts are drawn without outlines (QCPBars would shift stacked parts by the pen's width); a
+    // hairline item marks each boundary between two parts.
+    for (QCPBars* b : bars)
+        QCOMPARE(b->pen().style(), Qt::NoPen);
+    QCOMPARE(itemsOf<QCPItemLine>(widget).size(), parts - static_cast<int>(data.bars.size()));
     QVERIFY(!bars[0]->barBelow());
     for (int i = 1; i < 4; ++i)
         QCOMPARE(bars[i]->barBelow(), bars[i - 1]);

@@ -77,16 +77,21 @@ FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryDat
     x->setLabel(scene.elided(qs(d.xTitle), area.width()));
     x->setLabelPadding(std::max(0, rounded(1.6 * L - std::round(xPadding) - 1.5 * h)));
 
-    // One QCPBars per judgement, each stacked on the one before: a row's parts add up to 100%.
+    // One QCPBars per judgement, each stacked on the one before: a row's parts add up to 100%. In a
+    // figure taller than its content (a chosen height, a tall window) bars thicken less than their
+    // rows, to no less than 45% of a row.
+    const double rowHeight = plot.height() / std::max(1.0, rows);
+    const double barWidth = std::clamp(fl::robSummaryBarShare * fl::robSummaryRowLines * L / rowHeight, 0.45,
+                                       fl::robSummaryBarShare);
     QCPBars* below = nullptr;
     std::vector<std::pair<QCPBars*, RobJudgement>> stacks;
     for (RobJudgement judgement : robJudgementOrder()) {
         auto* bars = new QCPBars(y, x);
         bars->setWidthType(QCPBars::wtPlotCoords);
-        bars->setWidth(fl::robSummaryBarShare);
+        bars->setWidth(barWidth);
         bars->setBrush(style.robColour(judgement));
-        // A hairline in the background colour keeps neighbouring parts apart in greyscale too.
-        bars->setPen(QPen(style.background, style.pt(0.5)));
+        // No outline: QCPBars would shift each stacked part by its pen's width.
+        bars->setPen(Qt::NoPen);
         bars->setStackingGap(0);
         bars->setSelectable(QCP::stNone);
         bars->setAntialiased(false);
@@ -95,6 +100,9 @@ FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryDat
         below = bars;
         stacks.emplace_back(bars, judgement);
     }
+    // A hairline in the background colour between neighbouring parts keeps them apart in greyscale,
+    // centred on the boundary so that no part looks shorter than it is.
+    const QPen separator(style.background, style.pt(0.5), Qt::SolidLine, Qt::FlatCap);
     for (std::size_t i = 0; i < d.bars.size(); ++i) {
         const RobSummaryBar& bar = d.bars[i];
         const double row = static_cast<double>(i);
@@ -102,6 +110,9 @@ FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryDat
             for (auto& [bars, judgement] : stacks)
                 if (judgement == segment.judgement)
                     bars->addData(row, segment.percent);
+            if (segment.start > 0)
+                scene.line({segment.start, row - barWidth / 2}, {segment.start, row + barWidth / 2},
+                           separator, true);
             // The number of studies inside its part when it fits there with a little room.
             const QString text = qs(segment.text);
             const double left = x->coordToPixel(segment.start);
