@@ -87,7 +87,8 @@ QJsonObject figureToJson(const FigureSettings& figure) {
             {QStringLiteral("font_point_size"), figure.fontPointSize},
             {QStringLiteral("favours_left"), text(figure.favoursLeft)},
             {QStringLiteral("favours_right"), text(figure.favoursRight)},
-            {QStringLiteral("contours"), figure.contours}};
+            {QStringLiteral("contours"), figure.contours},
+            {QStringLiteral("risk_of_bias"), figure.riskOfBias}};
 }
 
 QJsonObject outcomeToJson(const Outcome& outcome) {
@@ -112,7 +113,8 @@ QJsonObject outcomeToJson(const Outcome& outcome) {
                           {QStringLiteral("order_column"), text(t.orderColumn)}};
     const QJsonObject figures{{QStringLiteral("forest"), figureToJson(outcome.figures.forest)},
                               {QStringLiteral("funnel"), figureToJson(outcome.figures.funnel)},
-                              {QStringLiteral("tsa"), figureToJson(outcome.figures.tsa)}};
+                              {QStringLiteral("tsa"), figureToJson(outcome.figures.tsa)},
+                              {QStringLiteral("rob_summary"), figureToJson(outcome.figures.robSummary)}};
     QJsonArray rows;
     for (const auto& row : outcome.rows)
         rows.append(rowToJson(row, outcome.layout));
@@ -451,9 +453,11 @@ private:
                 readTsa(*tsa, place + QStringLiteral(", tsa"), outcome.tsa);
             if (const auto figures = reader.object("figures"); figures && reader.ok()) {
                 ObjectReader figureReader(*figures, place + QStringLiteral(", figures"), m_error, m_warnings);
-                const std::pair<const char*, FigureSettings*> kinds[] = {{"forest", &outcome.figures.forest},
-                                                                         {"funnel", &outcome.figures.funnel},
-                                                                         {"tsa", &outcome.figures.tsa}};
+                const std::pair<const char*, FigureSettings*> kinds[] = {
+                    {"forest", &outcome.figures.forest},
+                    {"funnel", &outcome.figures.funnel},
+                    {"tsa", &outcome.figures.tsa},
+                    {"rob_summary", &outcome.figures.robSummary}};
                 for (const auto& [key, figure] : kinds)
                     if (const auto settings = figureReader.object(key); settings && figureReader.ok())
                         readFigure(*settings,
@@ -515,6 +519,7 @@ private:
         reader.readText("favours_left", figure.favoursLeft);
         reader.readText("favours_right", figure.favoursRight);
         reader.readBool("contours", figure.contours);
+        reader.readBool("risk_of_bias", figure.riskOfBias);
     }
 
     void readRows(const QJsonArray& rows, const QString& outcomePlace, const Project& project,

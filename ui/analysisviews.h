@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The live figures of the main window: forest, funnel and TSA plots of the current outcome, redrawn
-// whenever its analysis changes, each with an export command; the TSA settings sit beside the TSA plot.
+// The live figures of the main window: forest, funnel and TSA plots and the risk-of-bias summary of the
+// current outcome, redrawn whenever its analysis changes, each with an export command; the TSA settings
+// sit beside the TSA plot.
 #pragma once
 
 #include "core/plotdata/figurelayout.h"
@@ -8,6 +9,8 @@
 #include <QObject>
 
 class QAction;
+class QEvent;
+class QTabWidget;
 class QWidget;
 
 namespace evident {
@@ -37,9 +40,12 @@ public:
     QWidget* forestPage() const { return m_forestPage; }
     QWidget* funnelPage() const;
     QWidget* tsaPage() const { return m_tsaPage; }
+    /// The risk-of-bias summary. It puts itself on the tab after the TSA plot's, "Risk of bias", as soon
+    /// as the window has laid its analysis tabs out.
+    QWidget* riskOfBiasPage() const;
     plots::FigureWidget* figure(FigureKind kind) const;
 
-    /// "Export Forest Plot…" and the others, for the File menu.
+    /// "Export Forest Plot…" and the others (the risk-of-bias summary last), for the File menu.
     QList<QAction*> exportActions() const { return m_exportActions; }
 
     /// Opens the export dialog for a figure; the choices made are stored with the outcome (undoable).
@@ -48,8 +54,13 @@ public:
 signals:
     void message(const QString& text);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void showAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome);
+    /// Puts the risk-of-bias page on the tab after the TSA plot's, once.
+    void insertRiskOfBiasTab();
     void selectStudyRow(int outcomeRow);
 
     Document* m_document;
@@ -59,6 +70,8 @@ private:
     plots::FigureWidget* m_forest;
     plots::FigureWidget* m_funnel;
     plots::FigureWidget* m_tsa;
+    plots::FigureWidget* m_riskOfBias;
+    QTabWidget* m_tabs = nullptr; ///< The window's analysis tabs, once the TSA page is on one
     QWidget* m_forestPage;
     QWidget* m_tsaPage;
     QList<QAction*> m_exportActions;

@@ -26,9 +26,10 @@ Commands:
   tsa FILE         Trial sequential analysis (MD, SMD, RR, OR, RD): required information
                    size, cumulative Z-curve, monitoring boundaries, adjusted intervals.
   boundaries       Alpha-spending (and futility) boundaries at given information fractions.
-  render FILE      One figure (forest, funnel or tsa) as PNG, TIFF, SVG or PDF.
+  render FILE      One figure (forest, funnel, tsa or rob-summary) as PNG, TIFF, SVG or PDF.
   report FILE      For every outcome: the text report, the JSON results and the forest,
-                   funnel and TSA figures (PDF and PNG), written into a folder.
+                   funnel and TSA figures (PDF and PNG), and the risk-of-bias summary
+                   when studies have been assessed, written into a folder.
 
 Run 'evident-cli <command> --help' for the options of a command.
 )";

@@ -67,6 +67,8 @@ void addFigureOptions(QCommandLineParser& parser) {
         valueOption("favours-left", "Forest plot: the label under the left half of the axis.", "text"),
         valueOption("favours-right", "Forest plot: the label under the right half of the axis.", "text"),
         flagOption("no-contours", "Funnel plot: no significance contours."),
+        flagOption("rob", "Forest plot: SYRCLE risk-of-bias traffic lights beside the plot (+ low, − high, "
+                          "? unclear), one column per item."),
     });
 }
 
@@ -141,6 +143,8 @@ QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& set
         settings.favoursRight = parser.value(QStringLiteral("favours-right")).toStdString();
     if (parser.isSet(QStringLiteral("no-contours")))
         settings.contours = false;
+    if (parser.isSet(QStringLiteral("rob")))
+        settings.riskOfBias = true;
     return {};
 }
 

@@ -15,7 +15,8 @@ namespace evident::cli {
 /// Adds --measure, --method, --test, --subgroup, --order, --mre, --tsa-sd, --tsa-order, --futility,
 /// --no-prediction-interval.
 void addAnalysisOptions(QCommandLineParser& parser);
-/// Adds --width-mm, --height-mm, --dpi, --font, --font-size, --favours-left, --favours-right, --no-contours.
+/// Adds --width-mm, --height-mm, --dpi, --font, --font-size, --favours-left, --favours-right, --no-contours,
+/// --rob.
 void addFigureOptions(QCommandLineParser& parser);
 
 /// Applies the analysis options to the outcome; returns the problem (naming the option) or empty.

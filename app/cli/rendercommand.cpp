@@ -19,7 +19,9 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     parser.setApplicationDescription(QStringLiteral("Draws one figure of one outcome into a file."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
     parser.addOptions({
-        {QStringLiteral("figure"), QStringLiteral("forest, funnel or tsa."), QStringLiteral("figure")},
+        {QStringLiteral("figure"),
+         QStringLiteral("forest, funnel, tsa or rob-summary (SYRCLE risk of bias)."),
+         QStringLiteral("figure")},
         {QStringLiteral("outcome"), QStringLiteral("Outcome to draw."), QStringLiteral("name")},
         {QStringLiteral("format"), QStringLiteral("png, tiff, svg or pdf (default: from the file name)."),
          QStringLiteral("format")},
@@ -33,7 +35,12 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
         return *status;
     const auto kind = parseFigureKind(parser.value(QStringLiteral("figure")).toStdString());
     if (!kind) {
-        err << command << ": --figure must be forest, funnel or tsa.\n";
+        err << command << ": --figure must be forest, funnel, tsa or rob-summary.\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("rob")) && *kind != FigureKind::Forest) {
+        err << command
+            << ": --rob draws traffic lights beside the forest plot; use it with --figure forest.\n";
         return ExitUsage;
     }
     const QString outPath = parser.value(QStringLiteral("out"));
@@ -70,14 +77,24 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     }
 
     OutcomeAnalysis analysis;
-    std::vector<std::string> notes;
-    const int status = analyseForOutput(input, outcome, parser.isSet(QStringLiteral("skip-invalid")), command,
-                                        err, analysis, notes);
-    if (status != ExitOk)
-        return status;
-    for (const std::string& note : notes)
-        err << "Note: " << QString::fromStdString(note) << "\n";
-    const plots::FigureModel model = plots::FigureModel::build(*kind, analysis, outcome, settings);
+    // The risk-of-bias summary counts the studies included in the outcome: it needs no effect sizes,
+    // so rows with invalid data do not stop it.
+    if (*kind != FigureKind::RobSummary) {
+        std::vector<std::string> notes;
+        const int status = analyseForOutput(input, outcome, parser.isSet(QStringLiteral("skip-invalid")),
+                                            command, err, analysis, notes);
+        if (status != ExitOk)
+            return status;
+        for (const std::string& note : notes)
+            err << "Note: " << QString::fromStdString(note) << "\n";
+    }
+    const plots::FigureModel model =
+        plots::FigureModel::build(*kind, analysis, outcome, settings, input.project.studies);
+    if (*kind == FigureKind::RobSummary && !model.robSummary.ok)
+        err << "Note: " << QString::fromStdString(model.robSummary.message) << "\n";
+    if (*kind == FigureKind::Forest && settings.riskOfBias && !model.forest.riskOfBias.shown
+        && model.forest.ok)
+        err << "Note: no study in the forest plot has been assessed for risk of bias; the plot says so.\n";
     const plots::ExportResult result = plots::exportFigure(model, settings, outPath);
     if (!result.ok) {
         err << command << ": " << result.error << "\n";

@@ -62,7 +62,8 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Writes, for every outcome, the text report, the JSON results and the forest, funnel and TSA figures "
-        "(PDF and PNG) into a folder. Rows with invalid data are left out and listed in the report."));
+        "(PDF and PNG) into a folder, and the risk-of-bias summary when any of the outcome's studies has "
+        "been assessed (SYRCLE). Rows with invalid data are left out and listed in the report."));
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
     parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write into (created if needed)."),
                       QStringLiteral("dir")});
@@ -91,7 +92,7 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
         Outcome outcome = input.project.outcomes[i];
         QString problem = applyAnalysisOptions(parser, outcome);
-        for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa})
+        for (FigureKind kind : allFigureKinds)
             if (problem.isEmpty())
                 problem = applyFigureOptions(parser, plots::FigureModel::settingsOf(outcome, kind));
         if (!problem.isEmpty()) {
@@ -124,9 +125,15 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
             return ExitInputError;
         }
         out << "  " << reportPath << "\n  " << jsonPath << "\n";
-        for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa}) {
+        for (FigureKind kind : allFigureKinds) {
             const FigureSettings& settings = plots::FigureModel::settingsOf(outcome, kind);
-            const plots::FigureModel model = plots::FigureModel::build(kind, analysis, outcome, settings);
+            const plots::FigureModel model =
+                plots::FigureModel::build(kind, analysis, outcome, settings, input.project.studies);
+            if (kind == FigureKind::RobSummary && !model.robSummary.ok)
+                continue; // No study of this outcome assessed: no summary to draw
+            if (kind == FigureKind::Forest && settings.riskOfBias && !model.forest.riskOfBias.shown)
+                err << "Note: outcome '" << QString::fromStdString(outcome.name)
+                    << "': no study in the forest plot has been assessed for risk of bias.\n";
             for (plots::ExportFormat format : {plots::ExportFormat::Pdf, plots::ExportFormat::Png}) {
                 const QString figurePath =
                     dir.filePath(stem + QLatin1Char('-') + QString::fromLatin1(figureKey(kind).data())

@@ -16,12 +16,14 @@ std::string_view figureKey(FigureKind kind) {
         return "funnel";
     case FigureKind::Tsa:
         return "tsa";
+    case FigureKind::RobSummary:
+        return "rob-summary";
     }
     return "forest";
 }
 
 std::optional<FigureKind> parseFigureKind(std::string_view key) {
-    for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa})
+    for (FigureKind kind : allFigureKinds)
         if (equalsIgnoringCase(key, figureKey(kind)))
             return kind;
     return std::nullopt;
@@ -35,6 +37,11 @@ double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, d
         lines += static_cast<double>(plot.rows.size()) + forestAxisLines;
         for (const std::string& text : plot.footer)
             lines += widthMm > 0 ? estimatedWrappedLines(text, widthMm - 2 * marginMm, fontPointSize) : 1;
+        if (plot.riskOfBias.shown) {
+            const double inner = widthMm > 0 ? widthMm - 2 * marginMm : 170;
+            lines += robKeyGapLines + estimatedRobKeyLines(plot.riskOfBias, inner, fontPointSize)
+                     + robLegendGapLines + estimatedLegendLines(plot.riskOfBias.legend, inner, fontPointSize);
+        }
     } else {
         lines = 3;
     }
@@ -92,8 +99,45 @@ double chartContentHeightMm(FigureKind kind, double widthMm, double fontPointSiz
                  * line;
 }
 
+int estimatedRobKeyLines(const ForestRiskOfBias& rob, double widthMm, double fontPointSize) {
+    using namespace figurelayout;
+    if (rob.key.empty())
+        return 0;
+    double widest = 0;
+    for (const RobKeyEntry& entry : rob.key) {
+        std::size_t characters = 0;
+        for (unsigned char c : entry.label)
+            characters += (c & 0xC0) != 0x80 ? 1 : 0;
+        widest = std::max(widest, robKeyNumberEm + robKeyCharacterEm * static_cast<double>(characters));
+    }
+    const double capacityEm = widthMm * pointsPerMm / fontPointSize;
+    const auto columns = static_cast<std::size_t>(
+        std::max(1.0, std::floor((capacityEm + robKeyGapEm) / (widest + robKeyGapEm))));
+    if (columns >= 2)
+        return static_cast<int>((rob.key.size() + columns - 1) / columns);
+    return estimatedWrappedLines(rob.keyText, widthMm, fontPointSize); // Not even two columns: a sentence
+}
+
+double robSummaryContentHeightMm(const RobSummaryData& plot, double fontPointSize, double widthMm) {
+    using namespace figurelayout;
+    const double line = lineHeight * fontPointSize / pointsPerMm;
+    const double inner = widthMm - 2 * marginMm;
+    if (!plot.ok)
+        return 2 * marginMm + (4 + estimatedWrappedLines(plot.message, inner * 0.85, fontPointSize)) * line;
+    int captionLines = 0;
+    for (const std::string& text : plot.caption)
+        captionLines += estimatedWrappedLines(text, inner, fontPointSize);
+    const int legendLines = estimatedLegendLines(plot.legend, inner, fontPointSize);
+    return 2 * marginMm
+           + (robSummaryTopLines + robSummaryRowLines * static_cast<double>(plot.bars.size())
+              + chartBottomLines + (legendLines > 0 ? 0.4 + legendLines : 0)
+              + (captionLines > 0 ? 0.4 + captionLines : 0))
+                 * line;
+}
+
 double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
-                      const FunnelPlotData* funnel, const TsaPlotData* tsa) {
+                      const FunnelPlotData* funnel, const TsaPlotData* tsa,
+                      const RobSummaryData* robSummary) {
     if (settings.heightMm > 0)
         return settings.heightMm;
     switch (kind) {
@@ -112,6 +156,9 @@ double figureHeightMm(FigureKind kind, const FigureSettings& settings, const For
                                     tsa ? std::vector<std::string>{tsa->message}
                                         : std::vector<std::string>{});
     }
+    case FigureKind::RobSummary:
+        return robSummary ? robSummaryContentHeightMm(*robSummary, settings.fontPointSize, settings.widthMm)
+                          : 100.0;
     }
     return 100.0;
 }

@@ -6,6 +6,7 @@
 
 #include "core/plotdata/forestplotdata.h"
 #include "core/plotdata/funnelplotdata.h"
+#include "core/plotdata/riskofbiasplotdata.h"
 #include "core/plotdata/tsaplotdata.h"
 
 #include <optional>
@@ -14,9 +15,13 @@
 
 namespace evident {
 
-enum class FigureKind { Forest, Funnel, Tsa };
+enum class FigureKind { Forest, Funnel, Tsa, RobSummary };
 
-std::string_view figureKey(FigureKind kind); ///< "forest", "funnel", "tsa"
+/// Every kind, in the order the app lists them.
+inline constexpr FigureKind allFigureKinds[] = {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa,
+                                                FigureKind::RobSummary};
+
+std::string_view figureKey(FigureKind kind); ///< "forest", "funnel", "tsa", "rob-summary"
 std::optional<FigureKind> parseFigureKind(std::string_view key);
 
 /// Proportions shared by the height computed here and the renderer that fills it.
@@ -36,6 +41,21 @@ inline constexpr double funnelAspect = 0.68;      ///< Plot height / width
 inline constexpr double tsaAspect = 0.6;
 inline constexpr double minimumPlotHeightMm = 45;
 inline constexpr double maximumPlotHeightMm = 170;
+// Risk of bias beside the forest plot.
+inline constexpr double robColumnLines = 0.95;        ///< Width of one traffic-light column, in lines
+inline constexpr double robNarrowColumnLines = 0.8;   ///< The same in a figure too narrow for the first
+inline constexpr double robMarkLines = 0.78;          ///< Diameter of a traffic light (0.68 when narrow)
+inline constexpr double robKeyGapLines = 0.5;         ///< Between the footer and the key
+inline constexpr double robLegendGapLines = 0.3;      ///< Between the key and the judgements' legend
+inline constexpr double robCompactColumnLines = 0.62; ///< The narrowest columns (single-column figures)
+inline constexpr double robKeyNumberEm = 1.6;         ///< The item number's column in the key
+inline constexpr double robKeyGapEm = 1.5;            ///< Between the key's columns
+/// Average character of the SYRCLE item labels (mostly lower case, narrower than averageCharacterEm).
+inline constexpr double robKeyCharacterEm = 0.47;
+// The risk-of-bias summary plot.
+inline constexpr double robSummaryTopLines = 0.5;  ///< Above the first bar
+inline constexpr double robSummaryRowLines = 1.75; ///< One bar's row (room for a label on two lines)
+inline constexpr double robSummaryBarShare = 0.62; ///< Bar thickness / row height
 } // namespace figurelayout
 
 /// Height of a forest plot that shows every row at `fontPointSize`: margins, the two header lines,
@@ -55,9 +75,20 @@ int estimatedLegendLines(const std::vector<LegendEntry>& legend, double widthMm,
 double chartContentHeightMm(FigureKind kind, double widthMm, double fontPointSize,
                             const std::vector<LegendEntry>& legend, const std::vector<std::string>& caption);
 
+/// Lines the key of the traffic-light items takes within `widthMm`: its entries ("10" and "Other
+/// sources of bias") in as many columns of equal width as fit, filled column by column, or its sentence
+/// (ForestRiskOfBias::keyText) wrapped when not even two columns fit; an estimate from the average
+/// character width, as above.
+int estimatedRobKeyLines(const ForestRiskOfBias& rob, double widthMm, double fontPointSize);
+
+/// Height of the risk-of-bias summary: the bars, the axis, the legend and the caption, or a few lines
+/// for the message when there is nothing to draw.
+double robSummaryContentHeightMm(const RobSummaryData& plot, double fontPointSize, double widthMm);
+
 /// The height to use: settings.heightMm when chosen (> 0), else the content height.
 double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
-                      const FunnelPlotData* funnel, const TsaPlotData* tsa);
+                      const FunnelPlotData* funnel, const TsaPlotData* tsa,
+                      const RobSummaryData* robSummary = nullptr);
 
 /// Pixels of a raster export: round(mm / 25.4 · dpi).
 int pixelsForMm(double mm, double dpi);

@@ -141,7 +141,7 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
     const int decimals = suggestedDecimals(ratio ? std::exp(overall.estimate) : overall.estimate);
 
     // Columns.
-    plot.columns.push_back({ForestColumnKind::Label, "", "Study or Subgroup", false});
+    plot.columns.push_back({ForestColumnKind::Label, "", "Study or Subgroup", false, "Study"});
     if (twoGroup) {
         for (const char* group : {"Treatment", "Control"})
             for (const char* header : {"Mean", "SD", "Total"})

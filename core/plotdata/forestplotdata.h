@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/plotdata/axisscale.h"
+#include "core/plotdata/legend.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/project/project.h"
 
@@ -27,6 +28,7 @@ struct ForestColumn {
     std::string group;  ///< First header line, shared by neighbouring columns ("Treatment")
     std::string header; ///< Second header line ("Mean")
     bool alignRight = true;
+    std::string shortHeader = {}; ///< Used instead of `header` where it would run into the plot's title
 };
 
 enum class ForestRowKind {
@@ -57,6 +59,26 @@ struct ForestRow {
     std::optional<ForestInterval> interval;
     double weightPercent = 0; ///< Study: its weight in the overall model
     double markerScale = 0;   ///< Study: square side relative to the heaviest study (area ∝ weight), (0, 1]
+    /// Study rows when the risk-of-bias columns are shown: the study's SYRCLE judgement of each item, in
+    /// the tool's order (one traffic light per column). Empty for every other row.
+    std::vector<RobJudgement> riskOfBias;
+};
+
+/// One line of the key under the traffic lights: "1" "Sequence generation".
+struct RobKeyEntry {
+    std::string number;
+    std::string label;
+};
+
+/// The SYRCLE traffic-light columns to the right of the plot (FigureSettings::riskOfBias); the marks
+/// themselves are on the study rows (ForestRow::riskOfBias).
+struct ForestRiskOfBias {
+    bool shown = false;                  ///< Asked for, and at least one plotted study is assessed
+    std::string header = "Risk of bias"; ///< First header line, over all the columns
+    std::vector<std::string> columns;    ///< Second header line: the item numbers "1" … "10"
+    std::vector<RobKeyEntry> key;        ///< Under the plot: what each number stands for
+    std::string keyText;             ///< The same as one sentence, for figures too narrow for a table of them
+    std::vector<LegendEntry> legend; ///< The judgements (RobMark symbols)
 };
 
 struct ForestPlotData {
@@ -71,6 +93,7 @@ struct ForestPlotData {
     double nullValue = 0; ///< Axis coordinate of no effect (0; ln 1 on a ratio axis)
     std::string favoursLeft;
     std::string favoursRight;
+    ForestRiskOfBias riskOfBias;
 };
 
 /// The default axis labels: "Favours control" on the left and "Favours treatment" on the right when a

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/plotdata/axisscale.h"
+#include "core/plotdata/legend.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/project/project.h"
 
@@ -20,27 +21,6 @@ struct PlotPoint {
 };
 
 using Polygon = std::vector<PlotPoint>;
-
-/// What a legend entry shows before its text; the renderer draws each the way the plot draws it.
-enum class LegendSymbol {
-    StudyPoint,
-    FilledStudyPoint, ///< Trim-and-fill study: open marker
-    PooledLine,
-    AdjustedLine,
-    PseudoConfidence,
-    Contour, ///< A shade; LegendEntry::shade says which (0 lightest)
-    ZCurve,
-    Conventional,
-    Boundary,
-    Futility,
-    InformationSize,
-};
-
-struct LegendEntry {
-    LegendSymbol symbol = LegendSymbol::StudyPoint;
-    std::string label;
-    int shade = 0;
-};
 
 struct FunnelStudy {
     double effect = 0; ///< x, axis coordinates (natural log on a ratio axis)

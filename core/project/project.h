@@ -115,7 +115,8 @@ struct FigureSettings {
     double fontPointSize = 8;
     std::string favoursLeft; ///< Forest plot axis labels; empty = from the outcome's direction
     std::string favoursRight;
-    bool contours = true; ///< Funnel plot: shade the p = 0.10, 0.05 and 0.01 regions
+    bool contours = true;    ///< Funnel plot: shade the p = 0.10, 0.05 and 0.01 regions
+    bool riskOfBias = false; ///< Forest plot: SYRCLE traffic lights beside the plot, one column per item
 
     bool operator==(const FigureSettings&) const = default;
 };
@@ -124,6 +125,7 @@ struct OutcomeFigures {
     FigureSettings forest;
     FigureSettings funnel;
     FigureSettings tsa;
+    FigureSettings robSummary; ///< The SYRCLE risk-of-bias summary (stacked bars per item)
 
     bool operator==(const OutcomeFigures&) const = default;
 };

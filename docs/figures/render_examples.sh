@@ -22,3 +22,10 @@ render "$synthetic" --figure funnel --lower-is-better --out "$out/synthetic-funn
 render "$synthetic" --figure tsa --lower-is-better --mre 0.4 --futility --tsa-order year \
     --out "$out/synthetic-tsa-futility.png"
 render "$synthetic" --figure funnel --width-mm 85 --out "$out/synthetic-funnel-85mm.png"
+
+# Risk of bias (SYRCLE): illustrative judgements of 16 synthetic studies (make_synthetic_rob_example.R).
+rob="$out/synthetic-rob-16-studies.csv"
+render "$rob" --figure forest --rob --out "$out/forest-risk-of-bias.png"
+render "$rob" --figure forest --rob --width-mm 85 --out "$out/forest-risk-of-bias-85mm.png"
+render "$rob" --figure rob-summary --out "$out/risk-of-bias-summary.png"
+render "$rob" --figure rob-summary --width-mm 85 --out "$out/risk-of-bias-summary-85mm.png"

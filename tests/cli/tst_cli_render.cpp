@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -40,6 +41,11 @@ QString example() {
     return QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/besson2016-open-arm-entries.csv");
 }
 
+/// Sixteen synthetic studies with SYRCLE judgements (rob_* columns), the risk-of-bias figures' example.
+QString robExample() {
+    return QStringLiteral(EVIDENT_SOURCE_DIR "/docs/figures/synthetic-rob-16-studies.csv");
+}
+
 } // namespace
 
 class TestCliRender : public QObject {
@@ -54,6 +60,10 @@ private slots:
     void renderUsageErrors();
     void tsaWithoutMinimalEffectStillDrawsTheReason();
     void reportWritesEverythingForEachOutcome();
+    void riskOfBiasFiguresInEveryFormat_data();
+    void riskOfBiasFiguresInEveryFormat();
+    void riskOfBiasSummaryWithoutAssessmentsSaysWhy();
+    void reportAddsTheSummaryWhenStudiesWereAssessed();
     void executableRendersWithoutADisplay();
 
 private:
@@ -63,6 +73,7 @@ private:
 void TestCliRender::initTestCase() {
     QVERIFY(m_dir.isValid());
     QVERIFY(QFile::exists(example()));
+    QVERIFY(QFile::exists(robExample()));
 }
 
 void TestCliRender::renderEachFigure_data() {
@@ -156,6 +167,12 @@ void TestCliRender::renderUsageErrors_data() {
                                                     s("--measure"), s("OR"), s("--out"),    out}
                                      << int(ExitUsage) << s("--measure");
     QTest::newRow("report without folder") << QStringList{s("report"), file} << int(ExitUsage) << s("--out");
+    QTest::newRow("traffic lights on a funnel plot")
+        << QStringList{s("render"), file, s("--figure"), s("funnel"), s("--rob"), s("--out"), out}
+        << int(ExitUsage) << s("--rob");
+    QTest::newRow("unknown figure lists rob-summary")
+        << QStringList{s("render"), file, s("--figure"), s("rob"), s("--out"), out} << int(ExitUsage)
+        << s("rob-summary");
 }
 
 void TestCliRender::renderUsageErrors() {
@@ -214,6 +231,82 @@ void TestCliRender::reportWritesEverythingForEachOutcome() {
         if (file.endsWith(QStringLiteral(".pdf")))
             QVERIFY(contents.startsWith("%PDF-"));
     }
+}
+
+void TestCliRender::riskOfBiasFiguresInEveryFormat_data() {
+    QTest::addColumn<QStringList>("figure");
+    QTest::addColumn<QString>("format");
+    for (const char* format : {"png", "tiff", "svg", "pdf"}) {
+        QTest::newRow(qPrintable(s("rob-summary ") + s(format)))
+            << list({"--figure", "rob-summary"}) << s(format);
+        QTest::newRow(qPrintable(s("forest --rob ") + s(format)))
+            << list({"--figure", "forest", "--rob"}) << s(format);
+    }
+}
+
+void TestCliRender::riskOfBiasFiguresInEveryFormat() {
+    QFETCH(QStringList, figure);
+    QFETCH(QString, format);
+    const QString out =
+        m_dir.filePath(QStringLiteral("rob-%1-%2.%3").arg(figure[1]).arg(figure.size()).arg(format));
+    QFile::remove(out);
+    const Run run = runCli(QStringList{s("render"), robExample()} + figure
+                           + list({"--width-mm", "175", "--dpi", "150", "--out"}) + QStringList{out});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QVERIFY(!run.err.contains(s("Note:")));
+    QVERIFY(run.out.startsWith(out));
+    // "… (175.0 x H mm …": the figure's height from its content.
+    const QRegularExpressionMatch size =
+        QRegularExpression(QStringLiteral("\\(175.0 x ([0-9.]+) mm")).match(run.out);
+    QVERIFY(size.hasMatch());
+    const double heightMm = size.captured(1).toDouble();
+    QVERIFY(heightMm > 60 && heightMm < 200);
+    if (format == u"png" || format == u"tiff") {
+        const QImage image(out);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(pixelsForMm(175, 150), pixelsForMm(heightMm, 150)));
+    } else if (format == u"svg") {
+        QSvgRenderer svg(out);
+        QVERIFY(svg.isValid());
+        QVERIFY(svg.viewBoxF().height() > 0);
+    } else {
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray pdf = file.readAll();
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QVERIFY(pdf.contains("/Type /Page"));
+    }
+}
+
+void TestCliRender::riskOfBiasSummaryWithoutAssessmentsSaysWhy() {
+    // The Besson example has no judgements: the figure is the reason, and the command says so.
+    const QString out = m_dir.filePath(QStringLiteral("rob-none.png"));
+    const Run run = runCli(
+        {s("render"), example(), s("--figure"), s("rob-summary"), s("--dpi"), s("100"), s("--out"), out});
+    QCOMPARE(run.status, int(ExitOk));
+    QVERIFY2(run.err.contains(s("has been assessed for risk of bias yet")), qPrintable(run.err));
+    QVERIFY(!QImage(out).isNull());
+    // With --rob the forest plot is drawn and says nobody was assessed.
+    const Run forest = runCli({s("render"), example(), s("--figure"), s("forest"), s("--rob"), s("--dpi"),
+                               s("100"), s("--out"), m_dir.filePath(s("rob-none-forest.png"))});
+    QCOMPARE(forest.status, int(ExitOk));
+    QVERIFY2(forest.err.contains(s("no study in the forest plot has been assessed")), qPrintable(forest.err));
+}
+
+void TestCliRender::reportAddsTheSummaryWhenStudiesWereAssessed() {
+    const QString dir = m_dir.filePath(QStringLiteral("report-rob"));
+    const Run run = runCli({s("report"), robExample(), s("--out"), dir, s("--rob")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
+    // Report, JSON, 4 figures × (PDF, PNG), and the study characteristics.
+    QCOMPARE(files.size(), 11);
+    for (const QString& suffix : {s("-rob-summary.png"), s("-rob-summary.pdf")}) {
+        bool found = false;
+        for (const QString& file : files)
+            found = found || file.endsWith(suffix);
+        QVERIFY2(found, qPrintable(suffix));
+    }
+    QVERIFY(!run.err.contains(s("Note:")));
 }
 
 void TestCliRender::executableRendersWithoutADisplay() {

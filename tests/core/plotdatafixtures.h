@@ -73,4 +73,16 @@ inline std::vector<StudyNumbers> syntheticStudies(std::size_t k) {
     return studies;
 }
 
+/// Gives every study SYRCLE judgements, varied and deterministic: all three judgements on most items,
+/// and the first study's last item not assessed.
+inline void judgeRiskOfBias(Project& project) {
+    const RobJudgement cycle[] = {RobJudgement::Low, RobJudgement::Unclear, RobJudgement::High,
+                                  RobJudgement::Unclear, RobJudgement::Low};
+    for (std::size_t i = 0; i < project.studies.size(); ++i)
+        for (std::size_t item = 0; item < syrcleItemCount; ++item)
+            project.studies[i].riskOfBias.items[item].judgement = cycle[(3 * i + 7 * item) % 5];
+    if (!project.studies.empty())
+        project.studies[0].riskOfBias.items[syrcleItemCount - 1].judgement = RobJudgement::NotAssessed;
+}
+
 } // namespace evident::test

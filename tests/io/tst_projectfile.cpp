@@ -73,6 +73,7 @@ private slots:
     void fileRoundTrip();
     void enumerationsAreStoredByKey();
     void cellsAreKeptAsTyped();
+    void riskOfBiasFigureSettings();
     void errors_data();
     void errors();
     void everyTruncationIsAnError();
@@ -168,6 +169,40 @@ void TestProjectFile::cellsAreKeptAsTyped() {
              QString());
 }
 
+void TestProjectFile::riskOfBiasFigureSettings() {
+    const QJsonObject root = QJsonDocument::fromJson(sampleJson()).object();
+    const QJsonObject figures = root.value(QStringLiteral("outcomes"))
+                                    .toArray()[0]
+                                    .toObject()
+                                    .value(QStringLiteral("figures"))
+                                    .toObject();
+    QCOMPARE(
+        figures.value(QStringLiteral("forest")).toObject().value(QStringLiteral("risk_of_bias")).toBool(),
+        true);
+    QCOMPARE(
+        figures.value(QStringLiteral("funnel")).toObject().value(QStringLiteral("risk_of_bias")).toBool(true),
+        false);
+    const QJsonObject summary = figures.value(QStringLiteral("rob_summary")).toObject();
+    QCOMPARE(summary.value(QStringLiteral("width_mm")).toDouble(), 85.0);
+    QCOMPARE(summary.value(QStringLiteral("font_point_size")).toDouble(), 7.0);
+
+    // A file written before the risk-of-bias figures reads with their defaults, without warnings.
+    QJsonObject older = root;
+    editElement(older, QStringLiteral("outcomes"), 0, [](QJsonObject& outcome) {
+        QJsonObject figures = outcome.value(QStringLiteral("figures")).toObject();
+        figures.remove(QStringLiteral("rob_summary"));
+        QJsonObject forest = figures.value(QStringLiteral("forest")).toObject();
+        forest.remove(QStringLiteral("risk_of_bias"));
+        figures.insert(QStringLiteral("forest"), forest);
+        outcome.insert(QStringLiteral("figures"), figures);
+    });
+    const ProjectReadResult read = projectFromJson(QJsonDocument(older).toJson());
+    QVERIFY2(read.project, qPrintable(read.error));
+    QVERIFY(read.warnings.isEmpty());
+    QCOMPARE(read.project->outcomes[0].figures.forest.riskOfBias, false);
+    QVERIFY(read.project->outcomes[0].figures.robSummary == FigureSettings{});
+}
+
 void TestProjectFile::errors_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected");
@@ -239,6 +274,15 @@ void TestProjectFile::errors_data() {
                                                          QStringLiteral("alpha"), QStringLiteral("0.05")));
         });
     }) << QStringLiteral("outcome 'Glands', tsa: 'alpha' must be a number");
+    QTest::newRow("risk of bias figure option as text") << editedSample([](QJsonObject& r) {
+        editElement(r, QStringLiteral("outcomes"), 0, [](QJsonObject& o) {
+            QJsonObject figures = o.value(QStringLiteral("figures")).toObject();
+            figures.insert(QStringLiteral("forest"),
+                           editedMember(figures.value(QStringLiteral("forest")).toObject(),
+                                        QStringLiteral("risk_of_bias"), QStringLiteral("yes")));
+            o.insert(QStringLiteral("figures"), figures);
+        });
+    }) << QStringLiteral("outcome 'Glands', figures, forest: 'risk_of_bias' must be true or false");
     QTest::newRow("unknown layout")
         << editedSample([](QJsonObject& r) {
                editElement(r, QStringLiteral("outcomes"), 1, [](QJsonObject& o) {

@@ -9,6 +9,7 @@
 #include "ui/plots/figurewidget.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
@@ -41,6 +42,7 @@ struct Fixture {
 Fixture fixture(std::size_t k = 8) {
     Fixture f;
     f.project = k == 8 ? projectOf(eightStudies()) : projectOf(syntheticStudies(k));
+    judgeRiskOfBias(f.project);
     Outcome& outcome = f.project.outcomes[0];
     outcome.tsa.minimalRelevantEffect = 0.5;
     outcome.settings.subgroup = "model";
@@ -74,6 +76,7 @@ private slots:
     void widgetsDrawAndFollowThePalette();
     void clickingAStudySelectsItsGridRow();
     void exportDialogPreviewsAndRemembers();
+    void exportDialogOffersTrafficLights();
 
 private:
     QTemporaryDir m_dir;
@@ -87,30 +90,42 @@ void TestFigureRender::initTestCase() {
 
 void TestFigureRender::everyFigureInEveryFormat_data() {
     QTest::addColumn<FigureKind>("kind");
+    QTest::addColumn<bool>("riskOfBias");
     QTest::addColumn<ExportFormat>("format");
-    for (FigureKind kind : {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa})
-        for (ExportFormat format :
-             {ExportFormat::Png, ExportFormat::Tiff, ExportFormat::Svg, ExportFormat::Pdf})
-            QTest::newRow(qPrintable(QString::fromLatin1(figureKey(kind).data()) + QLatin1Char(' ')
-                                     + exportFormatKey(format)))
-                << kind << format;
+    for (FigureKind kind : allFigureKinds)
+        for (bool riskOfBias : {false, true}) {
+            if (riskOfBias && kind != FigureKind::Forest)
+                continue;
+            for (ExportFormat format :
+                 {ExportFormat::Png, ExportFormat::Tiff, ExportFormat::Svg, ExportFormat::Pdf})
+                QTest::newRow(
+                    qPrintable(QString::fromLatin1(figureKey(kind).data())
+                               + (riskOfBias ? QStringLiteral(" with traffic lights ") : QStringLiteral(" "))
+                               + exportFormatKey(format)))
+                    << kind << riskOfBias << format;
+        }
 }
 
 void TestFigureRender::everyFigureInEveryFormat() {
     QFETCH(FigureKind, kind);
+    QFETCH(bool, riskOfBias);
     QFETCH(ExportFormat, format);
     const Fixture f = fixture();
     const Outcome& outcome = f.project.outcomes[0];
     FigureSettings settings;
     settings.widthMm = 175;
     settings.dpi = 300;
-    const FigureModel model = FigureModel::build(kind, f.analysis, outcome, settings);
+    settings.riskOfBias = riskOfBias;
+    const FigureModel model = FigureModel::build(kind, f.analysis, outcome, settings, f.project.studies);
     QVERIFY(kind != FigureKind::Forest || model.forest.ok);
+    QVERIFY(kind != FigureKind::Forest || model.forest.riskOfBias.shown == riskOfBias);
     QVERIFY(kind != FigureKind::Funnel || model.funnel.ok);
     QVERIFY(kind != FigureKind::Tsa || model.tsa.ok);
+    QVERIFY(kind != FigureKind::RobSummary || model.robSummary.ok);
     const QString path =
-        m_dir.filePath(QStringLiteral("figure-%1.%2")
-                           .arg(QString::fromLatin1(figureKey(kind).data()), exportFormatKey(format)));
+        m_dir.filePath(QStringLiteral("figure-%1%2.%3")
+                           .arg(QString::fromLatin1(figureKey(kind).data()),
+                                riskOfBias ? QStringLiteral("-rob") : QString(), exportFormatKey(format)));
     const ExportResult result = exportFigure(model, settings, path, format);
     QVERIFY2(result.ok, qPrintable(result.error));
     const double heightMm = model.heightMm(settings);
@@ -123,6 +138,18 @@ void TestFigureRender::everyFigureInEveryFormat() {
         const double ink = inkShare(image);
         QVERIFY2(ink > 0.01 && ink < 0.6, qPrintable(QString::number(ink)));
         QCOMPARE(std::lround(image.dotsPerMeterX() * 0.0254), 300L);
+        if (riskOfBias || kind == FigureKind::RobSummary) {
+            // The judgements' colours are in the file (the bars' green, the lights' green and yellow).
+            const FigureStyle style = FigureStyle::forExport(settings, 300);
+            int green = 0, yellow = 0;
+            for (int y = 0; y < image.height(); y += 2)
+                for (int x = 0; x < image.width(); x += 2) {
+                    const QColor c(image.pixel(x, y));
+                    green += c == style.robLow ? 1 : 0;
+                    yellow += c == style.robUnclear ? 1 : 0;
+                }
+            QVERIFY2(green > 100 && yellow > 100, qPrintable(QStringLiteral("%1 %2").arg(green).arg(yellow)));
+        }
     } else if (format == ExportFormat::Svg) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
@@ -170,6 +197,10 @@ void TestFigureRender::rasterSizeFollowsMillimetresAndDpi_data() {
     QTest::newRow("funnel single column 300 dpi, chosen height")
         << FigureKind::Funnel << 85.0 << 80.0 << 300.0;
     QTest::newRow("TSA double column 450 dpi (custom)") << FigureKind::Tsa << 175.0 << 100.0 << 450.0;
+    QTest::newRow("risk-of-bias summary single column 600 dpi, height from content")
+        << FigureKind::RobSummary << 85.0 << 0.0 << 600.0;
+    QTest::newRow("risk-of-bias summary double column 300 dpi, chosen height")
+        << FigureKind::RobSummary << 175.0 << 70.0 << 300.0;
 }
 
 void TestFigureRender::rasterSizeFollowsMillimetresAndDpi() {
@@ -182,7 +213,8 @@ void TestFigureRender::rasterSizeFollowsMillimetresAndDpi() {
     settings.widthMm = widthMm;
     settings.heightMm = heightMm;
     settings.dpi = dpi;
-    const FigureModel model = FigureModel::build(kind, f.analysis, f.project.outcomes[0], settings);
+    const FigureModel model =
+        FigureModel::build(kind, f.analysis, f.project.outcomes[0], settings, f.project.studies);
     const QString path = m_dir.filePath(QStringLiteral("size.png"));
     const ExportResult result = exportFigure(model, settings, path, ExportFormat::Png);
     QVERIFY2(result.ok, qPrintable(result.error));
@@ -261,8 +293,8 @@ void TestFigureRender::unwritablePathIsAnError() {
 void TestFigureRender::widgetsDrawAndFollowThePalette() {
     const Fixture f = fixture();
     for (FigureWidget* widget : std::initializer_list<FigureWidget*>{
-             new ForestPlotWidget, new FunnelPlotWidget, new TsaPlotWidget}) {
-        widget->setAnalysis(f.analysis, f.project.outcomes[0]);
+             new ForestPlotWidget, new FunnelPlotWidget, new TsaPlotWidget, new RiskOfBiasPlotWidget}) {
+        widget->setAnalysis(f.analysis, f.project.outcomes[0], f.project.studies);
         widget->resize(900, 600);
         QVERIFY(widget->sizeHint().height() > 100);
         const QImage light = widget->grab().toImage();
@@ -332,6 +364,41 @@ void TestFigureRender::exportDialogPreviewsAndRemembers() {
     QVERIFY(!spy.isEmpty());
     bool hasPreview = false;
     for (QLabel* label : dialog.findChildren<QLabel*>())
+        hasPreview = hasPreview || !label->pixmap().isNull();
+    QVERIFY(hasPreview);
+}
+
+void TestFigureRender::exportDialogOffersTrafficLights() {
+    const Fixture f = fixture();
+    const Outcome& outcome = f.project.outcomes[0];
+    FigureExportDialog forest(FigureKind::Forest, f.analysis, outcome, f.project.studies);
+    QCheckBox* lights = nullptr;
+    for (QCheckBox* box : forest.findChildren<QCheckBox*>())
+        if (box->text().contains(QStringLiteral("traffic lights")))
+            lights = box;
+    QVERIFY(lights);
+    QVERIFY(!lights->isChecked());
+    QVERIFY(!forest.settings().riskOfBias);
+    // The preview gets taller by the key under the plot.
+    const auto previewHeight = [](const FigureExportDialog& dialog) {
+        for (QLabel* label : dialog.findChildren<QLabel*>())
+            if (label->text().contains(QStringLiteral(" mm")))
+                return label->text();
+        return QString();
+    };
+    const QString before = previewHeight(forest);
+    lights->setChecked(true);
+    QVERIFY(forest.settings().riskOfBias);
+    QVERIFY(previewHeight(forest) != before);
+
+    // The summary's dialog has no forest-plot options.
+    FigureExportDialog summary(FigureKind::RobSummary, f.analysis, outcome, f.project.studies);
+    for (QCheckBox* box : summary.findChildren<QCheckBox*>())
+        QVERIFY(!box->text().contains(QStringLiteral("traffic lights")));
+    for (QLabel* label : summary.findChildren<QLabel*>())
+        QVERIFY(!label->text().contains(QStringLiteral("axis label")));
+    bool hasPreview = false;
+    for (QLabel* label : summary.findChildren<QLabel*>())
         hasPreview = hasPreview || !label->pixmap().isNull();
     QVERIFY(hasPreview);
 }

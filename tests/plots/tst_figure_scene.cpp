@@ -89,6 +89,20 @@ QRect inkBox(const QImage& image) {
     return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
 }
 
+/// The traffic lights of a scene: circles anchored to their symbols (the legend's too).
+QList<QCPItemEllipse*> trafficLights(QCustomPlot& plot) {
+    return itemsOf<QCPItemEllipse>(plot);
+}
+
+/// The text item a traffic light is anchored to.
+QCPItemText* symbolOf(QCustomPlot& plot, QCPItemEllipse* light) {
+    for (QCPItemText* text : itemsOf<QCPItemText>(plot))
+        if (light->topLeft->parentAnchorX() == text->position
+            && light->bottomRight->parentAnchorY() == text->position)
+            return text;
+    return nullptr;
+}
+
 /// A figure that is only a line of text: the reason shown when a figure cannot be drawn.
 FigureModel textOnlyFigure(const std::string& text) {
     FigureModel model;
@@ -113,6 +127,10 @@ private slots:
     void exportedTextHasItsPointSize_data();
     void exportedTextHasItsPointSize();
     void exportsShareOneLayout();
+    void trafficLightsAreOnTheStudyRows_data();
+    void trafficLightsAreOnTheStudyRows();
+    void singleColumnForestKeepsLabelsAndLights();
+    void riskOfBiasSummaryIsStackedBars();
 
 private:
     QTemporaryDir m_dir;
@@ -338,9 +356,12 @@ void TestFigureScene::darkPaletteColoursTheScene() {
 void TestFigureScene::anyWidgetSizeIsSafe() {
     // Squeezed, tiny or empty widgets draw what fits (or nothing) and never lay out negative sizes.
     const Fixture f = fixture(true);
+    Project judged = f.project;
+    judgeRiskOfBias(judged);
+    judged.outcomes[0].figures.forest.riskOfBias = true;
     for (FigureWidget* widget : std::initializer_list<FigureWidget*>{
-             new ForestPlotWidget, new FunnelPlotWidget, new TsaPlotWidget}) {
-        widget->setAnalysis(f.analysis, f.project.outcomes[0]);
+             new ForestPlotWidget, new FunnelPlotWidget, new TsaPlotWidget, new RiskOfBiasPlotWidget}) {
+        widget->setAnalysis(f.analysis, judged.outcomes[0], judged.studies);
         for (const QSize size :
              {QSize(0, 0), QSize(1, 1), QSize(30, 20), QSize(200, 40), QSize(60, 900), QSize(2000, 90)}) {
             widget->resize(size);
@@ -453,6 +474,197 @@ void TestFigureScene::exportsShareOneLayout() {
         }
     qInfo("%lld of %lld dark pixels differ", differing, total);
     QVERIFY2(differing < total / 5, qPrintable(QStringLiteral("%1 of %2").arg(differing).arg(total)));
+}
+
+void TestFigureScene::trafficLightsAreOnTheStudyRows_data() {
+    QTest::addColumn<bool>("subgroups");
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("wide") << false << QSize(1500, 900);
+    QTest::newRow("subgroups") << true << QSize(1300, 1000);
+    QTest::newRow("narrow widget") << false << QSize(760, 700);
+}
+
+void TestFigureScene::trafficLightsAreOnTheStudyRows() {
+    QFETCH(bool, subgroups);
+    QFETCH(QSize, size);
+    Fixture f = fixture(subgroups);
+    judgeRiskOfBias(f.project);
+    Outcome& outcome = f.project.outcomes[0];
+    outcome.figures.forest.riskOfBias = true;
+    ForestPlotWidget widget;
+    widget.setAnalysis(f.analysis, outcome, f.project.studies);
+    widget.resize(size);
+    widget.replot();
+    const ForestPlotData& data = widget.model().forest;
+    QVERIFY(data.riskOfBias.shown);
+    QCPAxis* y = widget.axisRect()->axis(QCPAxis::atLeft);
+    const QRect plotRect = widget.axisRect()->rect();
+
+    // One light per study and item, and one per legend entry under the plot.
+    int studies = 0;
+    for (const ForestRow& row : data.rows)
+        studies += row.kind == ForestRowKind::Study ? 1 : 0;
+    const QList<QCPItemEllipse*> lights = trafficLights(widget);
+    QCOMPARE(lights.size(),
+             studies * static_cast<int>(syrcleItemCount) + static_cast<int>(data.riskOfBias.legend.size()));
+
+    // The header's item numbers: the topmost text items "1" … "10".
+    std::vector<double> columnX;
+    for (std::size_t item = 0; item < syrcleItemCount; ++item) {
+        QCPItemText* header = nullptr;
+        for (QCPItemText* text : itemsOf<QCPItemText>(widget))
+            if (text->text() == QString::number(item + 1)
+                && (!header || text->position->pixelPosition().y() < header->position->pixelPosition().y()))
+                header = text;
+        QVERIFY(header);
+        QVERIFY(header->position->pixelPosition().y() < plotRect.top());
+        columnX.push_back(header->position->pixelPosition().x());
+        // Columns to the right of the plot, evenly spaced, inside the widget.
+        QVERIFY(columnX.back() > plotRect.right());
+        QVERIFY(columnX.back() < widget.width());
+        if (item >= 2)
+            QVERIFY(std::abs((columnX[item] - columnX[item - 1]) - (columnX[1] - columnX[0])) < 0.01);
+    }
+
+    // Each study row's lights: centred on the row's pixel line (where its square and label are) and on
+    // their column's header, with the study's judgement as colour and symbol; pooled rows have none.
+    const FigureStyle style = FigureStyle::forScreen(widget.palette(), widget.font(), fontReferenceDpi());
+    int checked = 0;
+    for (QCPItemEllipse* light : lights) {
+        QCPItemText* symbol = symbolOf(widget, light);
+        QVERIFY(symbol);
+        const QPointF centre = light->center->pixelPosition();
+        QCOMPARE(centre, symbol->position->pixelPosition());
+        if (symbol->position->typeY() != QCPItemPosition::ptPlotCoords)
+            continue; // The legend's
+        const double rowIndex = symbol->position->value();
+        QCOMPARE(rowIndex, std::round(rowIndex));
+        const ForestRow& row = data.rows[static_cast<std::size_t>(rowIndex)];
+        QCOMPARE(row.kind, ForestRowKind::Study);
+        QCOMPARE(centre.y(), y->coordToPixel(rowIndex));
+        std::size_t item = 0;
+        while (item < syrcleItemCount && std::abs(columnX[item] - centre.x()) > 0.01)
+            ++item;
+        QVERIFY(item < syrcleItemCount);
+        const RobJudgement judgement = row.riskOfBias[item];
+        QCOMPARE(symbol->text(), QString::fromStdString(std::string(robSymbol(judgement))));
+        QCOMPARE(light->brush().style() == Qt::NoBrush, judgement == RobJudgement::NotAssessed);
+        if (judgement != RobJudgement::NotAssessed)
+            QCOMPARE(light->brush().color(), style.robColour(judgement));
+        // The circle lies within its column.
+        const double diameter = light->bottomRight->pixelPosition().x() - light->topLeft->pixelPosition().x();
+        QVERIFY(diameter > 4 && diameter < columnX[1] - columnX[0]);
+        ++checked;
+    }
+    QCOMPARE(checked, studies * static_cast<int>(syrcleItemCount));
+    // The key under the plot names every item.
+    for (const RobKeyEntry& entry : data.riskOfBias.key)
+        QVERIFY2(textItem(widget, QString::fromStdString(entry.label)), entry.label.c_str());
+}
+
+void TestFigureScene::singleColumnForestKeepsLabelsAndLights() {
+    // 85 mm at 8 pt, laid out as a file is: the arm data, weights and effect column give way to the
+    // traffic lights, study labels stay whole, the title stays whole over the plot, the key is a
+    // sentence, and nothing leaves the page.
+    Fixture f = fixture(false);
+    judgeRiskOfBias(f.project);
+    FigureSettings settings;
+    settings.widthMm = 85;
+    settings.riskOfBias = true;
+    const FigureModel model = FigureModel::build(FigureKind::Forest, f.analysis, f.project.outcomes[0],
+                                                 settings, f.project.studies);
+    const QSizeF mm = figureSizeMm(model, settings);
+    const QSize units(pixelsForMm(mm.width(), 1200), pixelsForMm(mm.height(), 1200));
+    QCustomPlot plot;
+    buildFigureScene(plot, model, FigureStyle::forExport(settings, 1200), units);
+    plot.replot();
+    const ForestPlotData& data = model.forest;
+    for (const ForestRow& row : data.rows) {
+        if (row.kind == ForestRowKind::Study) {
+            QVERIFY2(textItem(plot, QString::fromStdString(row.cells[0])), row.cells[0].c_str());
+            QVERIFY(
+                !textItem(plot, QString::fromStdString(row.cells.back()).section(QLatin1Char(' '), 0, 0)));
+        }
+    }
+    QVERIFY(textItem(plot, QString::fromStdString(data.plotGroupHeader)));
+    QVERIFY(textItem(plot, QString::fromStdString(data.plotHeader)));
+    QVERIFY(textItem(plot, QStringLiteral("Study"))); // The short header makes room for the title
+    const QRectF page(0, 0, units.width(), units.height());
+    const QList<QCPItemEllipse*> lights = trafficLights(plot);
+    QVERIFY(lights.size() >= 80);
+    for (QCPItemEllipse* light : lights) {
+        QVERIFY(page.contains(light->topLeft->pixelPosition()));
+        QVERIFY(page.contains(light->bottomRight->pixelPosition()));
+    }
+    // The key's sentence starts with the first item.
+    bool sentence = false;
+    for (QCPItemText* text : itemsOf<QCPItemText>(plot))
+        sentence = sentence || text->text().startsWith(QStringLiteral("1 Sequence generation;"));
+    QVERIFY(sentence);
+    // Text of no two rows overlaps: rows keep their 1.45 font sizes.
+    const double rowPitch = plot.axisRect()->axis(QCPAxis::atLeft)->coordToPixel(1)
+                            - plot.axisRect()->axis(QCPAxis::atLeft)->coordToPixel(0);
+    EVIDENT_COMPARE_REL(std::abs(rowPitch), 1.45 * 8 / 72.0 * 1200, 0.02);
+}
+
+void TestFigureScene::riskOfBiasSummaryIsStackedBars() {
+    Fixture f = fixture(false);
+    judgeRiskOfBias(f.project);
+    RiskOfBiasPlotWidget widget;
+    widget.setAnalysis(f.analysis, f.project.outcomes[0], f.project.studies);
+    widget.resize(1000, 650);
+    widget.replot();
+    const RobSummaryData& data = widget.model().robSummary;
+    QVERIFY(data.ok);
+    // One QCPBars per judgement, stacked, with a point per non-empty part; each item's row adds up to 100.
+    const QList<QCPBars*> bars = plottablesOf<QCPBars>(widget);
+    QCOMPARE(bars.size(), 4);
+    int parts = 0;
+    for (const RobSummaryBar& bar : data.bars)
+        parts += static_cast<int>(bar.segments.size());
+    int points = 0;
+    for (QCPBars* b : bars)
+        points += b->dataCount();
+    QCOMPARE(points, parts);
+    // Parts are drawn without outlines (QCPBars would shift stacked parts by the pen's width); a
+    // hairline item marks each boundary between two parts.
+    for (QCPBars* b : bars)
+        QCOMPARE(b->pen().style(), Qt::NoPen);
+    QCOMPARE(itemsOf<QCPItemLine>(widget).size(), parts - static_cast<int>(data.bars.size()));
+    QVERIFY(!bars[0]->barBelow());
+    for (int i = 1; i < 4; ++i)
+        QCOMPARE(bars[i]->barBelow(), bars[i - 1]);
+    const FigureStyle style = FigureStyle::forScreen(widget.palette(), widget.font(), fontReferenceDpi());
+    for (int i = 0; i < 4; ++i)
+        QCOMPARE(bars[i]->brush().color(), style.robColour(robJudgementOrder()[static_cast<std::size_t>(i)]));
+    for (std::size_t item = 0; item < data.bars.size(); ++item) {
+        double total = 0;
+        for (QCPBars* b : bars)
+            for (auto it = b->data()->constBegin(); it != b->data()->constEnd(); ++it)
+                if (it->key == static_cast<double>(item))
+                    total += it->value;
+        EVIDENT_COMPARE_REL(total, 100.0, 1e-12);
+        QVERIFY(textItem(widget, QString::fromStdString(data.bars[item].label)));
+    }
+    QCOMPARE(bars[0]->keyAxis()->range().lower, -0.5);
+    QVERIFY(bars[0]->keyAxis()->rangeReversed()); // Item 1 at the top
+    QCOMPARE(bars[0]->valueAxis()->range().upper, 100.0);
+    QCOMPARE(bars[0]->valueAxis()->label(), QString::fromStdString(data.xTitle));
+    QVERIFY(legendOf(widget));
+    QCOMPARE(legendOf(widget)->itemCount(), static_cast<int>(data.legend.size()));
+
+    // Nobody assessed: the reason as text, no bars.
+    for (Study& study : f.project.studies)
+        study.riskOfBias = RiskOfBias{};
+    widget.setAnalysis(f.analysis, f.project.outcomes[0], f.project.studies);
+    widget.replot();
+    QVERIFY(!widget.model().robSummary.ok);
+    QCOMPARE(widget.plottableCount(), 0);
+    bool reason = false;
+    for (int i = 0; i < widget.plotLayout()->elementCount(); ++i)
+        if (auto* text = qobject_cast<QCPTextElement*>(widget.plotLayout()->elementAt(i)))
+            reason = reason || text->text().contains(QStringLiteral("assessed"));
+    QVERIFY(reason);
 }
 
 QTEST_MAIN(TestFigureScene)

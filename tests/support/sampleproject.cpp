@@ -48,6 +48,10 @@ Project sampleProject() {
     glands.figures.tsa.fontPointSize = 9.5;
     glands.figures.forest.favoursLeft = "Favours control";
     glands.figures.forest.favoursRight = "Favours EVs";
+    glands.figures.forest.riskOfBias = true;
+    glands.figures.robSummary.widthMm = 85;
+    glands.figures.robSummary.format = "png";
+    glands.figures.robSummary.fontPointSize = 7;
     glands.rows = {
         makeRow(10, true, meanSdEntry("5.1", "1.2", "8"), meanSdEntry("3.0", "1.1", "8")),
         makeRow(11, true, meanSdEntry("6.3", "1.0", "6"), meanSdEntry("3.2", "0.9", "6")),

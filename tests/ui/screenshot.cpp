@@ -73,9 +73,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Window size"),
                                   QStringLiteral("WxH"), QStringLiteral("1600x1000"));
     const QCommandLineOption tsa(QStringLiteral("tsa"), QStringLiteral("Show the TSA plot and its settings"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("Analysis tab: 0 results, 1 forest, 2 funnel, 3 TSA"),
-                                  QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QStringLiteral("Analysis tab: 0 results, 1 forest, 2 funnel, 3 TSA, 4 risk of bias"),
+        QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption data(QStringLiteral("data"), QStringLiteral("Data tab: 0 grid, 1 risk of bias"),
                                   QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption row(QStringLiteral("row"), QStringLiteral("Current grid row"),

@@ -52,6 +52,7 @@ private slots:
     void outcomeSelectorSwitchesGridAndResults();
     void resultTablesCopyWithHeader();
     void plotsFollowEditsAndSelectRows();
+    void riskOfBiasFiguresFollowTheJudgements();
 
 private:
     QTemporaryDir m_dir;
@@ -68,14 +69,20 @@ void TestMainWindow::init() {
 
 void TestMainWindow::analysisViewsFollowResults() {
     QTabWidget* tabs = m_window->analysisTabs();
-    QCOMPARE(tabs->count(), 4);
+    QCOMPARE(tabs->count(), 5);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Forest plot"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("Trial sequential analysis"));
+    QCOMPARE(tabs->tabText(4), QStringLiteral("Risk of bias"));
+    QCOMPARE(tabs->widget(4), m_window->analysisViews()->riskOfBiasPage());
+    // The risk-of-bias tab is there as soon as the window is, before any analysis.
+    MainWindow fresh(m_dir.filePath(QStringLiteral("recovery-fresh")));
+    QCOMPARE(fresh.analysisTabs()->count(), 5);
+    QCOMPARE(fresh.analysisTabs()->widget(4), fresh.analysisViews()->riskOfBiasPage());
     // The TSA settings sit beside the TSA plot.
     QVERIFY(m_window->analysisViews()->tsaPage()->isAncestorOf(m_window->tsaSettingsPanel()));
     auto* view = new QLabel(QStringLiteral("another view"));
-    QCOMPARE(m_window->addAnalysisView(view, QStringLiteral("Other")), 4);
+    QCOMPARE(m_window->addAnalysisView(view, QStringLiteral("Other")), 5);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));
 }
 
@@ -155,6 +162,34 @@ void TestMainWindow::plotsFollowEditsAndSelectRows() {
     QCOMPARE(m_window->grid()->currentIndex().row(), 3);
     emit m_window->analysisViews()->figure(FigureKind::Funnel)->studyClicked(1);
     QCOMPARE(m_window->grid()->currentIndex().row(), 1);
+}
+
+void TestMainWindow::riskOfBiasFiguresFollowTheJudgements() {
+    plots::FigureWidget* forest = m_window->analysisViews()->figure(FigureKind::Forest);
+    plots::FigureWidget* summary = m_window->analysisViews()->figure(FigureKind::RobSummary);
+    QCOMPARE(summary, m_window->analysisViews()->riskOfBiasPage());
+    // The sample's forest plot asks for traffic lights, but nobody has been assessed yet.
+    QVERIFY(m_window->document()->currentOutcomeData()->figures.forest.riskOfBias);
+    QVERIFY(!forest->model().forest.riskOfBias.shown);
+    QVERIFY(!summary->model().robSummary.ok);
+    QVERIFY(QString::fromStdString(summary->model().robSummary.message).contains(QStringLiteral("assessed")));
+
+    // A judgement entered (as the grid's risk-of-bias entry would) reaches both figures.
+    Document* document = m_window->document();
+    Study& first = document->editableProject().studies[0];
+    first.riskOfBias.items[0].judgement = RobJudgement::Low;
+    first.riskOfBias.items[6].judgement = RobJudgement::High;
+    DocumentChange change;
+    change.kind = DocumentChange::Kind::Study;
+    change.study = first.id;
+    document->notify(change);
+    m_window->analysisController()->recomputeNow();
+    QVERIFY(forest->model().forest.riskOfBias.shown);
+    QVERIFY(summary->model().robSummary.ok);
+    QCOMPARE(summary->model().robSummary.studies, 4); // Glands: five studies, one unticked
+    QCOMPARE(summary->model().robSummary.bars[0].counts.low, 1);
+    QCOMPARE(summary->model().robSummary.bars[6].counts.high, 1);
+    QCOMPARE(summary->model().robSummary.bars[6].counts.notAssessed, 3);
 }
 
 QTEST_MAIN(TestMainWindow)

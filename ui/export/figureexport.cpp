@@ -37,6 +37,8 @@ QString title(const FigureModel& model) {
         return QStringLiteral("Funnel plot");
     case FigureKind::Tsa:
         return QStringLiteral("Trial sequential analysis");
+    case FigureKind::RobSummary:
+        return QStringLiteral("Risk of bias summary");
     }
     return {};
 }

@@ -27,10 +27,16 @@ constexpr double doubleColumnMm = 175;
 
 FigureExportDialog::FigureExportDialog(FigureKind kind, const OutcomeAnalysis& analysis,
                                        const Outcome& outcome, QWidget* parent)
+    : FigureExportDialog(kind, analysis, outcome, {}, parent) {}
+
+FigureExportDialog::FigureExportDialog(FigureKind kind, const OutcomeAnalysis& analysis,
+                                       const Outcome& outcome, const std::vector<Study>& studies,
+                                       QWidget* parent)
     : QDialog(parent)
     , m_kind(kind)
     , m_analysis(analysis)
     , m_outcome(outcome)
+    , m_studies(studies)
     , m_settings(FigureModel::settingsOf(outcome, kind)) {
     setWindowTitle(tr("Export figure"));
 
@@ -111,6 +117,12 @@ FigureExportDialog::FigureExportDialog(FigureKind kind, const OutcomeAnalysis& a
         form->addRow(tr("Right axis label:"), m_favoursRight);
         connect(m_favoursLeft, &QLineEdit::textChanged, this, [this] { updatePreview(); });
         connect(m_favoursRight, &QLineEdit::textChanged, this, [this] { updatePreview(); });
+        m_riskOfBias = new QCheckBox(tr("SYRCLE traffic lights beside the plot"));
+        m_riskOfBias->setToolTip(tr("One column per SYRCLE item, with each study's judgement: "
+                                    "+ low, − high, ? unclear risk"));
+        m_riskOfBias->setChecked(m_settings.riskOfBias);
+        form->addRow(tr("Risk of bias:"), m_riskOfBias);
+        connect(m_riskOfBias, &QCheckBox::toggled, this, [this] { updatePreview(); });
     }
     if (kind == FigureKind::Funnel) {
         m_contours = new QCheckBox(tr("Shade the P = 0.10, 0.05 and 0.01 contours"));
@@ -174,6 +186,8 @@ void FigureExportDialog::readControls() {
     }
     if (m_contours)
         m_settings.contours = m_contours->isChecked();
+    if (m_riskOfBias)
+        m_settings.riskOfBias = m_riskOfBias->isChecked();
     const bool raster = isRasterFormat(*parseExportFormat(QString::fromStdString(m_settings.format)));
     m_dpi->setEnabled(raster);
     m_customDpi->setEnabled(raster && preset <= 0);
@@ -181,7 +195,7 @@ void FigureExportDialog::readControls() {
 
 void FigureExportDialog::updatePreview() {
     readControls();
-    m_model = FigureModel::build(m_kind, m_analysis, m_outcome, m_settings);
+    m_model = FigureModel::build(m_kind, m_analysis, m_outcome, m_settings, m_studies);
     const QSizeF mm = figureSizeMm(m_model, m_settings);
     // The preview is the exported figure itself, drawn at the resolution that fits the preview.
     const double ratio = devicePixelRatioF();
@@ -225,8 +239,8 @@ void FigureExportDialog::exportToFile() {
 }
 
 bool FigureExportDialog::exportFigureOf(FigureKind kind, const OutcomeAnalysis& analysis, Outcome& outcome,
-                                        QWidget* parent) {
-    FigureExportDialog dialog(kind, analysis, outcome, parent);
+                                        const std::vector<Study>& studies, QWidget* parent) {
+    FigureExportDialog dialog(kind, analysis, outcome, studies, parent);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     FigureModel::settingsOf(outcome, kind) = dialog.settings();

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The figure export dialog: format, size (journal column presets), resolution, font, the forest
-// plot's "Favours" labels and the funnel plot's contours, with a live preview drawn exactly as the
-// file will be.
+// plot's "Favours" labels and risk-of-bias traffic lights, and the funnel plot's contours, with a live
+// preview drawn exactly as the file will be.
 #pragma once
 
 #include "ui/export/figureexport.h"
 
 #include <QDialog>
+
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -20,7 +22,11 @@ namespace evident::plots {
 class FigureExportDialog : public QDialog {
     Q_OBJECT
 public:
-    /// Copies what it needs: the analysis and outcome may change while the dialog is open.
+    /// Copies what it needs: the analysis and outcome may change while the dialog is open. `studies`
+    /// (the project's) give the risk-of-bias judgements of the traffic lights and the summary plot.
+    FigureExportDialog(FigureKind kind, const OutcomeAnalysis& analysis, const Outcome& outcome,
+                       const std::vector<Study>& studies, QWidget* parent = nullptr);
+    /// The same with no risk-of-bias judgements.
     FigureExportDialog(FigureKind kind, const OutcomeAnalysis& analysis, const Outcome& outcome,
                        QWidget* parent = nullptr);
 
@@ -32,7 +38,7 @@ public:
     /// Opens the dialog; after an export, stores the choices in the outcome's settings for this figure
     /// and returns true.
     static bool exportFigureOf(FigureKind kind, const OutcomeAnalysis& analysis, Outcome& outcome,
-                               QWidget* parent = nullptr);
+                               const std::vector<Study>& studies, QWidget* parent = nullptr);
 
 signals:
     void settingsChanged(const evident::FigureSettings& settings);
@@ -48,6 +54,7 @@ private:
     FigureKind m_kind;
     OutcomeAnalysis m_analysis;
     Outcome m_outcome;
+    std::vector<Study> m_studies;
     FigureSettings m_settings;
     FigureModel m_model;
     QString m_exportedPath;
@@ -63,6 +70,7 @@ private:
     QLineEdit* m_favoursLeft = nullptr;
     QLineEdit* m_favoursRight = nullptr;
     QCheckBox* m_contours = nullptr;
+    QCheckBox* m_riskOfBias = nullptr;
     QLabel* m_preview = nullptr;
     QLabel* m_sizeInfo = nullptr;
 };

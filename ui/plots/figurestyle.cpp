@@ -11,6 +11,20 @@ QColor FigureStyle::shade(double amount) const {
                   mix(background.blue(), foreground.blue()));
 }
 
+QColor FigureStyle::robColour(RobJudgement judgement) const {
+    switch (judgement) {
+    case RobJudgement::Low:
+        return robLow;
+    case RobJudgement::Unclear:
+        return robUnclear;
+    case RobJudgement::High:
+        return robHigh;
+    case RobJudgement::NotAssessed:
+        break;
+    }
+    return robNotAssessed;
+}
+
 FigureStyle FigureStyle::forExport(const FigureSettings& settings, double dpi) {
     FigureStyle style;
     style.font = QFont(QString::fromStdString(settings.fontFamily));
@@ -35,6 +49,9 @@ FigureStyle FigureStyle::forScreen(const QPalette& palette, const QFont& font, d
     style.boundary = dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x20, 0x20);
     style.futility = dark ? QColor(0x9c, 0xe0, 0x9c) : QColor(0x2e, 0x7d, 0x32);
     style.muted = style.shade(0.55);
+    // The judgement colours stay as they are (their dark symbols need them light enough); the mark of
+    // a judgement not made is a faint ring in the window's colours.
+    style.robNotAssessed = style.shade(dark ? 0.5 : 0.25);
     return style;
 }
 

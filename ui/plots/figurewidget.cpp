@@ -12,7 +12,8 @@ namespace evident::plots {
 FigureWidget::FigureWidget(FigureKind kind, QWidget* parent)
     : QCustomPlot(parent) {
     m_model.kind = kind;
-    m_model.forest.message = m_model.funnel.message = m_model.tsa.message = "No analysis yet.";
+    m_model.forest.message = m_model.funnel.message = m_model.tsa.message = m_model.robSummary.message =
+        "No analysis yet.";
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setInteractions(QCP::Interactions());
@@ -21,9 +22,14 @@ FigureWidget::FigureWidget(FigureKind kind, QWidget* parent)
     invalidateScene();
 }
 
+void FigureWidget::setAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome,
+                               const std::vector<Study>& studies) {
+    setModel(FigureModel::build(m_model.kind, analysis, outcome,
+                                FigureModel::settingsOf(outcome, m_model.kind), studies));
+}
+
 void FigureWidget::setAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome) {
-    setModel(
-        FigureModel::build(m_model.kind, analysis, outcome, FigureModel::settingsOf(outcome, m_model.kind)));
+    setAnalysis(analysis, outcome, {});
 }
 
 void FigureWidget::setModel(FigureModel model) {
@@ -56,7 +62,7 @@ QSize FigureWidget::sizeHint() const {
     const FigureStyle style = screenStyle();
     FigureSettings settings;
     settings.fontPointSize = style.font.pointSizeF() > 0 ? style.font.pointSizeF() : 9;
-    settings.widthMm = m_model.kind == FigureKind::Forest ? 230 : 160;
+    settings.widthMm = m_model.kind != FigureKind::Forest ? 160 : m_model.forest.riskOfBias.shown ? 270 : 230;
     const double heightMm = m_model.heightMm(settings);
     return {static_cast<int>(std::lround(style.mm(settings.widthMm))),
             static_cast<int>(std::lround(style.mm(heightMm)))};

@@ -16,7 +16,11 @@ class FigureWidget : public QCustomPlot {
 public:
     explicit FigureWidget(FigureKind kind, QWidget* parent = nullptr);
 
-    /// Shows the figure of this analysed outcome, with the outcome's figure settings.
+    /// Shows the figure of this analysed outcome, with the outcome's figure settings; `studies` (the
+    /// project's) give the risk-of-bias judgements.
+    void setAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome,
+                     const std::vector<Study>& studies);
+    /// The same with no risk-of-bias judgements.
     void setAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome);
     /// Shows a figure built elsewhere (its kind must match the widget's).
     void setModel(FigureModel model);
@@ -72,6 +76,14 @@ class TsaPlotWidget : public FigureWidget {
 public:
     explicit TsaPlotWidget(QWidget* parent = nullptr)
         : FigureWidget(FigureKind::Tsa, parent) {}
+};
+
+/// SYRCLE risk-of-bias summary: a stacked bar per item, or the reason there is none.
+class RiskOfBiasPlotWidget : public FigureWidget {
+    Q_OBJECT
+public:
+    explicit RiskOfBiasPlotWidget(QWidget* parent = nullptr)
+        : FigureWidget(FigureKind::RobSummary, parent) {}
 };
 
 } // namespace evident::plots

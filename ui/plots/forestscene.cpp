@@ -21,6 +21,16 @@ struct ForestGeometry {
     double effectEstimateWidth = 0; ///< Widest "−0.54" before " [" in the effect column
     double plotLeft = 0;
     double plotRight = 0;
+    // Traffic-light columns (when the plot shows risk of bias): their left edge, pitch and circles.
+    bool riskOfBias = false;
+    double robLeft = 0;
+    double robPitch = 0;
+    double robMark = 0;
+    double robHeaderScale = 1; ///< The item numbers' size: "10" must fit over its column
+
+    double robCentre(std::size_t item) const {
+        return robLeft + (static_cast<double>(item) + 0.5) * robPitch;
+    }
 };
 
 std::pair<QString, QString> splitEffect(const std::string& text) {
@@ -78,9 +88,10 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
     }
 
     // Tight column gaps and a plot of at least a fifth of the width keep the arm data on a double
-    // column (175 mm at 8 pt) with labels like "Lindqvist et al. 2006".
+    // column (175 mm at 8 pt) with labels like "Lindqvist et al. 2006". With traffic lights a
+    // single-column figure keeps 20 mm of plot.
     const double gap = em * 0.8;
-    const double minimumPlot = std::max(area.width() * 0.22, scene.style().mm(25));
+    const double minimumPlot = std::max(area.width() * 0.22, scene.style().mm(d.riskOfBias.shown ? 20 : 25));
     const double maximumPlot = area.width() * 0.42;
     const auto tableWidth = [&] {
         double total = 0;
@@ -89,17 +100,45 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
                 total += g.widths[j] + gap;
         return total;
     };
-    // Narrow figures drop the arm data first, then the weights, and only then shorten study labels.
+    // The traffic lights take a block at the right edge, one column per item.
+    g.riskOfBias = d.riskOfBias.shown;
+    const double L = scene.line();
+    const double robGap = 1.5 * em; // Between the plot's edge and the first column
+    const auto robBlock = [&] { return g.riskOfBias ? syrcleItemCount * g.robPitch + robGap : 0.0; };
+    const auto room = [&] { return area.width() - robBlock() - tableWidth(); };
+    if (g.riskOfBias) {
+        g.robPitch = fl::robColumnLines * L;
+        g.robMark = fl::robMarkLines * L;
+    }
+    // Narrow figures drop the arm data first, then the weights. With traffic lights they then set the
+    // lights closer, drop the effect column (the interval is still drawn) and set the lights as close
+    // as they go; only then are study labels shortened.
     for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
-        if (area.width() - tableWidth() < minimumPlot)
+        if (room() < minimumPlot)
             for (std::size_t j = 0; j < n; ++j)
                 if (d.columns[j].kind == optional)
                     g.visible[j] = false;
-    if (area.width() - tableWidth() < minimumPlot) {
-        const double excess = minimumPlot - (area.width() - tableWidth());
+    if (g.riskOfBias && room() < minimumPlot) {
+        g.robPitch = fl::robNarrowColumnLines * L;
+        g.robMark = g.robPitch - 0.12 * L;
+    }
+    if (g.riskOfBias && room() < minimumPlot)
+        for (std::size_t j = 0; j < n; ++j)
+            if (d.columns[j].kind == ForestColumnKind::Effect)
+                g.visible[j] = false;
+    if (g.riskOfBias && room() < minimumPlot) {
+        const double fits = (area.width() - tableWidth() - minimumPlot - robGap) / syrcleItemCount;
+        g.robPitch = std::clamp(fits, fl::robCompactColumnLines * L, g.robPitch);
+        g.robMark = g.robPitch - 0.1 * L;
+    }
+    if (g.riskOfBias)
+        g.robHeaderScale =
+            std::min(1.0, (g.robPitch - 0.12 * em) / std::max(1.0, scene.width(QStringLiteral("10"), true)));
+    if (room() < minimumPlot) {
+        const double excess = minimumPlot - room();
         g.widths[0] = std::max(area.width() * 0.2, g.widths[0] - excess);
     }
-    double plotWidth = std::max(area.width() - tableWidth(), minimumPlot * 0.6);
+    double plotWidth = std::max(room(), minimumPlot * 0.6);
     double extra = 0;
     if (plotWidth > maximumPlot) {
         extra = plotWidth - maximumPlot;
@@ -114,9 +153,81 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
         x += g.widths[j] + gap + (j == 0 ? extra : 0);
     }
     g.labelWidth = g.widths[0];
-    g.plotLeft = area.right() - plotWidth + gap * 0.3;
-    g.plotRight = area.right() - gap * 0.3;
+    const double right = area.right() - robBlock();
+    g.plotLeft = right - plotWidth + gap * 0.3;
+    g.plotRight = right - gap * 0.3;
+    g.robLeft = right + robGap;
     return g;
+}
+
+/// Where the key under the traffic lights goes: the items in a grid of as many columns as fit (filled
+/// column by column, numbers right-aligned), or as one sentence wrapped to the width when not even two
+/// columns fit; then, a little lower, the judgements' legend, flowed. Positions relative to the key's
+/// top left corner, in units and lines.
+struct RobKeyLayout {
+    struct Placed {
+        double x = 0;
+        int line = 0;
+    };
+    double numberWidth = 0;
+    std::vector<Placed> items;  ///< Per key entry: the left of its number column (grid)
+    QStringList sentence;       ///< Or the key as wrapped lines
+    std::vector<Placed> legend; ///< Per legend entry: the left of its symbol
+    int itemLines = 0;
+    int legendLines = 0;
+    double legendSymbol = 0; ///< Width of a legend entry's symbol slot
+
+    double lines() const { return itemLines + fl::robLegendGapLines + legendLines; }
+};
+
+RobKeyLayout robKeyLayout(const SceneBuilder& scene, const ForestRiskOfBias& rob, double width) {
+    RobKeyLayout layout;
+    if (!rob.shown)
+        return layout;
+    const double em = scene.em();
+    const double gap = fl::robKeyGapEm * em;
+    for (const RobKeyEntry& entry : rob.key)
+        layout.numberWidth = std::max(layout.numberWidth, scene.width(qs(entry.number)));
+    double widest = 0;
+    for (const RobKeyEntry& entry : rob.key)
+        widest = std::max(widest, layout.numberWidth + 0.5 * em + scene.width(qs(entry.label)));
+    const std::size_t count = rob.key.size();
+    const auto columns = static_cast<std::size_t>(std::max(1.0, std::floor((width + gap) / (widest + gap))));
+    if (columns >= 2) {
+        const std::size_t rows = (count + columns - 1) / columns;
+        const std::size_t used = (count + rows - 1) / rows;
+        // Spread the columns over the width, but no more than two gaps apart.
+        const double spacing =
+            used > 1 ? std::min((width - widest) / static_cast<double>(used - 1), widest + 2 * gap) : 0;
+        for (std::size_t k = 0; k < count; ++k)
+            layout.items.push_back({static_cast<double>(k / rows) * spacing, static_cast<int>(k % rows)});
+        layout.itemLines = static_cast<int>(rows);
+    } else {
+        layout.sentence = scene.wrap(qs(rob.keyText), width);
+        layout.itemLines = static_cast<int>(layout.sentence.size());
+    }
+    layout.legendSymbol = fl::robMarkLines * scene.line() + 0.5 * em;
+    int line = 0;
+    double x = 0;
+    for (const LegendEntry& entry : rob.legend) {
+        const double w = layout.legendSymbol + scene.width(qs(entry.label));
+        if (x > 0 && x + w > width) {
+            ++line;
+            x = 0;
+        }
+        layout.legend.push_back({x, line});
+        x += w + gap;
+    }
+    layout.legendLines = rob.legend.empty() ? 0 : line + 1;
+    return layout;
+}
+
+/// The x of the centre of a text `width` wide that should be centred on `centre` but stay within
+/// [left, right] (when it is wider than that, centred on the range).
+double centreWithin(double centre, double width, double left, double right) {
+    if (width >= right - left)
+        return (left + right) / 2;
+    return std::clamp(centre, left + width / 2, right - width / 2);
 }
 
 } // namespace
@@ -133,8 +244,10 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     for (const std::string& text : d.footer)
         footerLines += static_cast<double>(scene.wrap(qs(text), area.width()).size());
     const double rowCount = static_cast<double>(d.rows.size());
+    const RobKeyLayout key = robKeyLayout(scene, d.riskOfBias, area.width());
+    const double keyLines = d.riskOfBias.shown ? fl::robKeyGapLines + key.lines() : 0;
     const double lines =
-        fl::forestHeaderLines + fl::forestHeaderGap + rowCount + fl::forestAxisLines + footerLines;
+        fl::forestHeaderLines + fl::forestHeaderGap + rowCount + fl::forestAxisLines + footerLines + keyLines;
     if (area.height() < lines * scene.line())
         scene.setLine(area.height() / lines); // Tighter rows rather than rows off the page
     const double L = scene.line();
@@ -186,22 +299,56 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
                        Qt::AlignHCenter, true);
         j = end;
     }
+    // One title over the effect column and the plot: "Std. Mean Difference" / "IV, Random, 95% CI",
+    // centred over them, or moved left over free header space when the plot alone is narrower (a
+    // single-column figure with traffic lights, whose effect column is dropped); the study column
+    // then takes its short header if that makes room.
+    const double titleLeft = g.visible[n - 1] ? g.left[n - 1] : g.plotLeft;
+    const double titleCentre = (titleLeft + g.plotRight) / 2;
+    const double titleRight = g.riskOfBias ? g.robLeft - 0.5 * em : area.right();
+    const QString groupTitle = qs(d.plotGroupHeader), methodTitle = qs(d.plotHeader);
+    double firstLineLeft = area.left(), secondLineLeft = area.left();
+    for (std::size_t j = 0; j < n; ++j)
+        if (g.visible[j] && d.columns[j].kind != ForestColumnKind::Effect) {
+            if (!d.columns[j].group.empty())
+                firstLineLeft = std::max(firstLineLeft, columnRight(j) + em);
+            if (d.columns[j].kind != ForestColumnKind::Label)
+                secondLineLeft = std::max(secondLineLeft, columnRight(j) + em);
+        }
+    QString labelHeader = qs(d.columns[0].header);
+    const double methodWidth = scene.width(methodTitle, true);
+    const auto labelHeaderEnd = [&](const QString& header) {
+        return g.left[0] + scene.width(header, true) + em;
+    };
+    if (!d.columns[0].shortHeader.empty()
+        && labelHeaderEnd(labelHeader)
+               > std::min(titleCentre, titleRight - methodWidth / 2) - methodWidth / 2)
+        labelHeader = qs(d.columns[0].shortHeader);
+    secondLineLeft = std::max(secondLineLeft, labelHeaderEnd(labelHeader));
     for (std::size_t j = 0; j < n; ++j) {
         if (!g.visible[j])
             continue;
         const ForestColumn& column = d.columns[j];
         if (column.kind == ForestColumnKind::Label)
-            scene.text(qs(column.header), g.left[j], top + 1.5 * L, Qt::AlignLeft, true);
+            scene.text(labelHeader, g.left[j], top + 1.5 * L, Qt::AlignLeft, true);
         else if (column.kind != ForestColumnKind::Effect) // The effect column shares the plot's title
             scene.text(qs(column.header), columnRight(j), top + 1.5 * L, Qt::AlignRight, true);
     }
-    // One title over the effect column and the plot: "Std. Mean Difference" / "IV, Random, 95% CI".
-    const double titleLeft = g.left[n - 1];
-    const double titleCentre = (titleLeft + g.plotRight) / 2;
-    scene.text(scene.elided(qs(d.plotGroupHeader), g.plotRight - titleLeft, true), titleCentre, top + 0.5 * L,
+    scene.text(scene.elided(groupTitle, titleRight - firstLineLeft, true),
+               centreWithin(titleCentre, scene.width(groupTitle, true), firstLineLeft, titleRight),
+               top + 0.5 * L, Qt::AlignHCenter, true);
+    scene.text(scene.elided(methodTitle, titleRight - secondLineLeft, true),
+               centreWithin(titleCentre, methodWidth, secondLineLeft, titleRight), top + 1.5 * L,
                Qt::AlignHCenter, true);
-    scene.text(scene.elided(qs(d.plotHeader), g.plotRight - titleLeft, true), titleCentre, top + 1.5 * L,
-               Qt::AlignHCenter, true);
+    // The traffic lights' header: "Risk of bias" over all the columns, the item numbers over each.
+    if (g.riskOfBias) {
+        const double blockWidth = syrcleItemCount * g.robPitch;
+        scene.text(scene.elided(qs(d.riskOfBias.header), blockWidth, true), g.robLeft + blockWidth / 2,
+                   top + 0.5 * L, Qt::AlignHCenter, true);
+        for (std::size_t item = 0; item < d.riskOfBias.columns.size(); ++item)
+            scene.text(qs(d.riskOfBias.columns[item]), g.robCentre(item), top + 1.5 * L, Qt::AlignHCenter,
+                       scene.font(true, g.robHeaderScale));
+    }
     const double rule = top + (fl::forestHeaderLines + fl::forestHeaderGap / 2) * L;
     scene.line({area.left(), rule}, {area.right(), rule}, scene.pen(style.foreground, 0.5), false);
 
@@ -284,6 +431,9 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
                 scene.text(qs(row.cells[j]), columnRight(j), y, Qt::AlignRight, row.bold, true);
             }
         }
+        if (g.riskOfBias)
+            for (std::size_t item = 0; item < row.riskOfBias.size(); ++item)
+                scene.robMark(row.riskOfBias[item], g.robCentre(item), y, g.robMark, true);
         if (!row.interval)
             continue;
         const ForestInterval& iv = *row.interval;
@@ -349,6 +499,30 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
             scene.text(scene.elided(line, area.width()), area.left(), y, Qt::AlignLeft);
             y += L;
         }
+
+    // The key of the traffic lights: what each item number stands for, then the judgements.
+    if (d.riskOfBias.shown) {
+        y += fl::robKeyGapLines * L;
+        for (std::size_t k = 0; k < d.riskOfBias.key.size() && k < key.items.size(); ++k) {
+            const RobKeyEntry& entry = d.riskOfBias.key[k];
+            const double x = area.left() + key.items[k].x;
+            const double lineY = y + key.items[k].line * L;
+            scene.text(qs(entry.number), x + key.numberWidth, lineY, Qt::AlignRight);
+            scene.text(qs(entry.label), x + key.numberWidth + 0.5 * em, lineY, Qt::AlignLeft);
+        }
+        for (const QString& line : key.sentence) {
+            scene.text(line, area.left(), y, Qt::AlignLeft);
+            y += L;
+        }
+        y += (key.sentence.isEmpty() ? key.itemLines : 0) * L + fl::robLegendGapLines * L;
+        for (std::size_t k = 0; k < d.riskOfBias.legend.size() && k < key.legend.size(); ++k) {
+            const LegendEntry& entry = d.riskOfBias.legend[k];
+            const double x = area.left() + key.legend[k].x;
+            const double lineY = y + key.legend[k].line * L;
+            scene.robMark(entry.judgement, x + g.robMark / 2, lineY, g.robMark, false);
+            scene.text(qs(entry.label), x + key.legendSymbol, lineY, Qt::AlignLeft);
+        }
+    }
     return targets;
 }
 

@@ -22,6 +22,31 @@ QPen scenePen(const FigureStyle& style, const QColor& colour, double points, Qt:
     return pen;
 }
 
+/// The symbol of a traffic light: bold, a little smaller than the text, so that it sits inside a
+/// circle of 0.78 lines.
+constexpr double robSymbolScale = 0.9;
+
+/// Draws a traffic light with `painter` (the legend's symbol; the plot's marks are items).
+void paintRobMark(QCPPainter* p, const FigureStyle& style, const QFont& symbolFont, RobJudgement judgement,
+                  const QPointF& centre, double radius) {
+    const QColor fill = style.robColour(judgement);
+    if (judgement == RobJudgement::NotAssessed) {
+        p->setPen(QPen(fill, style.pt(0.7)));
+        p->setBrush(Qt::NoBrush);
+    } else {
+        p->setPen(QPen(fill.darker(125), style.pt(0.4)));
+        p->setBrush(fill);
+    }
+    p->drawEllipse(centre, radius, radius);
+    const QString symbol = qs(std::string(robSymbol(judgement)));
+    if (symbol.isEmpty())
+        return;
+    p->setFont(symbolFont);
+    p->setPen(style.robSymbol);
+    const QRectF box(centre.x() - 2 * radius, centre.y() - 2 * radius, 4 * radius, 4 * radius);
+    p->drawText(box, Qt::AlignCenter | Qt::TextDontClip, symbol);
+}
+
 QColor contourShadeOf(const FigureStyle& style, int index) {
     static constexpr double shades[] = {0.08, 0.16, 0.27};
     return style.shade(shades[std::clamp(index, 0, 2)]);
@@ -37,6 +62,7 @@ public:
         , m_em(scene.em())
         , m_line(scene.line())
         , m_text(qs(entry.label))
+        , m_symbolFont(scene.font(true, robSymbolScale))
         , m_width(fl::legendSymbolEm * scene.em() + scene.width(m_text)) {
         setFont(scene.font());
         setTextColor(scene.style().foreground);
@@ -124,6 +150,15 @@ private:
             p->setPen(pen(m_style.foreground, 0.8, Qt::DotLine));
             p->drawLine(QPointF(x + w / 2, y - m_line * 0.4), QPointF(x + w / 2, y + m_line * 0.4));
             break;
+        case LegendSymbol::RobMark:
+            paintRobMark(p, m_style, m_symbolFont, m_entry.judgement, QPointF(x + w / 2, y),
+                         fl::robMarkLines * m_line / 2);
+            break;
+        case LegendSymbol::RobBar:
+            p->setPen(Qt::NoPen);
+            p->setBrush(m_style.robColour(m_entry.judgement));
+            p->drawRect(QRectF(x, y - m_line * 0.32, w, m_line * 0.64));
+            break;
         }
     }
 
@@ -132,6 +167,7 @@ private:
     double m_em;
     double m_line;
     QString m_text;
+    QFont m_symbolFont;
     double m_width;
 };
 
@@ -391,6 +427,35 @@ QCPCurve* SceneBuilder::curve(const std::vector<PlotPoint>& points, const QPen& 
     return curve;
 }
 
+QCPItemEllipse* SceneBuilder::robMark(RobJudgement judgement, double x, double y, double diameter,
+                                      bool yIsRow) const {
+    // Smaller circles (a narrow figure) get a smaller symbol.
+    const double scale = robSymbolScale * std::min(1.0, diameter / (fl::robMarkLines * m_line));
+    QCPItemText* symbol =
+        text(qs(std::string(robSymbol(judgement))), x, y, Qt::AlignHCenter, font(true, scale), yIsRow);
+    symbol->setColor(m_style.robSymbol);
+    auto* circle = new QCPItemEllipse(&m_plot);
+    circle->setSelectable(false);
+    circle->setClipToAxisRect(false);
+    // Under the symbol, whatever the order the items were made in.
+    circle->setLayer(QStringLiteral("grid"));
+    const double r = diameter / 2;
+    for (auto [position, sign] : {std::pair{circle->topLeft, -1.0}, std::pair{circle->bottomRight, 1.0}}) {
+        position->setType(QCPItemPosition::ptAbsolute);
+        position->setParentAnchor(symbol->position);
+        position->setCoords(sign * r, sign * r);
+    }
+    const QColor fill = m_style.robColour(judgement);
+    if (judgement == RobJudgement::NotAssessed) {
+        circle->setPen(pen(fill, 0.7));
+        circle->setBrush(Qt::NoBrush);
+    } else {
+        circle->setPen(QPen(fill.darker(125), m_style.pt(0.4)));
+        circle->setBrush(fill);
+    }
+    return circle;
+}
+
 QCPGraph* SceneBuilder::markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape,
                                 double size, const QPen& pen, const QBrush& brush) const {
     auto* graph = new MarkerGraph(m_xAxis, m_yAxis);
@@ -609,6 +674,8 @@ FigureClickTargets buildFigureScene(QCustomPlot& plot, const FigureModel& model,
         return buildFunnelScene(scene, model.funnel);
     case FigureKind::Tsa:
         return buildTsaScene(scene, model.tsa);
+    case FigureKind::RobSummary:
+        return buildRobSummaryScene(scene, model.robSummary);
     }
     return {};
 }
@@ -620,7 +687,8 @@ double minimumFigureHeight(const FigureModel& model, const FigureStyle& style) {
         const ForestPlotData& d = model.forest;
         const double lines = fl::forestHeaderLines + fl::forestHeaderGap + static_cast<double>(d.rows.size())
                              + fl::forestAxisLines + static_cast<double>(d.footer.size());
-        return margin + lines * em * 1.2; // Rows may tighten to 1.2 font sizes, no further
+        const double key = d.riskOfBias.shown ? fl::robKeyGapLines + 6 : 0; // Key and legend, roughly
+        return margin + (lines + key) * em * 1.2; // Rows may tighten to 1.2 font sizes, no further
     }
     return margin + em * 24;
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Shared parts of the three scene builders (internal to evident_plots): fonts and pens in the
+// Shared parts of the scene builders (internal to evident_plots): fonts and pens in the
 // scene's units, text wrapping and tick thinning, the axis rect, text and line items, the legend
 // and the caption.
 #pragma once
@@ -67,6 +67,10 @@ public:
     QCPItemLine* line(const QPointF& from, const QPointF& to, const QPen& pen, bool plotCoordinates) const;
     /// A polyline or filled polygon in plot coordinates (QCPCurve keeps the points' order).
     QCPCurve* curve(const std::vector<PlotPoint>& points, const QPen& pen, const QBrush& brush) const;
+    /// A risk-of-bias traffic light centred on (x, y) (placed as text() places text): the judgement's
+    /// symbol in bold, on a circle of `diameter` units filled with its colour, or a faint ring when
+    /// not assessed. The circle is anchored to the symbol, so the two never part.
+    QCPItemEllipse* robMark(RobJudgement judgement, double x, double y, double diameter, bool yIsRow) const;
     /// Points as markers that are never clipped at the axis rect's edge.
     QCPGraph* markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape, double size,
                       const QPen& pen, const QBrush& brush) const;
@@ -106,6 +110,7 @@ private:
 FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& data);
 FigureClickTargets buildFunnelScene(SceneBuilder& scene, const FunnelPlotData& data);
 FigureClickTargets buildTsaScene(SceneBuilder& scene, const TsaPlotData& data);
+FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryData& data);
 
 /// The frame shared by funnel and TSA plots: axes with their titles, the legend and the caption
 /// in rows under the plot. Returns the axis rect in units (as it will be laid out).
