@@ -2,7 +2,6 @@
 #include "ui/analysisviews.h"
 
 #include "ui/analysis/analysiscontroller.h"
-#include "ui/commands/changevalue.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 #include "ui/export/figureexportdialog.h"
@@ -11,13 +10,9 @@
 #include "ui/widgets/tsasettingspanel.h"
 
 #include <QAction>
-#include <QCoreApplication>
-#include <QEvent>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
-#include <QStackedWidget>
-#include <QTabWidget>
 #include <QUndoStack>
 
 namespace evident::ui {
@@ -71,40 +66,10 @@ AnalysisViews::AnalysisViews(Document* document, AnalysisController* analysis, S
     for (plots::FigureWidget* widget : {m_forest, m_funnel})
         connect(widget, &plots::FigureWidget::studyClicked, this, &AnalysisViews::selectStudyRow);
     connect(analysis, &AnalysisController::analysisChanged, this, &AnalysisViews::showAnalysis);
-    // The window adds the forest, funnel and TSA pages as tabs; the risk-of-bias page follows the TSA
-    // page onto its tab widget (see eventFilter).
-    m_tsaPage->installEventFilter(this);
 }
 
 QWidget* AnalysisViews::riskOfBiasPage() const {
     return m_riskOfBias;
-}
-
-bool AnalysisViews::eventFilter(QObject* watched, QEvent* event) {
-    if (event->type() == QEvent::ParentChange) {
-        if (watched == m_tsaPage && !m_tabs) {
-            // Inside QTabWidget::addTab: the page is on the tab widget's stack, its tab not made yet.
-            // The tabs are complete when the window places the tab widget in its layout.
-            QWidget* stack = m_tsaPage->parentWidget();
-            if (auto* tabs = stack ? qobject_cast<QTabWidget*>(stack->parentWidget()) : nullptr) {
-                m_tabs = tabs;
-                m_tabs->installEventFilter(this);
-            }
-        } else if (watched == m_tabs) {
-            insertRiskOfBiasTab();
-        }
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-void AnalysisViews::insertRiskOfBiasTab() {
-    if (!m_tabs || m_tabs->indexOf(m_riskOfBias) >= 0)
-        return;
-    const int tsa = m_tabs->indexOf(m_tsaPage);
-    if (tsa < 0)
-        return;
-    m_tabs->removeEventFilter(this);
-    m_tabs->insertTab(tsa + 1, m_riskOfBias, tr("Risk of bias"));
 }
 
 QWidget* AnalysisViews::funnelPage() const {
@@ -126,7 +91,6 @@ plots::FigureWidget* AnalysisViews::figure(FigureKind kind) const {
 }
 
 void AnalysisViews::showAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome) {
-    insertRiskOfBiasTab(); // In case the window made its tabs in an order the event filter missed
     // The judgements are the project's as it is now: the analysis was made from it a moment ago.
     const std::vector<Study>& studies = m_document->project().studies;
     for (plots::FigureWidget* widget : {m_forest, m_funnel, m_tsa, m_riskOfBias})
@@ -149,21 +113,8 @@ void AnalysisViews::exportFigure(FigureKind kind) {
     plots::FigureExportDialog dialog(kind, *analysis, *outcome, m_document->project().studies, m_window);
     if (dialog.exec() != QDialog::Accepted || dialog.exportedPath().isEmpty())
         return;
-    const int index = m_document->currentOutcome();
-    QUndoCommand* change = nullptr;
-    if (kind == FigureKind::RobSummary) {
-        // makeFigureSettingsChange knows the forest, funnel and TSA settings; the summary's are set with
-        // the same generic command.
-        const auto locate = [index](Project& p) -> FigureSettings& {
-            return p.outcomes[static_cast<std::size_t>(index)].figures.robSummary;
-        };
-        if (!(locate(m_document->editableProject()) == dialog.settings()))
-            change = new ChangeValue<FigureSettings>(
-                m_document, QCoreApplication::translate("Undo Commands", "Change figure settings"), locate,
-                dialog.settings(), {DocumentChange::Kind::Outcome, index});
-    } else {
-        change = makeFigureSettingsChange(m_document, index, kind, dialog.settings());
-    }
+    QUndoCommand* change =
+        makeFigureSettingsChange(m_document, m_document->currentOutcome(), kind, dialog.settings());
     if (change)
         m_document->undoStack()->push(change);
     emit message(tr("Exported %1").arg(dialog.exportedPath()));

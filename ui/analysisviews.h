@@ -9,8 +9,6 @@
 #include <QObject>
 
 class QAction;
-class QEvent;
-class QTabWidget;
 class QWidget;
 
 namespace evident {
@@ -55,12 +53,9 @@ signals:
     void message(const QString& text);
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override;
-
 private:
     void showAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome);
     /// Puts the risk-of-bias page on the tab after the TSA plot's, once.
-    void insertRiskOfBiasTab();
     void selectStudyRow(int outcomeRow);
 
     Document* m_document;
@@ -71,7 +66,6 @@ private:
     plots::FigureWidget* m_funnel;
     plots::FigureWidget* m_tsa;
     plots::FigureWidget* m_riskOfBias;
-    QTabWidget* m_tabs = nullptr; ///< The window's analysis tabs, once the TSA page is on one
     QWidget* m_forestPage;
     QWidget* m_tsaPage;
     QList<QAction*> m_exportActions;

@@ -113,6 +113,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     m_analysisTabs->addTab(m_views->forestPage(), tr("Forest plot"));
     m_analysisTabs->addTab(m_views->funnelPage(), tr("Funnel plot"));
     m_analysisTabs->addTab(m_views->tsaPage(), tr("Trial sequential analysis"));
+    m_analysisTabs->addTab(m_views->riskOfBiasPage(), tr("Risk of bias"));
     m_analysisTabs->setDocumentMode(true);
     m_splitter->addWidget(dataPane);
     m_splitter->addWidget(m_analysisTabs);

@@ -2,6 +2,7 @@
 #include "ui/commands/valuecommands.h"
 
 #include "ui/commands/changevalue.h"
+#include "ui/plots/figuremodel.h"
 
 #include <QCoreApplication>
 
