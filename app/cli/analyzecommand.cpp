@@ -27,8 +27,9 @@ int runAnalyze(const QStringList& arguments, QTextStream& out, QTextStream& err)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Meta-analysis of one outcome, as metafor would compute it."));
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QStringLiteral("CSV file of studies (see docs/csv-format.md)."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("Project (.evident) or CSV file of studies (docs/csv-format.md)."));
     const QCommandLineOption measureOption(
         QStringLiteral("measure"), QStringLiteral("Effect measure: SMD (default), SMD_REVMAN, MD, ROM."),
         QStringLiteral("measure"));

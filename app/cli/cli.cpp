@@ -8,12 +8,15 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QTextStream>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <unistd.h>
 
 namespace evident::cli {
 namespace {
@@ -57,6 +60,17 @@ int runCommand(const QStringList& arguments, QTextStream& out, QTextStream& err)
     return ExitUsage;
 }
 
+/// A headless session (a server, CI, a container) often has no XDG_RUNTIME_DIR; Qt then warns on every
+/// run. Give it a private one, as Qt itself would, but quietly.
+void provideRuntimeDirectory() {
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QString path = QDir::tempPath() + QStringLiteral("/evident-runtime-") + QString::number(getuid());
+    QDir().mkpath(path);
+    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    qputenv("XDG_RUNTIME_DIR", QFile::encodeName(path));
+}
+
 bool needsGui(int argc, char* argv[]) {
     return argc > 1 && (std::strcmp(argv[1], "render") == 0 || std::strcmp(argv[1], "report") == 0);
 }
@@ -69,6 +83,7 @@ int run(int argc, char* argv[]) {
         const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
         if (!display && !std::getenv("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        provideRuntimeDirectory();
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

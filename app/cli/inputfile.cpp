@@ -37,19 +37,22 @@ LoadedInput loadInput(const QString& path, const QString& outcomeName) {
     }
     if (!outcomeName.isEmpty()) {
         // The exact name, else the one outcome whose name starts with it ("fibrosis" for "Fibrosis (%
-        // area)").
-        std::vector<std::size_t> matches;
+        // area)"), else the one that contains it ("glands" for "Endometrial glands (count)").
+        std::vector<std::size_t> exact, prefix, contains;
         QStringList names;
         for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
             const QString name = QString::fromStdString(input.project.outcomes[i].name);
             names.append(QLatin1Char('\'') + name + QLatin1Char('\''));
-            if (name.compare(outcomeName, Qt::CaseInsensitive) == 0) {
-                matches = {i};
-                break;
-            }
+            if (name.compare(outcomeName, Qt::CaseInsensitive) == 0)
+                exact.push_back(i);
             if (name.startsWith(outcomeName, Qt::CaseInsensitive))
-                matches.push_back(i);
+                prefix.push_back(i);
+            if (name.contains(outcomeName, Qt::CaseInsensitive))
+                contains.push_back(i);
         }
+        const std::vector<std::size_t>& matches = !exact.empty()    ? exact
+                                                  : !prefix.empty() ? prefix
+                                                                    : contains;
         if (matches.size() == 1)
             input.outcome = matches.front();
         else

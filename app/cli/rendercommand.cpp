@@ -17,7 +17,8 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     const QString command = QStringLiteral("evident-cli render");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Draws one figure of one outcome into a file."));
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Project (.evident) or CSV file of studies."));
     parser.addOptions({
         {QStringLiteral("figure"),
          QStringLiteral("forest, funnel, tsa or rob-summary (SYRCLE risk of bias)."),

@@ -64,7 +64,8 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
         "Writes, for every outcome, the text report, the JSON results and the forest, funnel and TSA figures "
         "(PDF and PNG) into a folder, and the risk-of-bias summary when any of the outcome's studies has "
         "been assessed (SYRCLE). Rows with invalid data are left out and listed in the report."));
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("CSV file of studies."));
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QStringLiteral("Project (.evident) or CSV file of studies."));
     parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write into (created if needed)."),
                       QStringLiteral("dir")});
     addAnalysisOptions(parser);

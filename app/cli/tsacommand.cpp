@@ -114,8 +114,9 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Trial sequential analysis of the studies in a CSV file."));
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QStringLiteral("CSV file of studies (docs/csv-format.md)."));
+    parser.addPositionalArgument(
+        QStringLiteral("file"),
+        QStringLiteral("Project (.evident) or CSV file of studies (docs/csv-format.md)."));
     const QCommandLineOption measure(QStringLiteral("measure"), QStringLiteral("MD, SMD, RR, OR or RD."),
                                      QStringLiteral("measure"));
     const QCommandLineOption delta(

@@ -206,6 +206,8 @@ void TestCli::projectFilesAreRead_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("unique prefix") << "fibrosis" << int(ExitOk) << "a negative SMD favours the treatment";
     QTest::newRow("exact name") << "Embryos (count)" << int(ExitOk) << "a positive SMD favours the treatment";
+    QTest::newRow("unique part of a name")
+        << "glands" << int(ExitOk) << "a positive SMD favours the treatment";
     QTest::newRow("ambiguous") << "e" << int(ExitInputError) << "More than one outcome named 'e'";
     QTest::newRow("unknown") << "weight" << int(ExitInputError)
                              << "the outcomes are 'Endometrial glands (count)', 'Endometrial thickness (µm)'";
