@@ -16,34 +16,6 @@ std::string formatNumber(double value) {
     return buffer;
 }
 
-const std::string& entryText(const ArmEntry& entry, ReportedField reported) {
-    switch (reported) {
-    case ReportedField::N:
-        return entry.n;
-    case ReportedField::Centre:
-        return entry.mean;
-    case ReportedField::SD:
-        return entry.sd;
-    case ReportedField::SEM:
-        return entry.sem;
-    case ReportedField::CILower:
-        return entry.ciLower;
-    case ReportedField::CIUpper:
-        return entry.ciUpper;
-    case ReportedField::CILevel:
-        return entry.ciLevel;
-    case ReportedField::Q1:
-        return entry.q1;
-    case ReportedField::Q3:
-        return entry.q3;
-    case ReportedField::Minimum:
-        return entry.minimum;
-    case ReportedField::Maximum:
-        break;
-    }
-    return entry.maximum;
-}
-
 /// "Mean (treated)", "SEM (control)", "CI lower limit (treated)": what the message calls a cell.
 std::string describeField(ReportedField reported, DispersionType type, bool treated) {
     std::string name = fieldName(reported, type);
@@ -57,7 +29,7 @@ bool isBlank(const ArmEntry& entry) {
          {ReportedField::N, ReportedField::Centre, ReportedField::SD, ReportedField::SEM,
           ReportedField::CILower, ReportedField::CIUpper, ReportedField::Q1, ReportedField::Q3,
           ReportedField::Minimum, ReportedField::Maximum})
-        if (!trimmed(entryText(entry, reported)).empty())
+        if (!trimmed(reportedText(entry, reported)).empty())
             return false;
     return true;
 }
@@ -114,7 +86,7 @@ public:
                 minimum = 2.0;
             else if (reported == ReportedField::SD || reported == ReportedField::SEM)
                 minimum = 0.0, strict = true;
-            const auto value = read(entryText(entry, reported), key, what, minimum, strict);
+            const auto value = read(reportedText(entry, reported), key, what, minimum, strict);
             complete = complete && value;
             if (value)
                 fieldValue(arm, reported) = *value;

@@ -15,6 +15,38 @@ ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n) {
     return entry;
 }
 
+std::string& reportedText(ArmEntry& arm, ReportedField field) {
+    switch (field) {
+    case ReportedField::N:
+        return arm.n;
+    case ReportedField::Centre:
+        return arm.mean;
+    case ReportedField::SD:
+        return arm.sd;
+    case ReportedField::SEM:
+        return arm.sem;
+    case ReportedField::CILower:
+        return arm.ciLower;
+    case ReportedField::CIUpper:
+        return arm.ciUpper;
+    case ReportedField::CILevel:
+        return arm.ciLevel;
+    case ReportedField::Q1:
+        return arm.q1;
+    case ReportedField::Q3:
+        return arm.q3;
+    case ReportedField::Minimum:
+        return arm.minimum;
+    case ReportedField::Maximum:
+        break;
+    }
+    return arm.maximum;
+}
+
+const std::string& reportedText(const ArmEntry& arm, ReportedField field) {
+    return reportedText(const_cast<ArmEntry&>(arm), field);
+}
+
 OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi,
                    std::string vi, std::string sei) {
     OutcomeRow row;

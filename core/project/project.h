@@ -46,6 +46,11 @@ struct ArmEntry {
 /// A group reported as mean, SD and n (the most common case).
 ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n);
 
+/// The typed text of one reported field of an arm (the centre is `mean`, which holds the median of a
+/// median-based arm).
+std::string& reportedText(ArmEntry& arm, ReportedField field);
+const std::string& reportedText(const ArmEntry& arm, ReportedField field);
+
 /// How the numbers of an outcome are entered.
 enum class DataLayout {
     TwoGroupContinuous, ///< mean, SD and n for treated and control groups

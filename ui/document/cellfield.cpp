@@ -41,34 +41,6 @@ constexpr std::array<ArmFieldEntry, 22> armFields{{
     {RowField::MaxControl, ReportedField::Maximum, false},
 }};
 
-std::string& armText(ArmEntry& arm, ReportedField reported) {
-    switch (reported) {
-    case ReportedField::N:
-        return arm.n;
-    case ReportedField::Centre:
-        return arm.mean;
-    case ReportedField::SD:
-        return arm.sd;
-    case ReportedField::SEM:
-        return arm.sem;
-    case ReportedField::CILower:
-        return arm.ciLower;
-    case ReportedField::CIUpper:
-        return arm.ciUpper;
-    case ReportedField::CILevel:
-        return arm.ciLevel;
-    case ReportedField::Q1:
-        return arm.q1;
-    case ReportedField::Q3:
-        return arm.q3;
-    case ReportedField::Minimum:
-        return arm.minimum;
-    case ReportedField::Maximum:
-        break;
-    }
-    return arm.maximum;
-}
-
 /// "SEM (treated)": the name prepareOutcome() gives the field in its messages, capitalised.
 std::string armFieldTitle(ReportedField reported, bool treated) {
     static const std::array<const char*, 11> names{
@@ -158,7 +130,7 @@ const char* rowFieldTitle(RowField field) {
 
 std::string& rowFieldText(OutcomeRow& row, RowField field) {
     if (const auto arm = reportedFieldOf(field))
-        return armText(arm->second ? row.treated : row.control, arm->first);
+        return reportedText(arm->second ? row.treated : row.control, arm->first);
     switch (field) {
     case RowField::Vi:
         return row.vi;
