@@ -29,8 +29,7 @@ std::optional<SubgroupDifferenceTest> testBetweenSubgroups(const std::vector<Sub
         return std::nullopt;
     FitOptions fixedEffect;
     fixedEffect.estimator = Tau2Estimator::FixedEffect;
-    const MetaAnalysisFit between =
-        fitMetaAnalysis(estimates, variances, fixedEffect, refitOnly);
+    const MetaAnalysisFit between = fitMetaAnalysis(estimates, variances, fixedEffect, refitOnly);
     return SubgroupDifferenceTest{between.q, between.qDf, between.qP};
 }
 

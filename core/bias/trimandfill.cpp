@@ -70,8 +70,7 @@ std::optional<TrimAndFill> trimAndFill(std::span<const double> yi, std::span<con
         previous = k0;
         const std::span<const double> keptY(y.data(), k - static_cast<std::size_t>(k0));
         const std::span<const double> keptV(v.data(), k - static_cast<std::size_t>(k0));
-        const MetaAnalysisFit trimmed =
-            fitMetaAnalysis(keptY, keptV, trimmedOptions, refitOnly);
+        const MetaAnalysisFit trimmed = fitMetaAnalysis(keptY, keptV, trimmedOptions, refitOnly);
         if (!trimmed.estimable)
             return fail("Trim-and-fill could not fit the trimmed data.");
         centre = trimmed.estimate;

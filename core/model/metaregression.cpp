@@ -198,7 +198,8 @@ Tau2Estimate estimateTau2(const VectorXd& y, const VectorXd& v, const MatrixXd& 
         result.tau2 = hedgesOlkinRaw(y, v, X);
         break;
     case Tau2Estimator::SidikJonkman: {
-        // Crude start τ₀² = Σ(y − ȳ)²/k, then one weighted step (Sidik & Jonkman 2005, J R Stat Soc C 54:367).
+        // Crude start τ₀² = Σ(y − ȳ)²/k, then one weighted step (Sidik & Jonkman 2005, J R Stat Soc C
+        // 54:367).
         const double tau0 = (y.array() - y.mean()).square().sum() / k;
         const Projection pr = project(y, inverseVarianceWeights(v, tau0), X);
         result.tau2 = tau0 * pr.rss / (k - p);
