@@ -93,6 +93,21 @@ bool type(StudyTableModel& model, int row, const char* key, const QString& text)
     return model.setData(model.index(row, column), text);
 }
 
+/// Counts the popup windows (a combo box's list) shown while it lives.
+class PopupWatcher : public QObject {
+public:
+    PopupWatcher() { qApp->installEventFilter(this); }
+    int shown = 0;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Show && watched->isWidgetType()
+            && static_cast<QWidget*>(watched)->windowType() == Qt::Popup)
+            ++shown;
+        return false;
+    }
+};
+
 /// Enters the three studies as their papers report them: an SEM, a 90% CI, medians with IQRs.
 void typeAsReported(StudyTableModel& model) {
     QVERIFY(type(model, 0, "dispersion_t", QStringLiteral("SEM")));
@@ -182,6 +197,8 @@ private slots:
     void characteristicsAreOfferedAndChecked();
     void characteristicsTableIsExported();
     void cellEditorsOfferTheChoices();
+    void typingInATypeCellChoosesTheType_data();
+    void typingInATypeCellChoosesTheType();
     void riskOfBiasModel();
     void riskOfBiasViewEditsSupport();
     void sensitivityEqualsUntickingByHand();
@@ -676,12 +693,14 @@ void TestPreclinicalEntry::cellEditorsOfferTheChoices() {
     document.resetProject(project);
     GridDelegate delegate;
     QWidget parent;
-    // Type: the six ways of reporting, by their labels; choosing one writes its key.
+    // Type: the six ways of reporting, read as the cell shows them, with the long label as tooltip;
+    // choosing one writes its key.
     const QModelIndex typeCell = model.index(0, model.columnOfKey(QStringLiteral("dispersion_c")));
     auto* type = qobject_cast<QComboBox*>(delegate.createEditor(&parent, {}, typeCell));
     QVERIFY(type && !type->isEditable());
     QCOMPARE(type->count(), 6);
-    QCOMPARE(type->itemText(1), QStringLiteral("Mean \u00b1 SEM"));
+    QCOMPARE(type->itemText(1), QStringLiteral("SEM"));
+    QCOMPARE(type->itemData(1, Qt::ToolTipRole).toString(), QStringLiteral("Mean \u00b1 SEM"));
     delegate.setEditorData(type, typeCell);
     QCOMPARE(type->currentData().toString(), QStringLiteral("SD"));
     type->setCurrentIndex(type->findData(QStringLiteral("MEDIAN_RANGE")));
@@ -712,6 +731,62 @@ void TestPreclinicalEntry::cellEditorsOfferTheChoices() {
     judgement->setCurrentIndex(2);
     robDelegate.setModelData(judgement, &rob, rob.index(0, 3));
     QCOMPARE(document.project().studies[0].riskOfBias.items[2].judgement, RobJudgement::Unclear);
+}
+
+void TestPreclinicalEntry::typingInATypeCellChoosesTheType_data() {
+    QTest::addColumn<QString>("before");
+    QTest::addColumn<QString>("keys");
+    QTest::addColumn<QString>("after");
+    QTest::newRow("c chooses CI") << "SD"
+                                  << "c"
+                                  << "CI";
+    QTest::newRow("s goes on from SD to SEM") << "SD"
+                                              << "s"
+                                              << "SEM";
+    QTest::newRow("s goes on from SEM to SD") << "SEM"
+                                              << "s"
+                                              << "SD";
+    QTest::newRow("m chooses the first median") << "SD"
+                                                << "m"
+                                                << "MEDIAN_IQR";
+    QTest::newRow("capitals too") << "CI"
+                                  << "S"
+                                  << "SD";
+}
+
+void TestPreclinicalEntry::typingInATypeCellChoosesTheType() {
+    QFETCH(QString, before);
+    QFETCH(QString, keys);
+    QFETCH(QString, after);
+    Document document;
+    StudyTableModel model(&document);
+    document.resetProject(emptyEntryProject());
+    QVERIFY(type(model, 1, "dispersion_t", before));
+    StudyGridView view;
+    view.setModel(&model);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const QModelIndex cell = model.index(1, model.columnOfKey(QStringLiteral("dispersion_t")));
+    view.setCurrentIndex(cell);
+    view.setFocus();
+    // The key that opens the editor is the choice, as in a spreadsheet's list cell: one undo step,
+    // and the list never opens.
+    PopupWatcher popups;
+    const int undoSteps = document.undoStack()->count();
+    if (keys.isEmpty())
+        view.edit(cell);
+    QTest::keyClicks(&view, keys);
+    QCOMPARE(model.index(1, model.columnOfKey(QStringLiteral("dispersion_t"))).data(Qt::EditRole).toString(),
+             after);
+    QTest::qWait(20);
+    if (keys.isEmpty()) {
+        QCOMPARE(document.undoStack()->count(), undoSteps);
+        QCOMPARE(popups.shown, 1);
+        return;
+    }
+    QCOMPARE(document.undoStack()->count(), undoSteps + 1);
+    QCOMPARE(popups.shown, 0);
+    QVERIFY(!view.indexWidget(cell));
 }
 
 void TestPreclinicalEntry::riskOfBiasModel() {

@@ -2,12 +2,15 @@
 #include "ui/widgets/griddelegate.h"
 
 #include "core/project/characteristics.h"
+#include "ui/document/cellfield.h"
 #include "ui/models/studytablemodel.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QLineEdit>
 #include <QTimer>
+
+#include <memory>
 
 namespace evident::ui {
 namespace {
@@ -40,15 +43,26 @@ QWidget* GridDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
         auto* box = new QComboBox(parent);
         for (DispersionType type :
              {DispersionType::SD, DispersionType::SEM, DispersionType::CI, DispersionType::MedianIQR,
-              DispersionType::MedianRange, DispersionType::MedianIQRRange})
-            box->addItem(qs(dispersionLabel(type)), qs(dispersionKey(type)));
+              DispersionType::MedianRange, DispersionType::MedianIQRRange}) {
+            // The items read as the cell does, so typing a type's first letter ("c", "s", "m") finds
+            // it, in the closed box as in its list; the long label is the item's tooltip.
+            box->addItem(QString::fromLatin1(dispersionShortLabel(type)), qs(dispersionKey(type)));
+            box->setItemData(box->count() - 1, qs(dispersionLabel(type)), Qt::ToolTipRole);
+        }
         box->setToolTip(column->toolTip);
-        // A choice is a complete edit: commit it at once, which brings the type's columns.
-        connect(box, &QComboBox::activated, this, [this, box] {
+        // A choice is a complete edit: commit it at once, which brings the type's columns. The key
+        // that opened the editor may already have chosen; then the list must not open (the commit
+        // can deliver the queued call below before the editor is closed).
+        auto chosen = std::make_shared<bool>(false);
+        connect(box, &QComboBox::activated, this, [this, box, chosen] {
+            *chosen = true;
             emit const_cast<GridDelegate*>(this)->commitData(box);
             emit const_cast<GridDelegate*>(this)->closeEditor(box);
         });
-        QTimer::singleShot(0, box, &QComboBox::showPopup);
+        QTimer::singleShot(0, box, [box, chosen] {
+            if (!*chosen)
+                box->showPopup();
+        });
         return box;
     }
     const QStringList suggestions = index.data(StudyTableModel::SuggestionsRole).toStringList();
