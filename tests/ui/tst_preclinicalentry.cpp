@@ -831,12 +831,22 @@ void TestPreclinicalEntry::riskOfBiasModel() {
         document.undoStack()->undo();
     QVERIFY(document.project() == start);
 
-    // Studies come and go with the grid's rows.
+    // Studies come and go with the grid's rows, as inserted and removed rows: what a view has
+    // selected stays selected (a reset would clear it).
+    const QPersistentModelIndex selected = model.index(2, 5);
     QVERIFY(grid.insertRows(0, 2));
     QCOMPARE(model.rowCount(), 5);
     QCOMPARE(model.index(3, 0).data().toString(), QStringLiteral("Study 4"));
+    QCOMPARE(selected.row(), 2);
     document.undoStack()->undo();
     QCOMPARE(model.rowCount(), 3);
+    QVERIFY(grid.removeRows(2, 1)); // Wang's only row: the study goes
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(selected.row(), 1);
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Zhou 2021"));
+    document.undoStack()->undo();
+    QCOMPARE(model.index(1, 0).data().toString(), QStringLiteral("Wang, 2020"));
+    QCOMPARE(selected.row(), 2);
     document.resetProject(Project{});
     QCOMPARE(model.rowCount(), 0);
 }

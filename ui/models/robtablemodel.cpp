@@ -63,10 +63,29 @@ void RobTableModel::syncStudies() {
         ids.push_back(study.id);
     if (ids == m_studies)
         return;
-    // Rows are the model's own list of ids, so a reset here is consistent with what views last saw.
-    beginResetModel();
-    m_studies = std::move(ids);
-    endResetModel();
+    // Studies are added or removed as a block (rows, an import, an undo): keep the common head and
+    // tail, and remove and insert only the middle, so a view keeps its selection and scroll position.
+    std::size_t head = 0;
+    while (head < ids.size() && head < m_studies.size() && ids[head] == m_studies[head])
+        ++head;
+    std::size_t tail = 0;
+    while (tail < ids.size() - head && tail < m_studies.size() - head
+           && ids[ids.size() - 1 - tail] == m_studies[m_studies.size() - 1 - tail])
+        ++tail;
+    const auto first = static_cast<int>(head);
+    if (m_studies.size() > head + tail) {
+        beginRemoveRows(QModelIndex(), first, static_cast<int>(m_studies.size() - tail) - 1);
+        m_studies.erase(m_studies.begin() + static_cast<std::ptrdiff_t>(head),
+                        m_studies.end() - static_cast<std::ptrdiff_t>(tail));
+        endRemoveRows();
+    }
+    if (ids.size() > head + tail) {
+        beginInsertRows(QModelIndex(), first, static_cast<int>(ids.size() - tail) - 1);
+        m_studies.insert(m_studies.begin() + static_cast<std::ptrdiff_t>(head),
+                         ids.begin() + static_cast<std::ptrdiff_t>(head),
+                         ids.end() - static_cast<std::ptrdiff_t>(tail));
+        endInsertRows();
+    }
 }
 
 int RobTableModel::rowCount(const QModelIndex& parent) const {

@@ -52,6 +52,7 @@ RiskOfBiasView::RiskOfBiasView(Document* document, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->installEventFilter(this);
     connect(m_model, &QAbstractItemModel::modelReset, this, &RiskOfBiasView::resizeColumns);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RiskOfBiasView::resizeColumns);
     resizeColumns();
 
     auto* detail = new QWidget(this);
@@ -106,7 +107,10 @@ RiskOfBiasView::RiskOfBiasView(Document* document, QWidget* parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &RiskOfBiasView::refreshDetail);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &RiskOfBiasView::refreshDetail);
+    // The hint below the table depends on whether there are studies at all.
     connect(m_model, &QAbstractItemModel::modelReset, this, &RiskOfBiasView::refreshDetail);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &RiskOfBiasView::refreshDetail);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &RiskOfBiasView::refreshDetail);
     refreshDetail();
 }
 
