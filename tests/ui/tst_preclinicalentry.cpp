@@ -187,6 +187,8 @@ private slots:
     void tooltipAndDetailsShowTheMethod();
     void choosingATypeBringsItsColumns();
     void cellsOfAnotherTypeAreGreyedNotHidden();
+    void undoTextNamesTheNumberAsReported_data();
+    void undoTextNamesTheNumberAsReported();
     void pastedTypesDecideMeanOrMedian();
     void revealingColumnGroups();
     void columnsFollowEveryKindOfChange();
@@ -333,6 +335,37 @@ void TestPreclinicalEntry::choosingATypeBringsItsColumns() {
     QCOMPARE(model.columnOfKey(QStringLiteral("sem_c")), -1);
     // A type that is not one is refused.
     QVERIFY(!type(model, 1, "dispersion_c", QStringLiteral("geometric mean")));
+}
+
+void TestPreclinicalEntry::undoTextNamesTheNumberAsReported_data() {
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("undoText");
+    QTest::newRow("mean") << "SD"
+                          << "mean_t"
+                          << "Edit Mean (treated) of Li 2019";
+    QTest::newRow("SEM") << "SEM"
+                         << "sem_t"
+                         << "Edit SEM (treated) of Li 2019";
+    QTest::newRow("median, treated") << "MEDIAN_IQR"
+                                     << "median_t"
+                                     << "Edit Median (treated) of Li 2019";
+    QTest::newRow("median, control") << "MEDIAN_RANGE"
+                                     << "median_c"
+                                     << "Edit Median (control) of Li 2019";
+}
+
+void TestPreclinicalEntry::undoTextNamesTheNumberAsReported() {
+    QFETCH(QString, type);
+    QFETCH(QString, key);
+    QFETCH(QString, undoText);
+    Document document;
+    StudyTableModel model(&document);
+    document.resetProject(emptyEntryProject());
+    const QByteArray typeKey = key.endsWith(QLatin1String("_t")) ? "dispersion_t" : "dispersion_c";
+    QVERIFY(::type(model, 0, typeKey.constData(), type));
+    QVERIFY(::type(model, 0, key.toLatin1().constData(), QStringLiteral("4.5")));
+    QCOMPARE(document.undoStack()->undoText(), undoText);
 }
 
 void TestPreclinicalEntry::cellsOfAnotherTypeAreGreyedNotHidden() {

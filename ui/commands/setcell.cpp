@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/commands/setcell.h"
 
+#include "ui/document/cellfield.h"
 #include "ui/document/document.h"
 
 #include <QCoreApplication>
@@ -10,9 +11,9 @@ namespace {
 
 QString describe(const Project& project, const CellAddress& cell) {
     const auto& rows = project.outcomes[static_cast<std::size_t>(cell.outcome)].rows;
-    const Study* study = cell.row < static_cast<int>(rows.size())
-                             ? project.study(rows[static_cast<std::size_t>(cell.row)].study)
-                             : nullptr;
+    const OutcomeRow* row =
+        cell.row < static_cast<int>(rows.size()) ? &rows[static_cast<std::size_t>(cell.row)] : nullptr;
+    const Study* study = row ? project.study(row->study) : nullptr;
     const QString label = study ? QString::fromStdString(study->label) : QString();
     const auto tr = [](const char* text) { return QCoreApplication::translate("Undo Commands", text); };
     switch (cell.kind) {
@@ -20,8 +21,15 @@ QString describe(const Project& project, const CellAddress& cell) {
         return tr("Include or exclude %1").arg(label);
     case CellAddress::Kind::StudyLabel:
         return tr("Rename study %1").arg(label);
-    case CellAddress::Kind::RowText:
+    case CellAddress::Kind::RowText: {
+        // The centre of an arm reported by its median is that median, whatever the field's name.
+        const auto arm = reportedFieldOf(cell.field);
+        if (arm && arm->first == ReportedField::Centre && row
+            && isMedianBased((arm->second ? row->treated : row->control).dispersion))
+            return (arm->second ? tr("Edit Median (treated) of %1") : tr("Edit Median (control) of %1"))
+                .arg(label);
         return tr("Edit %1 of %2").arg(QString::fromUtf8(rowFieldTitle(cell.field)), label);
+    }
     case CellAddress::Kind::Dispersion:
         return (cell.treated ? tr("Change how the treated group of %1 is reported")
                              : tr("Change how the control group of %1 is reported"))
