@@ -87,10 +87,8 @@ CsvContent outcomeTable(const Project& project, const Outcome& outcome) {
     for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
         groups.push_back({{text(project.covariateNames[c])},
                           [](const OutcomeRow&, const Study*) { return true; },
-                          [c](const OutcomeRow&, const Study* s) {
-                              return QStringList{s && c < s->covariateValues.size()
-                                                     ? text(s->covariateValues[c])
-                                                     : QString()};
+                          [c, &project](const OutcomeRow& r, const Study*) {
+                              return QStringList{text(project.covariateValue(r, c))};
                           }});
     QStringList robHeaders;
     for (const SyrcleItem& item : syrcleItems())
@@ -125,6 +123,26 @@ CsvContent outcomeTable(const Project& project, const Outcome& outcome) {
     return table;
 }
 
+namespace {
+
+/// A characteristic as a study table gives it: the study's value, or when its arms differ (two doses)
+/// their values in order, "50; 100".
+QString studyCharacteristic(const Project& project, const Study& study, std::size_t covariate) {
+    QStringList values;
+    for (const Outcome& outcome : project.outcomes)
+        for (const OutcomeRow& row : outcome.rows)
+            if (row.study == study.id) {
+                const QString value = text(project.covariateValue(row, covariate)).trimmed();
+                if (!value.isEmpty() && !values.contains(value))
+                    values << value;
+            }
+    if (values.isEmpty() && covariate < study.covariateValues.size())
+        return text(study.covariateValues[covariate]);
+    return values.join(QStringLiteral("; "));
+}
+
+} // namespace
+
 CsvContent characteristicsTable(const Project& project) {
     const bool assessed = std::any_of(project.studies.begin(), project.studies.end(),
                                       [](const Study& s) { return s.riskOfBias != RiskOfBias{}; });
@@ -138,7 +156,7 @@ CsvContent characteristicsTable(const Project& project) {
     for (const Study& study : project.studies) {
         QStringList fields{text(study.label)};
         for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
-            fields << (c < study.covariateValues.size() ? text(study.covariateValues[c]) : QString());
+            fields << studyCharacteristic(project, study, c);
         if (assessed)
             for (const RobItemAssessment& item : study.riskOfBias.items)
                 fields << text(std::string(judgementKey(item.judgement)));

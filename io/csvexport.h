@@ -10,12 +10,13 @@
 
 namespace evident::io {
 
-/// The outcome's rows with their studies' labels, covariates and SYRCLE judgements. Column groups that
+/// The outcome's rows with their studies' labels, covariates (each arm's own value where it has one) and
+/// SYRCLE judgements. Column groups that
 /// no row uses (SEM, CI, medians, arms, sham means, risk of bias) are left out.
 CsvContent outcomeTable(const Project& project, const Outcome& outcome);
 
-/// The study characteristics table: one row per study, its label, every covariate and the SYRCLE
-/// judgements (when any study has been assessed).
+/// The study characteristics table: one row per study, its label, every covariate (the arms' values,
+/// "50; 100", where they differ) and the SYRCLE judgements (when any study has been assessed).
 CsvContent characteristicsTable(const Project& project);
 
 } // namespace evident::io

@@ -310,8 +310,11 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
             import.project.covariateNames.push_back(header[c].trimmed().toStdString());
         }
 
-    // Rows with the same label belong to one study (its arms); the label's first row holds its data.
+    // Rows with the same label belong to one study (its arms). The label's first row holds the study's
+    // covariate values and risk of bias; a later arm's covariate value that differs is that arm's own
+    // (doses, hydrogel), and a risk of bias that differs is reported, since it belongs to the study.
     QHash<QString, StudyId> studyOfLabel;
+    QHash<StudyId, int> firstLineOfStudy;
     for (qsizetype r = 0; r < table.records.size(); ++r) {
         const QStringList& record = table.records[r];
         const RecordReader reader(record, columnOf);
@@ -349,10 +352,36 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
             id = study.id;
             import.project.studies.push_back(std::move(study));
             studyOfLabel.insert(label, id);
+            firstLineOfStudy.insert(id, line);
+        } else {
+            const Study& study = *import.project.study(id);
+            for (qsizetype c : robColumns) {
+                const RobItemAssessment& first = study.riskOfBias.items[*robItemOf(header[c])];
+                const std::string value = record.value(c).trimmed().toStdString();
+                const bool differs =
+                    !value.empty()
+                    && (roles[c] == ColumnRole::RiskOfBiasSupport
+                            ? value != first.support
+                            : parseJudgement(value).value_or(first.judgement) != first.judgement);
+                if (differs)
+                    import.warnings.append(QStringLiteral("Line %1, column '%2' (study '%3'): risk of bias "
+                                                          "is judged per study; line %4's is kept.")
+                                               .arg(line)
+                                               .arg(header[c].trimmed(), label)
+                                               .arg(firstLineOfStudy.value(id)));
+            }
         }
 
         OutcomeRow row;
         row.study = id;
+        const Study& study = *import.project.study(id);
+        for (qsizetype i = 0; i < covariateColumns.size(); ++i) {
+            const std::string value = record.value(covariateColumns[i]).trimmed().toStdString();
+            if (!value.empty() && value != study.covariateValues[static_cast<std::size_t>(i)]) {
+                row.covariateValues.resize(static_cast<std::size_t>(covariateColumns.size()));
+                row.covariateValues[static_cast<std::size_t>(i)] = value;
+            }
+        }
         row.arm = reader.text(ColumnRole::Arm);
         row.controlGroup = reader.text(ColumnRole::ControlGroup);
         row.shamMean = reader.text(ColumnRole::ShamMean);

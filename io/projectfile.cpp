@@ -55,7 +55,8 @@ QJsonObject armToJson(const ArmEntry& arm) {
     return object;
 }
 
-QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout) {
+QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout,
+                      const std::vector<std::string>& covariateNames) {
     QJsonObject object{{QStringLiteral("study"), static_cast<double>(row.study)},
                        {QStringLiteral("included"), row.included}};
     // The fields of the outcome's layout are always written; the others only when they hold text,
@@ -75,6 +76,13 @@ QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout) {
     for (const auto& [key, value] : preclinical)
         if (!value->empty())
             object.insert(QString::fromUtf8(key), text(*value));
+    // The arm's own covariate values (a dose, a hydrogel); the others are the study's.
+    QJsonObject covariates;
+    for (std::size_t c = 0; c < covariateNames.size() && c < row.covariateValues.size(); ++c)
+        if (!row.covariateValues[c].empty())
+            covariates.insert(QString::fromStdString(covariateNames[c]), text(row.covariateValues[c]));
+    if (!covariates.isEmpty())
+        object.insert(QStringLiteral("covariates"), covariates);
     return object;
 }
 
@@ -91,7 +99,7 @@ QJsonObject figureToJson(const FigureSettings& figure) {
             {QStringLiteral("risk_of_bias"), figure.riskOfBias}};
 }
 
-QJsonObject outcomeToJson(const Outcome& outcome) {
+QJsonObject outcomeToJson(const Outcome& outcome, const std::vector<std::string>& covariateNames) {
     const AnalysisSettings& s = outcome.settings;
     const QJsonObject analysis{{QStringLiteral("measure"), qs(measureKey(s.measure))},
                                {QStringLiteral("tau2_estimator"), qs(estimatorKey(s.estimator))},
@@ -117,7 +125,7 @@ QJsonObject outcomeToJson(const Outcome& outcome) {
                               {QStringLiteral("rob_summary"), figureToJson(outcome.figures.robSummary)}};
     QJsonArray rows;
     for (const auto& row : outcome.rows)
-        rows.append(rowToJson(row, outcome.layout));
+        rows.append(rowToJson(row, outcome.layout, covariateNames));
     return {
         {QStringLiteral("name"), text(outcome.name)},
         {QStringLiteral("lower_is_better"), outcome.lowerIsBetter},
@@ -563,6 +571,13 @@ private:
             reader.readText("arm", row.arm);
             reader.readText("control_group", row.controlGroup);
             reader.readText("sham_mean", row.shamMean);
+            if (const auto values = reader.object("covariates"); values && reader.ok()) {
+                ObjectReader valueReader(*values, place + QStringLiteral(", covariates"), m_error,
+                                         m_warnings);
+                row.covariateValues.assign(project.covariateNames.size(), std::string());
+                for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
+                    valueReader.readText(project.covariateNames[c].c_str(), row.covariateValues[c]);
+            }
             outcome.rows.push_back(std::move(row));
         }
     }
@@ -618,7 +633,7 @@ QByteArray projectToJson(const Project& project) {
     }
     QJsonArray outcomes;
     for (const auto& outcome : project.outcomes)
-        outcomes.append(outcomeToJson(outcome));
+        outcomes.append(outcomeToJson(outcome, project.covariateNames));
     const QJsonObject root{{QStringLiteral("format"), QLatin1String(projectFormatName)},
                            {QStringLiteral("schema_version"), projectSchemaVersion},
                            {QStringLiteral("generator"), QStringLiteral("Evident")},

@@ -16,7 +16,7 @@ namespace evident::io {
 inline constexpr const char* projectFormatName = "evident-project";
 /// Written as "schema_version". Raise it when a file written now could be misread by an older
 /// Evident; files with a higher version are refused with a message, never half-read.
-inline constexpr int projectSchemaVersion = 1;
+inline constexpr int projectSchemaVersion = 2;
 /// File name suffix, without the dot.
 inline constexpr const char* projectFileSuffix = "evident";
 

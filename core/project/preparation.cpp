@@ -110,26 +110,37 @@ private:
     bool m_failed = false;
 };
 
-Covariate collectCovariate(const Project& project, std::size_t index, const std::vector<StudyId>& analysed) {
+/// The covariate's value for each analysed comparison: its arm's own value, else its study's. A
+/// comparison that combines arms (Outcome::sharedControl) has a value only when its arms agree.
+Covariate collectCovariate(const Project& project, const Outcome& outcome, std::size_t index,
+                           const std::vector<std::vector<std::size_t>>& comparisonRows) {
     Covariate covariate;
     covariate.name = project.covariateNames[index];
     bool allNumbers = true;
     bool anyValue = false;
-    for (const auto& study : project.studies) {
-        if (index >= study.covariateValues.size())
-            continue;
-        const std::string_view value = trimmed(study.covariateValues[index]);
+    const auto consider = [&](const std::string& text) {
+        const std::string_view value = trimmed(text);
         if (value.empty())
-            continue;
+            return;
         anyValue = true;
         allNumbers = allNumbers && parseNumber(value).has_value();
-    }
+    };
+    // The kind is the project's, so it is the same in every outcome.
+    for (const auto& study : project.studies)
+        if (index < study.covariateValues.size())
+            consider(study.covariateValues[index]);
+    for (const auto& each : project.outcomes)
+        for (const auto& row : each.rows)
+            if (index < row.covariateValues.size())
+                consider(row.covariateValues[index]);
     covariate.kind = anyValue && allNumbers ? CovariateKind::Numeric : CovariateKind::Categorical;
-    for (StudyId id : analysed) {
-        const Study* study = project.study(id);
-        const std::string value = study && index < study->covariateValues.size()
-                                      ? std::string(trimmed(study->covariateValues[index]))
-                                      : "";
+    for (const auto& rows : comparisonRows) {
+        std::string value(trimmed(project.covariateValue(outcome.rows[rows.front()], index)));
+        const bool armsAgree = std::all_of(rows.begin(), rows.end(), [&](std::size_t r) {
+            return trimmed(project.covariateValue(outcome.rows[r], index)) == value;
+        });
+        if (!armsAgree)
+            value.clear();
         covariate.levels.push_back(value);
         covariate.numbers.push_back(covariate.kind == CovariateKind::Numeric ? parseNumber(value)
                                                                              : std::nullopt);
@@ -349,13 +360,11 @@ PreparedOutcome prepareOutcome(const Project& project, const Outcome& outcome) {
         return a.comparison.rows.front() < b.comparison.rows.front();
     });
 
-    std::vector<StudyId> analysedStudies;
     const auto add = [&](std::vector<std::size_t> rows, const std::string& label, EffectSize effect) {
         prepared.data.labels.push_back(label);
         prepared.data.yi.push_back(effect.yi);
         prepared.data.vi.push_back(effect.vi);
         prepared.rows.push_back(rows.front());
-        analysedStudies.push_back(outcome.rows[rows.front()].study);
         prepared.sourceRows.push_back(std::move(rows));
     };
     if (twoGroup) {
@@ -373,7 +382,7 @@ PreparedOutcome prepareOutcome(const Project& project, const Outcome& outcome) {
         }
     }
     for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
-        prepared.data.covariates.push_back(collectCovariate(project, c, analysedStudies));
+        prepared.data.covariates.push_back(collectCovariate(project, outcome, c, prepared.sourceRows));
     return prepared;
 }
 

@@ -62,8 +62,9 @@ struct PreparedOutcome {
 /// Parses and checks every included row of `outcome`: converts each arm from its reported form to mean
 /// and SD (convertReportedArm), resolves shared control groups (rows of one study with the same
 /// `controlGroup`; a row may leave its control cells empty to use the group's), computes yi and vi with
-/// the outcome's measure, and collects the project's covariates for the analysed comparisons. A
-/// covariate is numeric when every non-empty value in the project is a number, and categorical otherwise.
+/// the outcome's measure, and collects the project's covariates for the analysed comparisons (an arm's
+/// own value, else its study's; arms combined into one comparison must agree, else the value is missing).
+/// A covariate is numeric when every non-empty value in the project is a number, and categorical otherwise.
 PreparedOutcome prepareOutcome(const Project& project, const Outcome& outcome);
 
 /// Checks one number cell; returns the value, or sets `message` and returns nullopt.

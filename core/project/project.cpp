@@ -92,4 +92,12 @@ std::optional<std::size_t> Project::covariateIndex(std::string_view name) const 
     return std::nullopt;
 }
 
+const std::string& Project::covariateValue(const OutcomeRow& row, std::size_t index) const {
+    static const std::string none;
+    if (index < row.covariateValues.size() && !row.covariateValues[index].empty())
+        return row.covariateValues[index];
+    const Study* owner = study(row.study);
+    return owner && index < owner->covariateValues.size() ? owner->covariateValues[index] : none;
+}
+
 } // namespace evident

@@ -57,7 +57,6 @@ enum class DataLayout {
     Precomputed,        ///< yi with vi or sei, as given
 };
 
-/// One comparison (one row of the outcome grid).
 /// One comparison (one row of the outcome grid). A study with several treatment arms has one row per
 /// arm; rows of one study with the same non-empty `controlGroup` share one control group (the same
 /// animals), which prepareOutcome() splits or combines by Outcome::sharedControl.
@@ -72,6 +71,9 @@ struct OutcomeRow {
     std::string arm;          ///< Label of the treatment arm, e.g. "EV 50 µg"; empty for a single comparison
     std::string controlGroup; ///< Shared-control link; empty when this comparison has its own control
     std::string shamMean;     ///< Mean of the sham/normal group, for the normalised mean difference (NMD)
+    /// This arm's own value of each covariate, aligned with Project::covariateNames (may be shorter); an
+    /// empty value means the study's. Arms of one study can differ in dose, hydrogel or route.
+    std::vector<std::string> covariateValues;
 
     bool operator==(const OutcomeRow&) const = default;
 };
@@ -172,6 +174,8 @@ struct Project {
     StudyId nextStudyId() const;
     /// Index of a covariate by name (case-insensitive), or nullopt.
     std::optional<std::size_t> covariateIndex(std::string_view name) const;
+    /// The value of covariate `index` for `row`: the arm's own value, else its study's, else "".
+    const std::string& covariateValue(const OutcomeRow& row, std::size_t index) const;
 
     bool operator==(const Project&) const = default;
 };

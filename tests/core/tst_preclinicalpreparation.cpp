@@ -3,6 +3,7 @@
 // with a shared control group, and the normalised mean difference. The conversions themselves are
 // checked against published examples in tst_reportedarm, tst_sharedcontrol and tst_nmd.
 #include "core/analysis/pipeline.h"
+#include "core/project/outcomeanalysis.h"
 #include "core/project/preparation.h"
 #include "tests/support/testsupport.h"
 
@@ -52,6 +53,9 @@ private slots:
     void linkedRowsMayLeaveControlEmpty();
     void conflictingSharedControlsAreReported();
     void combiningArmsGivesOneComparison();
+    void armCovariatesEqualSeparateStudiesByHand();
+    void combinedArmsHaveACovariateOnlyWhenTheyAgree_data();
+    void combinedArmsHaveACovariateOnlyWhenTheyAgree();
     void reportedDispersionsAreConverted();
     void conversionProblemsNameTheCell_data();
     void conversionProblemsNameTheCell();
@@ -144,6 +148,85 @@ void TestPreclinicalPreparation::combiningArmsGivesOneComparison() {
     QCOMPARE(prepared.treated[0].n, 16.0);
     QCOMPARE(prepared.control[0].n, 12.0);
     EVIDENT_COMPARE_REL(prepared.treated[0].mean, (55.2 * 8 + 61.0 * 8) / 16, 1e-14);
+}
+
+void TestPreclinicalPreparation::armCovariatesEqualSeparateStudiesByHand() {
+    // Study 1 gives EVs at two doses, the higher one in a hydrogel, against one control; the arms'
+    // own values must reach the subgroup analysis exactly as if each arm were a study of its own.
+    const ArmEntry control = meanSdEntry("40.5", "6.1", "12");
+    Project arms =
+        projectWith({comparison(1, meanSdEntry("55.2", "7.3", "8"), control, "low", "vehicle"),
+                     comparison(1, meanSdEntry("61.0", "6.8", "8"), control, "high", "vehicle"),
+                     comparison(2, meanSdEntry("48.0", "5.0", "9"), meanSdEntry("41.0", "5.5", "9")),
+                     comparison(3, meanSdEntry("52.0", "6.0", "7"), meanSdEntry("42.0", "5.0", "7"))},
+                    3);
+    arms.covariateNames = {"Hydrogel", "Dose"};
+    arms.studies[0].covariateValues = {"no", "50"};
+    arms.outcomes[0].rows[1].covariateValues = {"yes", "100"};
+    arms.studies[1].covariateValues = {"yes", "100"};
+    arms.studies[2].covariateValues = {"no", "50"};
+    arms.outcomes[0].settings.subgroup = "Hydrogel";
+
+    Project byHand =
+        projectWith({comparison(1, meanSdEntry("55.2", "7.3", "8"), meanSdEntry("40.5", "6.1", "6")),
+                     comparison(4, meanSdEntry("61.0", "6.8", "8"), meanSdEntry("40.5", "6.1", "6")),
+                     comparison(2, meanSdEntry("48.0", "5.0", "9"), meanSdEntry("41.0", "5.5", "9")),
+                     comparison(3, meanSdEntry("52.0", "6.0", "7"), meanSdEntry("42.0", "5.0", "7"))},
+                    4);
+    byHand.covariateNames = arms.covariateNames;
+    byHand.studies[0].covariateValues = {"no", "50"};
+    byHand.studies[1].covariateValues = {"yes", "100"};
+    byHand.studies[2].covariateValues = {"no", "50"};
+    byHand.studies[3].covariateValues = {"yes", "100"};
+    byHand.outcomes[0].settings.subgroup = "Hydrogel";
+
+    const OutcomeAnalysis fromArms = analyseOutcome(arms, arms.outcomes[0]);
+    const OutcomeAnalysis fromHand = analyseOutcome(byHand, byHand.outcomes[0]);
+    const Covariate& dose = fromArms.prepared.data.covariates[1];
+    QCOMPARE(dose.kind, CovariateKind::Numeric);
+    QCOMPARE(dose.levels, (std::vector<std::string>{"50", "100", "100", "50"}));
+    QCOMPARE(fromArms.prepared.data.covariates[0].levels,
+             (std::vector<std::string>{"no", "yes", "yes", "no"}));
+    QVERIFY(fromArms.result.subgroups && fromHand.result.subgroups);
+    const SubgroupAnalysis& a = *fromArms.result.subgroups;
+    const SubgroupAnalysis& b = *fromHand.result.subgroups;
+    QCOMPARE(a.groups.size(), std::size_t(2));
+    QCOMPARE(a.groups.size(), b.groups.size());
+    for (std::size_t g = 0; g < a.groups.size(); ++g) {
+        QCOMPARE(a.groups[g].level, b.groups[g].level);
+        QCOMPARE(a.groups[g].studies, b.groups[g].studies);
+        EVIDENT_COMPARE_REL(a.groups[g].fit.estimate, b.groups[g].fit.estimate, 1e-12);
+        EVIDENT_COMPARE_REL(a.groups[g].fit.se, b.groups[g].fit.se, 1e-12);
+    }
+    QVERIFY(a.between && b.between);
+    EVIDENT_COMPARE_REL(a.between->q, b.between->q, 1e-12);
+}
+
+void TestPreclinicalPreparation::combinedArmsHaveACovariateOnlyWhenTheyAgree_data() {
+    QTest::addColumn<QString>("highArmDose");
+    QTest::addColumn<QString>("level");
+    QTest::newRow("the study's value") << ""
+                                       << "50";
+    QTest::newRow("an own value equal to the other arm's") << "50"
+                                                           << "50";
+    QTest::newRow("arms that differ: missing") << "100"
+                                               << "";
+}
+
+void TestPreclinicalPreparation::combinedArmsHaveACovariateOnlyWhenTheyAgree() {
+    QFETCH(QString, highArmDose);
+    QFETCH(QString, level);
+    const ArmEntry control = meanSdEntry("40.5", "6.1", "12");
+    Project project = projectWith({comparison(1, meanSdEntry("55.2", "7.3", "8"), control, "low", "c"),
+                                   comparison(1, meanSdEntry("61.0", "6.8", "8"), control, "high", "c")},
+                                  1);
+    project.covariateNames = {"Dose"};
+    project.studies[0].covariateValues = {"50"};
+    project.outcomes[0].rows[1].covariateValues = {highArmDose.toStdString()};
+    project.outcomes[0].sharedControl = SharedControlMethod::CombineTreatments;
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QCOMPARE(prepared.data.size(), std::size_t(1));
+    QCOMPARE(prepared.data.covariates[0].levels, (std::vector<std::string>{level.toStdString()}));
 }
 
 void TestPreclinicalPreparation::reportedDispersionsAreConverted() {

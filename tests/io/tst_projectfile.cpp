@@ -138,7 +138,7 @@ void TestProjectFile::fileRoundTrip() {
 void TestProjectFile::enumerationsAreStoredByKey() {
     const QJsonObject root = QJsonDocument::fromJson(sampleJson()).object();
     QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("evident-project"));
-    QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 1);
+    QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 2);
     const QJsonObject glands = root.value(QStringLiteral("outcomes")).toArray()[0].toObject();
     const QJsonObject analysis = glands.value(QStringLiteral("analysis")).toObject();
     QCOMPARE(analysis.value(QStringLiteral("measure")).toString(), QStringLiteral("SMD_REVMAN"));
@@ -224,7 +224,7 @@ void TestProjectFile::errors_data() {
     QTest::newRow("newer schema")
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 7); })
         << QStringLiteral(
-               "saved by a newer version of Evident (file schema version 7; this version reads up to 1)");
+               "saved by a newer version of Evident (file schema version 7; this version reads up to 2)");
     QTest::newRow("schema version as text") << editedSample([](QJsonObject& r) {
         r.insert(QStringLiteral("schema_version"), QStringLiteral("1"));
     }) << QStringLiteral("The \"schema_version\" entry is missing or not a whole number.");
@@ -381,7 +381,7 @@ void TestProjectFile::readingNeverChangesTheFile_data() {
     QTest::newRow("corrupt") << QByteArray(
         "{\"format\": \"evident-project\", \"schema_version\": 1, \x01\x02 }");
     QTest::newRow("newer schema") << editedSample(
-        [](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 2); });
+        [](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 3); });
 }
 
 void TestProjectFile::readingNeverChangesTheFile() {

@@ -171,7 +171,8 @@ void TestFiles::openFailureChangesNothing_data() {
         "{\"format\": \"evident-project\", \"schema_version\": 1, \"studies\": [}")
                              << QStringLiteral("not valid JSON");
     QByteArray newer = good;
-    newer.replace("\"schema_version\": 1", "\"schema_version\": 3");
+    newer.replace("\"schema_version\": " + QByteArray::number(io::projectSchemaVersion),
+                  "\"schema_version\": " + QByteArray::number(io::projectSchemaVersion + 1));
     QTest::newRow("newer schema") << newer << QStringLiteral("newer version of Evident");
 }
 
@@ -455,11 +456,16 @@ void TestFiles::mergingSharesStudiesByLabel() {
     QVERIFY(added);
     QCOMPARE(added->label, std::string("New 2024"));
     QCOMPARE(added->covariateValues.size(), std::size_t(5));
-    QCOMPARE(project.study(10)->covariateValues[0], std::string("intrauterine")); // kept
+    QCOMPARE(project.study(10)->covariateValues[0], std::string("intrauterine")); // kept for its rows
     QCOMPARE(project.study(10)->covariateValues[4], std::string("SD"));           // filled
+    // The file's different route is the imported row's own, so neither outcome's data changes.
+    QCOMPARE(project.outcomes.back().rows[0].covariateValues, (std::vector<std::string>{"intravenous"}));
+    QCOMPARE(project.covariateValue(project.outcomes.back().rows[0], 4), std::string("SD"));
+    QCOMPARE(project.covariateValue(project.outcomes.front().rows[0], 0), std::string("intrauterine"));
+    QVERIFY(project.outcomes.back().rows[1].covariateValues.empty());
     QCOMPARE(merged.notes.size(), 2);
-    QVERIFY(
-        merged.notes[1].contains(QStringLiteral("Route stays 'intrauterine' (the file has 'intravenous')")));
+    QVERIFY2(merged.notes[1].contains(QStringLiteral("Route is 'intravenous' in the imported rows")),
+             qPrintable(merged.notes[1]));
 }
 
 void TestFiles::exportedGridImportsBack() {

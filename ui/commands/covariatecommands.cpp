@@ -37,7 +37,7 @@ AddCovariateCommand::AddCovariateCommand(Document* document, std::string name, Q
     , m_index(static_cast<int>(document->project().covariateNames.size())) {}
 
 void AddCovariateCommand::redo() {
-    m_document->insertCovariate(m_index, m_name, {});
+    m_document->insertCovariate(m_index, {m_name, {}, {}});
 }
 
 void AddCovariateCommand::undo() {
@@ -80,11 +80,11 @@ RemoveCovariateCommand::RemoveCovariateCommand(Document* document, int index, QU
 void RemoveCovariateCommand::redo() {
     m_oldSettings = m_document->allSettings();
     m_taken = m_document->takeCovariate(m_index);
-    m_document->setAllSettings(replaceCovariateReferences(m_oldSettings, m_taken.first, std::string()));
+    m_document->setAllSettings(replaceCovariateReferences(m_oldSettings, m_taken.name, std::string()));
 }
 
 void RemoveCovariateCommand::undo() {
-    m_document->insertCovariate(m_index, m_taken.first, m_taken.second);
+    m_document->insertCovariate(m_index, m_taken);
     m_document->setAllSettings(m_oldSettings);
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Study-level covariate columns: their values live on the studies, so every outcome shares them.
+// Covariate columns: their values live on the studies, so every outcome shares them, and on arms that
+// differ from their study (Document::insertCovariate).
 #pragma once
 
 #include "core/project/project.h"
+#include "ui/document/covariatecolumn.h"
 
 #include <QUndoCommand>
 
@@ -52,7 +54,7 @@ public:
 private:
     Document* m_document;
     int m_index;
-    std::pair<std::string, std::vector<std::string>> m_taken;
+    CovariateColumn m_taken;
     std::vector<std::pair<AnalysisSettings, TsaSettings>> m_oldSettings;
 };
 

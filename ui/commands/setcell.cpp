@@ -75,11 +75,19 @@ void SetCellCommand::exchange() {
         change.kind = DocumentChange::Kind::Study;
         if (m_cell.kind == CellAddress::Kind::StudyLabel) {
             std::swap(study->label, std::get<std::string>(m_value));
-        } else if (m_cell.covariate < static_cast<int>(study->covariateValues.size())) {
-            // Every study has a value per covariate (Document::resetProject makes sure of it).
-            std::swap(study->covariateValues[static_cast<std::size_t>(m_cell.covariate)],
-                      std::get<std::string>(m_value));
+            break;
         }
+        const auto covariate = static_cast<std::size_t>(m_cell.covariate);
+        if (covariate >= study->covariateValues.size())
+            break; // every study has a value per covariate (Document::resetProject makes sure of it)
+        // The study's value or the arm's own: decided on the first redo, when the row exists.
+        if (!m_placement)
+            m_placement = placeCovariateValue(project, static_cast<std::size_t>(m_cell.outcome),
+                                              static_cast<std::size_t>(m_cell.row), covariate,
+                                              std::get<std::string>(m_value));
+        std::swap(study->covariateValues[covariate], m_placement->studyValue);
+        for (auto& each : m_placement->rows)
+            std::swap(project.outcomes[each.outcome].rows[each.row].covariateValues, each.values);
         break;
     }
     }

@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Editing one cell of the study grid: a data field, the include box, an arm's dispersion type, or the
-// study's label or covariate value (which every outcome shows).
+// study's label or a covariate value (the study's, which every outcome shows, or an arm's own).
 #pragma once
 
+#include "core/project/armcovariates.h"
 #include "ui/document/cellfield.h"
 
 #include <QUndoCommand>
+
+#include <optional>
 
 namespace evident::ui {
 
@@ -28,6 +31,7 @@ private:
     Document* m_document;
     CellAddress m_cell;
     CellValue m_value;
+    std::optional<CovariatePlacement> m_placement; ///< A covariate edit: the values swapped in and out
 };
 
 /// A command for one cell edit, or nullptr when the cell already holds `value`.

@@ -222,8 +222,8 @@ std::optional<CellValue> cellValue(const Project& project, const CellAddress& ce
     case CellAddress::Kind::StudyLabel:
         return study ? study->label : std::string();
     case CellAddress::Kind::Covariate:
-        return study && cell.covariate < static_cast<int>(study->covariateValues.size())
-                   ? study->covariateValues[static_cast<std::size_t>(cell.covariate)]
+        return cell.covariate < static_cast<int>(project.covariateNames.size())
+                   ? project.covariateValue(row, static_cast<std::size_t>(cell.covariate))
                    : std::string();
     }
     return std::nullopt;

@@ -137,32 +137,53 @@ std::vector<std::pair<std::size_t, Study>> Document::takeStudies(std::vector<std
     return taken;
 }
 
-void Document::insertCovariate(int index, std::string name, std::vector<std::string> values) {
+void Document::insertCovariate(int index, CovariateColumn column) {
     emit covariateAboutToBeInserted(index);
-    m_project.covariateNames.insert(m_project.covariateNames.begin() + index, std::move(name));
+    const auto at = static_cast<std::size_t>(index);
+    m_project.covariateNames.insert(m_project.covariateNames.begin() + index, std::move(column.name));
     for (std::size_t s = 0; s < m_project.studies.size(); ++s) {
-        auto& studyValues = m_project.studies[s].covariateValues;
-        studyValues.resize(std::max(studyValues.size(), static_cast<std::size_t>(index)));
-        studyValues.insert(studyValues.begin() + index,
-                           s < values.size() ? std::move(values[s]) : std::string());
+        auto& values = m_project.studies[s].covariateValues;
+        values.resize(std::max(values.size(), at));
+        values.insert(values.begin() + index,
+                      s < column.studyValues.size() ? std::move(column.studyValues[s]) : std::string());
+    }
+    // Arms hold values only where they have their own; a shorter list means "the study's".
+    for (std::size_t o = 0; o < m_project.outcomes.size(); ++o) {
+        auto& rows = m_project.outcomes[o].rows;
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            std::string value = o < column.armValues.size() && r < column.armValues[o].size()
+                                    ? std::move(column.armValues[o][r])
+                                    : std::string();
+            auto& values = rows[r].covariateValues;
+            if (values.size() > at || !value.empty()) {
+                values.resize(std::max(values.size(), at));
+                values.insert(values.begin() + index, std::move(value));
+            }
+        }
     }
     emit covariateInserted(index);
     emit changed();
 }
 
-std::pair<std::string, std::vector<std::string>> Document::takeCovariate(int index) {
+CovariateColumn Document::takeCovariate(int index) {
     emit covariateAboutToBeRemoved(index);
-    std::pair<std::string, std::vector<std::string>> taken;
-    taken.first = m_project.covariateNames[static_cast<std::size_t>(index)];
+    const auto at = static_cast<std::size_t>(index);
+    CovariateColumn taken;
+    taken.name = m_project.covariateNames[at];
     m_project.covariateNames.erase(m_project.covariateNames.begin() + index);
-    for (auto& study : m_project.studies) {
-        auto& studyValues = study.covariateValues;
-        if (index < static_cast<int>(studyValues.size())) {
-            taken.second.push_back(studyValues[static_cast<std::size_t>(index)]);
-            studyValues.erase(studyValues.begin() + index);
-        } else {
-            taken.second.emplace_back();
-        }
+    const auto take = [at](std::vector<std::string>& values) {
+        if (at >= values.size())
+            return std::string();
+        std::string value = std::move(values[at]);
+        values.erase(values.begin() + static_cast<std::ptrdiff_t>(at));
+        return value;
+    };
+    for (auto& study : m_project.studies)
+        taken.studyValues.push_back(take(study.covariateValues));
+    for (auto& outcome : m_project.outcomes) {
+        taken.armValues.emplace_back();
+        for (auto& row : outcome.rows)
+            taken.armValues.back().push_back(take(row.covariateValues));
     }
     emit covariateRemoved(index);
     emit changed();

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/project/project.h"
+#include "ui/document/covariatecolumn.h"
 
 #include <QObject>
 #include <QString>
@@ -73,9 +74,9 @@ public:
     void insertStudies(std::vector<std::pair<std::size_t, Study>> studies);
     /// Removes the studies at these indices (any order); returns them with their indices, ascending.
     std::vector<std::pair<std::size_t, Study>> takeStudies(std::vector<std::size_t> indices);
-    /// A covariate column with one value per study (in study order).
-    void insertCovariate(int index, std::string name, std::vector<std::string> values);
-    std::pair<std::string, std::vector<std::string>> takeCovariate(int index);
+    /// A covariate column with its values (none for a new column).
+    void insertCovariate(int index, CovariateColumn column);
+    CovariateColumn takeCovariate(int index);
     void renameCovariate(int index, std::string name);
     void insertOutcome(int index, Outcome outcome);
     Outcome takeOutcome(int index);

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <map>
 
 namespace evident::ui {
@@ -54,7 +55,8 @@ MergedProject addImportedOutcome(const Project& project, const Project& imported
             if (trimmed(value).empty())
                 value = newValue;
             else if (!trimmed(newValue).empty() && trimmed(value) != trimmed(newValue))
-                merged.notes.append(tr("Study '%1': %2 stays '%3' (the file has '%4').")
+                merged.notes.append(tr("Study '%1': %2 is '%4' in the imported rows, which keep it as "
+                                       "their own; its other rows keep '%3'.")
                                         .arg(QString::fromStdString(existing->label),
                                              QString::fromStdString(target.covariateNames[covariateIndex[c]]),
                                              QString::fromStdString(value),
@@ -68,9 +70,23 @@ MergedProject addImportedOutcome(const Project& project, const Project& imported
                "outcomes.")
                 .arg(matched));
 
+    // Each row's covariates in the project's columns: an arm's own value where the file's value (the
+    // arm's, else its study's) differs from what the study now holds.
     for (Outcome outcome : imported.outcomes) {
-        for (auto& row : outcome.rows)
+        for (auto& row : outcome.rows) {
+            std::vector<std::string> own;
+            const Study* study = target.study(idOf[row.study]);
+            for (std::size_t c = 0; c < covariateIndex.size(); ++c) {
+                const std::string& value = imported.covariateValue(row, c);
+                const std::size_t at = covariateIndex[c];
+                if (trimmed(value).empty() || !study || trimmed(study->covariateValues[at]) == trimmed(value))
+                    continue;
+                own.resize(std::max(own.size(), at + 1));
+                own[at] = value;
+            }
+            row.covariateValues = std::move(own);
             row.study = idOf[row.study];
+        }
         target.outcomes.push_back(std::move(outcome));
     }
     return merged;

@@ -280,9 +280,25 @@ QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
         if (!*arm && !derivation.sharedControlNote.empty())
             parts << tr("Shared control group: %1").arg(QString::fromStdString(derivation.sharedControlNote));
     }
+    if (column.kind == CellAddress::Kind::Covariate)
+        if (const QString note = covariateNote(current, row, column); !note.isEmpty())
+            parts << note;
     if (parts.isEmpty() && (column.isCheckBox() || column.kind == CellAddress::Kind::Dispersion))
         parts << column.toolTip;
     return parts.join(QStringLiteral("\n\n"));
+}
+
+QString StudyTableModel::covariateNote(const Outcome& current, int row, const GridColumn& column) const {
+    const OutcomeRow& entry = current.rows[static_cast<std::size_t>(row)];
+    const auto arms = std::count_if(current.rows.begin(), current.rows.end(),
+                                    [&entry](const OutcomeRow& other) { return other.study == entry.study; });
+    if (arms < 2)
+        return {};
+    const auto covariate = static_cast<std::size_t>(column.covariate);
+    if (covariate < entry.covariateValues.size() && !entry.covariateValues[covariate].empty())
+        return tr("This arm's own value: the study's other arms have theirs.");
+    return tr("The study's value, shared by its arms. Typing here gives this arm a value of its own "
+              "(a dose, a hydrogel); the same value typed for every arm becomes the study's again.");
 }
 
 QStringList StudyTableModel::suggestionsFor(const GridColumn& column) const {
@@ -299,15 +315,22 @@ QStringList StudyTableModel::suggestionsFor(const GridColumn& column) const {
     if (const StudyCharacteristic* characteristic = findCharacteristic(column.title.toStdString()))
         for (std::string_view suggestion : characteristic->suggestions)
             values << qs(suggestion);
-    // And what the project already holds, so a value is typed the same way every time.
-    for (const Study& study : m_document->project().studies)
-        if (column.covariate < static_cast<int>(study.covariateValues.size())) {
-            const QString value =
-                QString::fromStdString(study.covariateValues[static_cast<std::size_t>(column.covariate)])
-                    .trimmed();
-            if (!value.isEmpty() && !values.contains(value, Qt::CaseInsensitive))
-                values << value;
-        }
+    // And what the project already holds, studies' and arms' values, so a value is typed the same way
+    // every time.
+    const Project& project = m_document->project();
+    const auto covariate = static_cast<std::size_t>(column.covariate);
+    const auto offer = [&values](const std::string& text) {
+        const QString value = QString::fromStdString(text).trimmed();
+        if (!value.isEmpty() && !values.contains(value, Qt::CaseInsensitive))
+            values << value;
+    };
+    for (const Study& study : project.studies)
+        if (covariate < study.covariateValues.size())
+            offer(study.covariateValues[covariate]);
+    for (const Outcome& each : project.outcomes)
+        for (const OutcomeRow& row : each.rows)
+            if (covariate < row.covariateValues.size())
+                offer(row.covariateValues[covariate]);
     return values;
 }
 

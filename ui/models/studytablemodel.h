@@ -102,6 +102,8 @@ private:
     bool usedAt(int row, const GridColumn& column) const;
     /// The row whose numbers a cell shows: the shared control group's row for empty control cells.
     int displayRowOf(int row, const GridColumn& column) const;
+    /// For a row of a study with several arms: whether the covariate value is the arm's own or the study's.
+    QString covariateNote(const Outcome& current, int row, const GridColumn& column) const;
     QStringList suggestionsFor(const GridColumn& column) const;
     void rebuildColumns();
     /// Adds and removes column groups to match the outcome and the revealed groups.
