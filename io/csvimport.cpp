@@ -382,6 +382,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
                 row.covariateValues[static_cast<std::size_t>(i)] = value;
             }
         }
+        dropTrailingEmptyValues(row.covariateValues);
         row.arm = reader.text(ColumnRole::Arm);
         row.controlGroup = reader.text(ColumnRole::ControlGroup);
         row.shamMean = reader.text(ColumnRole::ShamMean);

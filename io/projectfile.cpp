@@ -577,6 +577,7 @@ private:
                 row.covariateValues.assign(project.covariateNames.size(), std::string());
                 for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
                     valueReader.readText(project.covariateNames[c].c_str(), row.covariateValues[c]);
+                dropTrailingEmptyValues(row.covariateValues);
             }
             outcome.rows.push_back(std::move(row));
         }

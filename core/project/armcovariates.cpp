@@ -13,9 +13,7 @@ void setOwnValue(std::vector<std::string>& values, std::size_t covariate, std::s
         values.resize(covariate + 1);
     }
     values[covariate] = std::move(value);
-    // A list of nothing but "the study's" is no list: keeps undo and file round trips exact.
-    while (!values.empty() && values.back().empty())
-        values.pop_back();
+    dropTrailingEmptyValues(values);
 }
 
 } // namespace

@@ -60,6 +60,11 @@ OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry cont
     return row;
 }
 
+void dropTrailingEmptyValues(std::vector<std::string>& values) {
+    while (!values.empty() && values.back().empty())
+        values.pop_back();
+}
+
 Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues) {
     Study study;
     study.id = id;

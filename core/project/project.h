@@ -72,11 +72,15 @@ struct OutcomeRow {
     std::string controlGroup; ///< Shared-control link; empty when this comparison has its own control
     std::string shamMean;     ///< Mean of the sham/normal group, for the normalised mean difference (NMD)
     /// This arm's own value of each covariate, aligned with Project::covariateNames (may be shorter); an
-    /// empty value means the study's. Arms of one study can differ in dose, hydrogel or route.
+    /// empty value means the study's. Arms of one study can differ in dose, hydrogel or route. Never ends
+    /// in an empty value (dropTrailingEmptyValues), so equal values compare equal.
     std::vector<std::string> covariateValues;
 
     bool operator==(const OutcomeRow&) const = default;
 };
+
+/// Removes the empty values at the end of an arm's covariate list: they only repeat "the study's".
+void dropTrailingEmptyValues(std::vector<std::string>& values);
 
 /// A row with the given arms (two-group layout) or effect size (precomputed layout).
 OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi = {},

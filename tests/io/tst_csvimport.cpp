@@ -21,6 +21,7 @@ private slots:
     void fileLevelErrors_data();
     void fileLevelErrors();
     void twoGroupLayoutWithCovariates();
+    void armsKeepTheirOwnCovariateValues();
     void metaforColumnNamesAreAccepted();
     void precomputedLayout();
     void cellProblemsNameLineAndColumn();
@@ -70,6 +71,28 @@ void TestCsvImport::twoGroupLayoutWithCovariates() {
     QCOMPARE(outcome.rows[0].treated.mean, std::string("5.1"));
     QCOMPARE(outcome.rows[1].control.n, std::string("6"));
     QCOMPARE(import.rowLines, (QList<int>{2, 3}));
+}
+
+void TestCsvImport::armsKeepTheirOwnCovariateValues() {
+    // Two arms of Li 2019 against one control: the second arm's dose and hydrogel are its own; its
+    // risk-of-bias judgement, which is the study's, differs and is reported rather than lost silently.
+    const CsvImport import = importText(QStringLiteral("study,arm,control_group,mean_t,sd_t,n_t,mean_c,sd_c,"
+                                                       "n_c,dose,hydrogel,species,rob_blinding_assessor\n"
+                                                       "Li 2019,low,vehicle,12,2,8,5,2,12,50,no,rat,low\n"
+                                                       "Li 2019,high,vehicle,14,2,8,,,,100,yes,,high\n"
+                                                       "Wang 2020,,,9,2,10,4,1.5,9,100,no,mouse,\n"));
+    QVERIFY2(import.errors.isEmpty(), qPrintable(import.errors.join(u'\n')));
+    const Project& project = import.project;
+    QCOMPARE(project.studies.size(), std::size_t(2));
+    QCOMPARE(project.studies[0].covariateValues, (std::vector<std::string>{"50", "no", "rat"}));
+    const auto& rows = project.outcomes[0].rows;
+    QVERIFY(rows[0].covariateValues.empty());
+    QCOMPARE(rows[1].covariateValues, (std::vector<std::string>{"100", "yes"}));
+    QCOMPARE(project.covariateValue(rows[1], 2), std::string("rat")); // an empty cell: the study's
+    QVERIFY(rows[2].covariateValues.empty());
+    QCOMPARE(import.warnings.size(), qsizetype(1));
+    QCOMPARE(import.warnings[0], QStringLiteral("Line 3, column 'rob_blinding_assessor' (study 'Li 2019'): "
+                                                "risk of bias is judged per study; line 2's is kept."));
 }
 
 void TestCsvImport::metaforColumnNamesAreAccepted() {

@@ -10,6 +10,7 @@
 #include "tests/support/testsupport.h"
 #include "ui/analysis/analysiscontroller.h"
 #include "ui/analysis/rowdetails.h"
+#include "ui/commands/covariatecommands.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 #include "ui/document/filecontroller.h"
@@ -198,6 +199,7 @@ private slots:
     void nmdBringsTheShamMean();
     void characteristicsAreOfferedAndChecked();
     void characteristicsTableIsExported();
+    void armsOfAStudyCanHaveTheirOwnValues();
     void cellEditorsOfferTheChoices();
     void typingInATypeCellChoosesTheType_data();
     void typingInATypeCellChoosesTheType();
@@ -710,10 +712,54 @@ void TestPreclinicalEntry::characteristicsTableIsExported() {
              (QStringList{"study", "EV source", "dose (\u00b5g)", "Sequence generation"}));
     QCOMPARE(read.table.records.size(), qsizetype(3));
     QCOMPARE(read.table.records[0].value(0), QStringLiteral("Li 2019"));
+    QCOMPARE(read.table.records[0].value(1), QStringLiteral("BMSC"));
+    QCOMPARE(read.table.records[0].value(2), QStringLiteral("50; 100")); // its arms' doses
     QCOMPARE(read.table.records[0].value(3), QStringLiteral("low"));
     QCOMPARE(read.table.records[1].value(0), QStringLiteral("Wang, 2020"));
     window.document()->resetProject(Project{});
     QVERIFY(!window.files()->exportCharacteristics(path).isEmpty());
+}
+
+void TestPreclinicalEntry::armsOfAStudyCanHaveTheirOwnValues() {
+    Document document;
+    StudyTableModel model(&document);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    document.resetProject(test::preclinicalProject());
+    const Project start = document.project();
+    const int dose = model.columnOfKey(QStringLiteral("dose (\u00b5g)"));
+    QVERIFY(dose >= 0);
+    // Li 2019's two arms: the high dose is the arm's own value, the low dose the study's.
+    QCOMPARE(model.index(0, dose).data().toString(), QStringLiteral("50"));
+    QCOMPARE(model.index(1, dose).data().toString(), QStringLiteral("100"));
+    QVERIFY(
+        model.index(1, dose).data(Qt::ToolTipRole).toString().contains(QStringLiteral("arm's own value")));
+    QVERIFY(model.index(0, dose).data(Qt::ToolTipRole).toString().contains(QStringLiteral("study's value")));
+    QVERIFY(model.index(2, dose).data(Qt::ToolTipRole).toString().isEmpty()); // a one-arm study
+
+    // Typing on an arm changes that arm only, as one undoable step.
+    QVERIFY(model.setData(model.index(0, dose), QStringLiteral("25")));
+    QCOMPARE(model.index(0, dose).data().toString(), QStringLiteral("25"));
+    QCOMPARE(model.index(1, dose).data().toString(), QStringLiteral("100"));
+    const PreparedOutcome prepared = prepareOutcome(document.project(), document.project().outcomes[0]);
+    QCOMPARE(prepared.data.covariates[1].levels[0], std::string("25"));
+    QCOMPARE(prepared.data.covariates[1].levels[1], std::string("100"));
+    document.undoStack()->undo();
+    QVERIFY(document.project() == start);
+    // The same value on both arms is the study's again.
+    QVERIFY(model.setData(model.index(1, dose), QStringLiteral("50")));
+    QCOMPARE(document.project().studies[0].covariateValues[1], std::string("50"));
+    QVERIFY(document.project().outcomes[0].rows[1].covariateValues.empty());
+    document.undoStack()->undo();
+    QVERIFY(document.project() == start);
+    // Deleting the column takes the arms' values with it, and undo brings them back.
+    document.undoStack()->push(new RemoveCovariateCommand(&document, 1));
+    QVERIFY(document.project().outcomes[0].rows[1].covariateValues.empty());
+    document.undoStack()->undo();
+    QVERIFY(document.project() == start);
+    document.undoStack()->push(new RemoveCovariateCommand(&document, 0));
+    QCOMPARE(document.project().outcomes[0].rows[1].covariateValues, (std::vector<std::string>{"100"}));
+    document.undoStack()->undo();
+    QVERIFY(document.project() == start);
 }
 
 void TestPreclinicalEntry::cellEditorsOfferTheChoices() {

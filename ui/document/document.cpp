@@ -182,8 +182,10 @@ CovariateColumn Document::takeCovariate(int index) {
         taken.studyValues.push_back(take(study.covariateValues));
     for (auto& outcome : m_project.outcomes) {
         taken.armValues.emplace_back();
-        for (auto& row : outcome.rows)
+        for (auto& row : outcome.rows) {
             taken.armValues.back().push_back(take(row.covariateValues));
+            dropTrailingEmptyValues(row.covariateValues);
+        }
     }
     emit covariateRemoved(index);
     emit changed();
