@@ -122,8 +122,9 @@ embryos <- report_as(embryos, c(2, 6), function(x) as_median(x, 1))
 embryos <- report_as(embryos, 9, function(x) as_median(x, 1, range = TRUE))
 
 # Two gland studies compare a second treatment arm with the same control animals: the new row leaves
-# its control cells empty and shares the first row's control group.
-add_arm <- function(rows, position, first_label, second_label, extra_smd, convert) {
+# its control cells empty and shares the first row's control group. The second arm differs from its
+# study in one characteristic (a higher dose; a hydrogel), which it keeps as its own covariate value.
+add_arm <- function(rows, position, first_label, second_label, extra_smd, convert, second_own) {
     row <- rows[[position]]
     raw <- row$raw
     second <- rnorm(length(raw$treated), raw$lab_mean + (raw$smd + extra_smd) * raw$lab_sd, raw$lab_sd)
@@ -132,13 +133,15 @@ add_arm <- function(rows, position, first_label, second_label, extra_smd, conver
     row$treated <- convert(raw$treated)
     row$control <- convert(raw$control)
     arm <- list(study = row$study, included = TRUE, treated = convert(second),
-                control = list(mean = "", sd = "", n = ""), arm = second_label, control_group = "vehicle")
+                control = list(mean = "", sd = "", n = ""), arm = second_label, control_group = "vehicle",
+                covariates = second_own)
     rows[[position]] <- row
     append(rows, list(arm), after = position)
 }
 as_sd <- function(x) list(mean = fmt(mean(x), 1), sd = fmt(sd(x), 2), n = as.character(length(x)))
-glands <- add_arm(glands, 4, "EV 50 \u00b5g", "EV 200 \u00b5g", 0.3, function(x) as_sem(x, 1, 2))
-glands <- add_arm(glands, 9, "EV", "EV + hydrogel", 0.4, as_sd)
+glands <- add_arm(glands, 4, "EV 100 \u00b5g", "EV 200 \u00b5g", 0.3, function(x) as_sem(x, 1, 2),
+                  list("Dose (\u00b5g)" = "200"))
+glands <- add_arm(glands, 9, "EV", "EV + hydrogel", 0.4, as_sd, list(Hydrogel = "yes"))
 
 figure <- function(favours_left, favours_right) {
     list(width_mm = 175, height_mm = 0, dpi = 300, format = "pdf", font_family = "Liberation Sans",
@@ -206,7 +209,7 @@ studies <- lapply(seq_len(k), function(i) {
 
 project <- list(
     format = "evident-project",
-    schema_version = 1,
+    schema_version = 2,
     generator = "resources/examples/make_ev_intrauterine_adhesions.R",
     title = "Stem-cell-derived extracellular vesicles for intrauterine adhesions (example)",
     notes = paste(
