@@ -735,6 +735,14 @@ void TestPreclinicalEntry::armsOfAStudyCanHaveTheirOwnValues() {
         model.index(1, dose).data(Qt::ToolTipRole).toString().contains(QStringLiteral("arm's own value")));
     QVERIFY(model.index(0, dose).data(Qt::ToolTipRole).toString().contains(QStringLiteral("study's value")));
     QVERIFY(model.index(2, dose).data(Qt::ToolTipRole).toString().isEmpty()); // a one-arm study
+    // The detail pane says how the arm differs from its study.
+    const Outcome& glands = start.outcomes[0];
+    const QString details = rowDetailsText(analyseOutcome(start, glands), start, glands, 1);
+    QVERIFY2(details.contains(QStringLiteral("This arm's own characteristics: dose (\u00b5g) 100 (the "
+                                             "study's: 50).")),
+             qPrintable(details));
+    QVERIFY(!rowDetailsText(analyseOutcome(start, glands), start, glands, 0)
+                 .contains(QStringLiteral("own characteristics")));
 
     // Typing on an arm changes that arm only, as one undoable step.
     QVERIFY(model.setData(model.index(0, dose), QStringLiteral("25")));

@@ -73,6 +73,18 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
             lines << QString()
                   << tr("Shared control group: %1").arg(QString::fromStdString(derivation.sharedControlNote));
     }
+    // Where this arm differs from its study (a dose, a hydrogel), as the subgroups will use it.
+    QStringList own;
+    for (std::size_t c = 0; c < entry.covariateValues.size() && c < project.covariateNames.size(); ++c)
+        if (!entry.covariateValues[c].empty())
+            own << tr("%1 %2 (the study's: %3)")
+                       .arg(QString::fromStdString(project.covariateNames[c]),
+                            QString::fromStdString(entry.covariateValues[c]),
+                            study && c < study->covariateValues.size() && !study->covariateValues[c].empty()
+                                ? QString::fromStdString(study->covariateValues[c])
+                                : tr("none"));
+    if (!own.isEmpty())
+        lines << QString() << tr("This arm's own characteristics: %1.").arg(own.join(QStringLiteral("; ")));
 
     QStringList problems;
     for (const InputIssue& issue : analysis.prepared.issues)
