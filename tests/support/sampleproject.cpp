@@ -154,7 +154,7 @@ Project preclinicalProject() {
     OutcomeRow high = low;
     high.arm = "EV high dose";
     high.treated = ci;
-    high.control = ArmEntry{}; // uses the shared control typed on the first row
+    high.control = ArmEntry{};          // uses the shared control typed on the first row
     high.covariateValues = {"", "100"}; // its own dose; the EV source is the study's
     OutcomeRow single;
     single.study = 2;
