@@ -6,6 +6,7 @@
 
 #include "core/effectsize/continuous.h"
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@ enum class DispersionType {
     MedianRange,    ///< median with minimum and maximum
     MedianIQRRange, ///< median with quartiles, minimum and maximum (five-number summary)
 };
+
+/// Every dispersion type, in the order lists offer them.
+inline constexpr std::array<DispersionType, 6> allDispersionTypes{
+    DispersionType::SD,        DispersionType::SEM,         DispersionType::CI,
+    DispersionType::MedianIQR, DispersionType::MedianRange, DispersionType::MedianIQRRange};
 
 /// The entries of a reported arm, so that a message or the grid can point at one of them.
 enum class ReportedField { N, Centre, SD, SEM, CILower, CIUpper, CILevel, Q1, Q3, Minimum, Maximum };

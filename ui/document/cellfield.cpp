@@ -174,9 +174,7 @@ std::optional<DispersionType> parseDispersionText(std::string_view text) {
     const std::string_view value = trimmed(text);
     if (const auto type = parseDispersionType(value))
         return type;
-    for (DispersionType type :
-         {DispersionType::SD, DispersionType::SEM, DispersionType::CI, DispersionType::MedianIQR,
-          DispersionType::MedianRange, DispersionType::MedianIQRRange})
+    for (DispersionType type : allDispersionTypes)
         if (equalsIgnoringCase(value, dispersionLabel(type))
             || equalsIgnoringCase(value, dispersionShortLabel(type)))
             return type;

@@ -304,9 +304,7 @@ QString StudyTableModel::covariateNote(const Outcome& current, int row, const Gr
 QStringList StudyTableModel::suggestionsFor(const GridColumn& column) const {
     QStringList values;
     if (column.kind == CellAddress::Kind::Dispersion) {
-        for (DispersionType type :
-             {DispersionType::SD, DispersionType::SEM, DispersionType::CI, DispersionType::MedianIQR,
-              DispersionType::MedianRange, DispersionType::MedianIQRRange})
+        for (DispersionType type : allDispersionTypes)
             values << qs(dispersionKey(type));
         return values;
     }

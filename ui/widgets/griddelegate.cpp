@@ -41,9 +41,7 @@ QWidget* GridDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem&
     const GridColumn* column = columnOf(index);
     if (column && column->kind == CellAddress::Kind::Dispersion) {
         auto* box = new QComboBox(parent);
-        for (DispersionType type :
-             {DispersionType::SD, DispersionType::SEM, DispersionType::CI, DispersionType::MedianIQR,
-              DispersionType::MedianRange, DispersionType::MedianIQRRange}) {
+        for (DispersionType type : allDispersionTypes) {
             // The items read as the cell does, so typing a type's first letter ("c", "s", "m") finds
             // it, in the closed box as in its list; the long label is the item's tooltip.
             box->addItem(QString::fromLatin1(dispersionShortLabel(type)), qs(dispersionKey(type)));
