@@ -377,12 +377,9 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
         const Study& study = *import.project.study(id);
         for (qsizetype i = 0; i < covariateColumns.size(); ++i) {
             const std::string value = record.value(covariateColumns[i]).trimmed().toStdString();
-            if (!value.empty() && value != study.covariateValues[static_cast<std::size_t>(i)]) {
-                row.covariateValues.resize(static_cast<std::size_t>(covariateColumns.size()));
-                row.covariateValues[static_cast<std::size_t>(i)] = value;
-            }
+            if (value != study.covariateValues[static_cast<std::size_t>(i)])
+                setArmCovariateValue(row.covariateValues, static_cast<std::size_t>(i), value);
         }
-        dropTrailingEmptyValues(row.covariateValues);
         row.arm = reader.text(ColumnRole::Arm);
         row.controlGroup = reader.text(ColumnRole::ControlGroup);
         row.shamMean = reader.text(ColumnRole::ShamMean);

@@ -574,10 +574,11 @@ private:
             if (const auto values = reader.object("covariates"); values && reader.ok()) {
                 ObjectReader valueReader(*values, place + QStringLiteral(", covariates"), m_error,
                                          m_warnings);
-                row.covariateValues.assign(project.covariateNames.size(), std::string());
-                for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
-                    valueReader.readText(project.covariateNames[c].c_str(), row.covariateValues[c]);
-                dropTrailingEmptyValues(row.covariateValues);
+                for (std::size_t c = 0; c < project.covariateNames.size(); ++c) {
+                    std::string value;
+                    valueReader.readText(project.covariateNames[c].c_str(), value);
+                    setArmCovariateValue(row.covariateValues, c, std::move(value));
+                }
             }
             outcome.rows.push_back(std::move(row));
         }

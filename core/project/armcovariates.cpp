@@ -4,19 +4,6 @@
 #include <algorithm>
 
 namespace evident {
-namespace {
-
-void setOwnValue(std::vector<std::string>& values, std::size_t covariate, std::string value) {
-    if (covariate >= values.size()) {
-        if (value.empty())
-            return;
-        values.resize(covariate + 1);
-    }
-    values[covariate] = std::move(value);
-    dropTrailingEmptyValues(values);
-}
-
-} // namespace
 
 CovariatePlacement placeCovariateValue(const Project& project, std::size_t outcome, std::size_t row,
                                        std::size_t covariate, const std::string& value) {
@@ -42,9 +29,9 @@ CovariatePlacement placeCovariateValue(const Project& project, std::size_t outco
     auto& editedValues = placement.rows[editedIndex].values;
     if (rowsHere == 1) {
         placement.studyValue = value;
-        setOwnValue(editedValues, covariate, std::string());
+        setArmCovariateValue(editedValues, covariate, std::string());
     } else {
-        setOwnValue(editedValues, covariate, value);
+        setArmCovariateValue(editedValues, covariate, value);
     }
 
     const auto effective = [&](const std::vector<std::string>& values) -> const std::string& {
@@ -58,7 +45,7 @@ CovariatePlacement placeCovariateValue(const Project& project, std::size_t outco
         placement.studyValue = std::string(first);
     for (auto& each : placement.rows)
         if (allAgree || effective(each.values) == placement.studyValue)
-            setOwnValue(each.values, covariate, std::string());
+            setArmCovariateValue(each.values, covariate, std::string());
     return placement;
 }
 

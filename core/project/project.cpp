@@ -65,6 +65,16 @@ void dropTrailingEmptyValues(std::vector<std::string>& values) {
         values.pop_back();
 }
 
+void setArmCovariateValue(std::vector<std::string>& values, std::size_t covariate, std::string value) {
+    if (covariate >= values.size()) {
+        if (value.empty())
+            return;
+        values.resize(covariate + 1);
+    }
+    values[covariate] = std::move(value);
+    dropTrailingEmptyValues(values);
+}
+
 Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariateValues) {
     Study study;
     study.id = id;

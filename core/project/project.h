@@ -81,6 +81,9 @@ struct OutcomeRow {
 
 /// Removes the empty values at the end of an arm's covariate list: they only repeat "the study's".
 void dropTrailingEmptyValues(std::vector<std::string>& values);
+/// Sets an arm's own value of covariate `covariate` in its list (OutcomeRow::covariateValues); "" means
+/// the study's. Grows the list as needed and keeps it without trailing empty values.
+void setArmCovariateValue(std::vector<std::string>& values, std::size_t covariate, std::string value);
 
 /// A row with the given arms (two-group layout) or effect size (precomputed layout).
 OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi = {},

@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 
-#include <algorithm>
 #include <map>
 
 namespace evident::ui {
@@ -81,8 +80,7 @@ MergedProject addImportedOutcome(const Project& project, const Project& imported
                 const std::size_t at = covariateIndex[c];
                 if (trimmed(value).empty() || !study || trimmed(study->covariateValues[at]) == trimmed(value))
                     continue;
-                own.resize(std::max(own.size(), at + 1));
-                own[at] = value;
+                setArmCovariateValue(own, at, value);
             }
             row.covariateValues = std::move(own);
             row.study = idOf[row.study];
