@@ -33,6 +33,19 @@ void editCell(Document& document, int iteration) {
         new SetCellCommand(&document, cell, std::string(iteration % 2 ? "61.5" : "62.5")));
 }
 
+/// The timed loop of the edit benchmarks: one cell edit and the recomputation it causes per iteration,
+/// with the analysis' own share reported as the counter analysis_ms.
+void timeEdits(benchmark::State& state, Document& document, AnalysisController& controller) {
+    int iteration = 0;
+    double analysisMs = 0;
+    for (auto _ : state) {
+        editCell(document, ++iteration);
+        controller.recomputeNow();
+        analysisMs += controller.lastDurationMs();
+    }
+    state.counters["analysis_ms"] = analysisMs / static_cast<double>(std::max(1, iteration));
+}
+
 /// analyseOutcome() alone: the floor for everything below.
 void BM_AnalyseOutcome(benchmark::State& state) {
     const Project project = test::syntheticProject(static_cast<std::size_t>(state.range(0)));
@@ -45,14 +58,7 @@ void BM_EditToAnalysis(benchmark::State& state) {
     Document document;
     document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
     AnalysisController controller(&document);
-    int iteration = 0;
-    double analysisMs = 0;
-    for (auto _ : state) {
-        editCell(document, ++iteration);
-        controller.recomputeNow();
-        analysisMs += controller.lastDurationMs();
-    }
-    state.counters["analysis_ms"] = analysisMs / static_cast<double>(std::max(1, iteration));
+    timeEdits(state, document, controller);
 }
 
 /// Cell edit → analysis → grid issue marks and the Results panel (text and four tables).
@@ -67,14 +73,7 @@ void BM_EditToResultsPanel(benchmark::State& state) {
                          panel.showAnalysis(analysis, outcome);
                      });
     document.resetProject(test::syntheticProject(static_cast<std::size_t>(state.range(0))));
-    int iteration = 0;
-    double analysisMs = 0;
-    for (auto _ : state) {
-        editCell(document, ++iteration);
-        controller.recomputeNow();
-        analysisMs += controller.lastDurationMs();
-    }
-    state.counters["analysis_ms"] = analysisMs / static_cast<double>(std::max(1, iteration));
+    timeEdits(state, document, controller);
 }
 
 /// The Results panel and grid marks alone, given an analysis: the desktop's own share of the latency.
