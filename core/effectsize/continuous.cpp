@@ -39,7 +39,7 @@ EffectSizeResult standardisedMeanDifference(const GroupSummary& t, const GroupSu
 EffectSizeResult revManStandardisedMeanDifference(const GroupSummary& t, const GroupSummary& c) {
     const double total = t.n + c.n;
     if (!(total > 3.94))
-        return failure("RevMan's SMD needs more than 3.94 participants in total");
+        return failure("RevMan's SMD needs more than 3.94 animals in total");
     const double sd = pooledSd(t, c);
     if (!(sd > 0))
         return failure("the pooled SD is zero");

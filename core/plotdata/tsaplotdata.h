@@ -26,7 +26,7 @@ struct TsaPlotData {
     std::string message; ///< When !ok: the reason from the TSA ("Set the minimal relevant effect …")
     AxisScale xAxis;
     AxisScale yAxis;
-    std::string xTitle = "Cumulative number of participants";
+    std::string xTitle = "Cumulative number of animals";
     std::string yTitle = "Cumulative Z-score";
     std::vector<PlotPoint> zCurve; ///< Starts at the origin, then one point per look
     std::vector<std::string> lookLabels;

@@ -170,7 +170,7 @@ std::string tsaTextReport(const TsaResult& result, const TsaOptions& options) {
         out << "Not computed: " << result.error << "\n";
         return out.str();
     }
-    out << "Required information size: " << result.ris << " participants";
+    out << "Required information size: " << result.ris << " animals";
     if (result.ris != result.risUnadjusted)
         out << " (" << result.risUnadjusted << " before the " << adjustmentKey(options.adjustment)
             << " adjustment)";

@@ -26,7 +26,7 @@ std::string heterogeneityNote(const TsaResult& result) {
 
 std::string writeConclusion(const TsaResult& result, SpendingFunction spending) {
     const std::string boundary = std::string(spendingLabel(spending)) + " boundary";
-    const std::string ris = "the required information size of " + std::to_string(result.ris) + " participants"
+    const std::string ris = "the required information size of " + std::to_string(result.ris) + " animals"
                             + heterogeneityNote(result);
     switch (result.verdict) {
     case TsaVerdict::EfficacyCrossed: {
@@ -120,7 +120,7 @@ TsaResult runTsa(std::span<const TsaTrial> input, const TsaOptions& options) {
     if (fractions.front() >= 1)
         return fail("The first trial alone reaches the required information size of "
                     + std::to_string(result.ris)
-                    + " participants, so no sequential analysis is possible; check the minimal relevant "
+                    + " animals, so no sequential analysis is possible; check the minimal relevant "
                       "effect.");
 
     BoundaryOptions boundaryOptions;

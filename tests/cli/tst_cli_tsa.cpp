@@ -199,9 +199,7 @@ void TestCliTsa::randomEffectsMeanDifferenceMatchesRtsa() {
     }
     const QJsonObject crossed = run.json.value(QStringLiteral("crossed")).toObject();
     QCOMPARE(crossed.value(QStringLiteral("boundary")).toString(), QStringLiteral("lower"));
-    QVERIFY(run.json.value(QStringLiteral("conclusion"))
-                .toString()
-                .contains(QStringLiteral("2473 participants")));
+    QVERIFY(run.json.value(QStringLiteral("conclusion")).toString().contains(QStringLiteral("2473 animals")));
 }
 
 void TestCliTsa::binaryRiskRatioMatchesRtsa() {

@@ -403,7 +403,7 @@ void TestTsaAnalysis::conclusions() {
     QCOMPARE(
         QString::fromStdString(result.conclusion),
         QStringLiteral("The cumulative Z-curve crossed the O'Brien-Fleming boundary at 24% of the required "
-                       "information size of 2473 participants (D² = 82%)."));
+                       "information size of 2473 animals (D² = 82%)."));
     // Not crossed: a 3-point difference needs 4·(1.96 + 1.28)²·900/9 = 4204 participants; D² 82% → 23514.
     result =
         runTsa(trials, mdOptions(3, 0.1, TsaModel::RandomEffects, HeterogeneityAdjustment::Diversity, false));
@@ -412,7 +412,7 @@ void TestTsaAnalysis::conclusions() {
     QCOMPARE(QString::fromStdString(result.conclusion),
              QStringLiteral(
                  "The cumulative Z-curve did not cross the O'Brien-Fleming boundary; the trials include "
-                 "5% of the required information size of %1 participants (D² = 82%).")
+                 "5% of the required information size of %1 animals (D² = 82%).")
                  .arg(result.ris));
     // Futility: two trials of 200 with a negligible difference (Z ≈ 0.1) against a RIS of 379 (MD 10,
     // SD 30): at 53% the futility wedge is about ±0.5 and the curve is inside it.
@@ -432,17 +432,16 @@ void TestTsaAnalysis::conclusions() {
     QCOMPARE(QString::fromStdString(result.conclusion),
              QStringLiteral(
                  "The cumulative Z-curve crossed the futility boundary at 53% of the required information "
-                 "size of 379 participants without crossing the O'Brien-Fleming boundary."));
+                 "size of 379 animals without crossing the O'Brien-Fleming boundary."));
     // RIS reached without crossing: the same trials without futility boundaries; the second trial takes
     // the information to 400/379 = 106%, the final analysis.
     futile.futility = false;
     result = runTsa(flat, futile);
     QVERIFY2(result.ok, result.error.c_str());
     QCOMPARE(result.verdict, TsaVerdict::RisReachedWithoutCrossing);
-    QCOMPARE(
-        QString::fromStdString(result.conclusion),
-        QStringLiteral("The cumulative Z-curve reached the required information size of 379 participants "
-                       "without crossing the O'Brien-Fleming boundary."));
+    QCOMPARE(QString::fromStdString(result.conclusion),
+             QStringLiteral("The cumulative Z-curve reached the required information size of 379 animals "
+                            "without crossing the O'Brien-Fleming boundary."));
 }
 
 void TestTsaAnalysis::rejectsNonsense_data() {

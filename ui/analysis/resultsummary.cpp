@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <cmath>
+#include <set>
 
 namespace evident::ui {
 namespace {
@@ -42,7 +43,17 @@ QString manuscriptText(const OutcomeAnalysis& analysis, const Outcome& outcome) 
     for (double n : analysis.prepared.participants)
         animals += n;
     const bool fixed = options.estimator == Tau2Estimator::FixedEffect;
+    // Arms of one study are separate comparisons: say so when the two counts differ.
+    std::set<StudyId> distinct;
+    for (std::size_t row : analysis.prepared.rows)
+        if (row < outcome.rows.size())
+            distinct.insert(outcome.rows[row].study);
+    const auto studyCount = static_cast<int>(distinct.size());
     QString studies = fit.k == 1 ? tr("1 study") : tr("%1 studies").arg(fit.k);
+    if (studyCount > 0 && studyCount != fit.k)
+        studies = tr("%1 comparisons from %2")
+                      .arg(fit.k)
+                      .arg(studyCount == 1 ? tr("1 study") : tr("%1 studies").arg(studyCount));
     if (animals > 0)
         studies += tr(" (%1 animals)").arg(static_cast<long long>(std::llround(animals)));
     const QString ciMethod =

@@ -10,6 +10,8 @@
 #include <QHeaderView>
 #include <QMenu>
 
+#include <algorithm>
+
 namespace evident::ui {
 
 CopyableTableView::CopyableTableView(QWidget* parent)
@@ -43,6 +45,18 @@ QString CopyableTableView::selectionText() const {
         block.append(row);
     }
     return toTabSeparated(block);
+}
+
+void CopyableTableView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                    const QList<int>& roles) {
+    QTableView::dataChanged(topLeft, bottomRight, roles);
+    if (!topLeft.isValid() || !bottomRight.isValid())
+        return;
+    for (int column = topLeft.column(); column <= bottomRight.column(); ++column) {
+        const int needed = std::max(sizeHintForColumn(column), horizontalHeader()->sectionSizeHint(column));
+        if (needed > columnWidth(column))
+            setColumnWidth(column, needed);
+    }
 }
 
 void CopyableTableView::contextMenuEvent(QContextMenuEvent* event) {

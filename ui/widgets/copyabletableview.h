@@ -17,6 +17,10 @@ public:
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
+    /// New numbers in the same cells (a model that keeps its shape) widen any column they no longer fit,
+    /// so a value is never shown as "…".
+    void dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                     const QList<int>& roles = QList<int>()) override;
 };
 
 } // namespace evident::ui
