@@ -7,12 +7,9 @@
 #include "ui/export/figureexportdialog.h"
 #include "ui/plots/figurewidget.h"
 #include "ui/widgets/studygridview.h"
-#include "ui/widgets/tsasettingspanel.h"
 
 #include <QAction>
 #include <QScrollArea>
-#include <QScrollBar>
-#include <QSplitter>
 #include <QUndoStack>
 
 namespace evident::ui {
@@ -29,7 +26,7 @@ QScrollArea* scrollable(QWidget* content, QWidget* parent) {
 } // namespace
 
 AnalysisViews::AnalysisViews(Document* document, AnalysisController* analysis, StudyGridView* grid,
-                             TsaSettingsPanel* tsaSettings, QWidget* window)
+                             QWidget* window)
     : QObject(window)
     , m_document(document)
     , m_analysis(analysis)
@@ -42,16 +39,8 @@ AnalysisViews::AnalysisViews(Document* document, AnalysisController* analysis, S
     // A forest plot of many studies is taller than the window: it scrolls, rows never overlap.
     m_forestPage = scrollable(m_forest, window);
 
-    auto* settings = scrollable(tsaSettings, window);
-    settings->setMinimumWidth(tsaSettings->minimumSizeHint().width()
-                              + settings->verticalScrollBar()->sizeHint().width());
-    auto* tsaSplitter = new QSplitter(Qt::Horizontal, window);
-    tsaSplitter->addWidget(m_tsa);
-    tsaSplitter->addWidget(settings);
-    tsaSplitter->setStretchFactor(0, 1);
-    tsaSplitter->setStretchFactor(1, 0);
-    tsaSplitter->setChildrenCollapsible(false);
-    m_tsaPage = tsaSplitter;
+    // The TSA plot has the whole tab; its settings are in the Analysis panel with the others.
+    m_tsaPage = m_tsa;
 
     const std::pair<FigureKind, QString> figures[] = {
         {FigureKind::Forest, tr("Export &Forest Plot\u2026")},

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The live figures of the main window: forest, funnel and TSA plots and the risk-of-bias summary of the
-// current outcome, redrawn whenever its analysis changes, each with an export command; the TSA settings
-// sit beside the TSA plot.
+// current outcome, redrawn whenever its analysis changes, each with an export command.
 #pragma once
 
 #include "core/plotdata/figurelayout.h"
@@ -25,16 +24,14 @@ namespace evident::ui {
 class AnalysisController;
 class Document;
 class StudyGridView;
-class TsaSettingsPanel;
 
 class AnalysisViews : public QObject {
     Q_OBJECT
 public:
-    AnalysisViews(Document* document, AnalysisController* analysis, StudyGridView* grid,
-                  TsaSettingsPanel* tsaSettings, QWidget* window);
+    AnalysisViews(Document* document, AnalysisController* analysis, StudyGridView* grid, QWidget* window);
 
     /// The pages to show as tabs: the forest plot (scrolls when tall), the funnel plot, and the TSA
-    /// plot with its settings.
+    /// plot (its settings are in the main window's Analysis panel).
     QWidget* forestPage() const { return m_forestPage; }
     QWidget* funnelPage() const;
     QWidget* tsaPage() const { return m_tsaPage; }

@@ -7,6 +7,7 @@
 #include "ui/commands/covariatecommands.h"
 #include "ui/commands/outcomecommands.h"
 #include "ui/commands/valuecommands.h"
+#include "ui/dialogs/helpdialogs.h"
 #include "ui/dialogs/newoutcomedialog.h"
 #include "ui/dialogs/projectdetailsdialog.h"
 #include "ui/document/document.h"
@@ -16,27 +17,34 @@
 #include "ui/widgets/outcomebar.h"
 #include "ui/widgets/resultspanel.h"
 #include "ui/widgets/riskofbiasview.h"
+#include "ui/widgets/robsensitivitypanel.h"
 #include "ui/widgets/rowdetailspanel.h"
+#include "ui/widgets/startpage.h"
 #include "ui/widgets/studygridview.h"
 #include "ui/widgets/tsasettingspanel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCommandLinkButton>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <set>
 
 namespace evident::ui {
@@ -49,7 +57,8 @@ QDockWidget* dockFor(QWidget* panel, const QString& title, const QString& object
     scroll->setWidget(panel);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    // A scroll area's minimum is a scroll bar: keep the panel's own minimum so nothing is cut off.
+    // Wide enough for the panel's fields (it puts labels above them), no wider: it scrolls when short.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setMinimumWidth(panel->minimumSizeHint().width()
                             + scroll->verticalScrollBar()->sizeHint().width());
     auto* dock = new QDockWidget(title, parent);
@@ -58,6 +67,24 @@ QDockWidget* dockFor(QWidget* panel, const QString& title, const QString& object
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable
                       | QDockWidget::DockWidgetClosable);
     return dock;
+}
+
+/// The Analysis panel's content: the meta-analysis settings, then those of the trial sequential analysis,
+/// each under a heading, in one column that scrolls.
+QWidget* settingsColumn(QWidget* analysis, QWidget* tsa, QWidget* parent) {
+    auto* column = new QWidget(parent);
+    auto* layout = new QVBoxLayout(column);
+    const auto heading = [column](const QString& text) {
+        auto* label = new QLabel(QStringLiteral("<b>%1</b>").arg(text), column);
+        label->setContentsMargins(6, 6, 0, 0);
+        return label;
+    };
+    layout->addWidget(heading(MainWindow::tr("Meta-analysis")));
+    layout->addWidget(analysis);
+    layout->addWidget(heading(MainWindow::tr("Trial sequential analysis")));
+    layout->addWidget(tsa);
+    layout->addStretch(1);
+    return column;
 }
 
 } // namespace
@@ -76,18 +103,22 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     , m_rowDetails(new RowDetailsPanel(m_document, m_analysis, this))
     , m_riskOfBias(new RiskOfBiasView(m_document, this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_startPage(new StartPage(m_files, this))
+    , m_pages(new QStackedWidget(this))
     , m_analysisTabs(new QTabWidget(this))
     , m_results(new ResultsPanel(m_document, this))
     , m_analysisSettings(new AnalysisSettingsPanel(m_document, this))
     , m_tsaSettings(new TsaSettingsPanel(m_document, this))
-    , m_settingsDock(dockFor(m_analysisSettings, tr("Analysis"), QStringLiteral("analysisSettings"), this))
-    , m_views(new AnalysisViews(m_document, m_analysis, m_grid, m_tsaSettings, this))
+    , m_settingsDock(dockFor(settingsColumn(m_analysisSettings, m_tsaSettings, this), tr("Analysis"),
+                             QStringLiteral("analysisSettings"), this))
+    , m_views(new AnalysisViews(m_document, m_analysis, m_grid, this))
     , m_illustrative(new QLabel(this))
     , m_timing(new QLabel(this)) {
     m_grid->setStudyModel(m_model);
 
     // The grid with, below it, how the current row's numbers are used; beside it, risk of bias.
     auto* gridSplitter = new QSplitter(Qt::Vertical, this);
+    gridSplitter->setObjectName(QStringLiteral("gridSplitter")); // named: its sizes are remembered
     gridSplitter->addWidget(m_grid);
     gridSplitter->addWidget(m_rowDetails);
     gridSplitter->setStretchFactor(0, 3);
@@ -120,9 +151,19 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    setCentralWidget(m_splitter);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_pages->addWidget(m_startPage);
+    m_pages->addWidget(m_splitter);
+    m_pages->setCurrentWidget(m_splitter);
+    setCentralWidget(m_pages);
 
     addDockWidget(Qt::RightDockWidgetArea, m_settingsDock);
+    // The TSA tab brings its settings into view.
+    connect(m_analysisTabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_analysisTabs->currentWidget() == m_views->tsaPage())
+            if (auto* scroll = qobject_cast<QScrollArea*>(m_settingsDock->widget()))
+                scroll->ensureWidgetVisible(m_tsaSettings);
+    });
 
     m_illustrative->setText(QStringLiteral("\u26a0 ") + illustrativeNote);
     m_illustrative->setToolTip(tr("The project's notes say its numbers are made up"));
@@ -148,7 +189,12 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
         m_results->clear();
         m_timing->clear();
     });
-    m_files->setResultsSource([this] { return ResultsExport{m_results->text(), m_results->tables()}; });
+    m_files->setResultsSource([this]() -> std::optional<ResultTable> {
+        const OutcomeAnalysis* analysis = m_analysis->analysis();
+        if (!analysis)
+            return std::nullopt;
+        return resultsExportTable(*analysis, m_results->robSensitivityPanel()->sensitivity());
+    });
     connect(m_files, &FileController::message, this, &MainWindow::showStatus);
     connect(m_grid, &StudyGridView::message, this, &MainWindow::showStatus);
     connect(m_views, &AnalysisViews::message, this, &MainWindow::showStatus);
@@ -158,6 +204,8 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
          {&Document::projectReset, &Document::projectInfoChanged, &Document::outcomeListChanged})
         connect(m_document, signal, this, &MainWindow::updateTitle);
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    // A project opened, created or imported from anywhere (the start page, the menus) replaces the page.
+    connect(m_document, &Document::projectReset, this, &MainWindow::showWorkspace);
     connect(m_document, &Document::currentOutcomeChanged, this, &MainWindow::updateActions);
     connect(m_document, &Document::outcomeListChanged, this, &MainWindow::updateActions);
     connect(m_document, &Document::covariateInserted, this, &MainWindow::updateActions);
@@ -167,22 +215,87 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
         m_files->exportCharacteristicsAction()->setEnabled(!m_document->project().studies.empty());
     });
 
-    resize(1500, 900);
+    resize(initialSize(screen() ? screen()->availableGeometry().size() : QSize(1500, 900)));
     updateTitle();
     updateActions();
 }
 
 MainWindow::~MainWindow() = default;
 
+QSize MainWindow::initialSize(const QSize& available) {
+    // Leave room for the window frame and the desktop's panels.
+    return {std::min(1500, available.width() * 19 / 20), std::min(900, available.height() * 9 / 10)};
+}
+
+void MainWindow::showStartPage() {
+    if (isStartPageShown())
+        return;
+    m_dockWasVisible = !m_settingsDock->isHidden();
+    m_settingsDock->hide();
+    m_pages->setCurrentWidget(m_startPage);
+    m_startPage->newButton()->setFocus();
+}
+
+bool MainWindow::isStartPageShown() const {
+    return m_pages->currentWidget() == m_startPage;
+}
+
+void MainWindow::showWorkspace() {
+    if (!isStartPageShown())
+        return;
+    m_pages->setCurrentWidget(m_splitter);
+    m_settingsDock->setVisible(m_dockWasVisible);
+    m_dataTabs->setCurrentIndex(0);
+    m_grid->setFocus();
+}
+
+namespace {
+const QString geometryKey = QStringLiteral("window/geometry");
+const QString stateKey = QStringLiteral("window/state");
+QString splitterKey(const QSplitter* splitter) {
+    return QStringLiteral("window/splitters/") + splitter->objectName();
+}
+} // namespace
+
+void MainWindow::saveLayout() const {
+    QSettings settings;
+    settings.setValue(geometryKey, saveGeometry());
+    // The dock's visibility as the user left it, not as the start page hides it.
+    if (isStartPageShown())
+        m_settingsDock->setVisible(m_dockWasVisible);
+    settings.setValue(stateKey, saveState());
+    if (isStartPageShown())
+        m_settingsDock->hide();
+    for (const QSplitter* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty() && splitter->width() > 0)
+            settings.setValue(splitterKey(splitter), splitter->saveState());
+}
+
+bool MainWindow::restoreLayout() {
+    const QSettings settings;
+    if (!settings.contains(geometryKey))
+        return false;
+    restoreGeometry(settings.value(geometryKey).toByteArray());
+    restoreState(settings.value(stateKey).toByteArray());
+    for (QSplitter* splitter : findChildren<QSplitter*>())
+        if (!splitter->objectName().isEmpty() && settings.contains(splitterKey(splitter)))
+            splitter->restoreState(settings.value(splitterKey(splitter)).toByteArray());
+    m_layoutRestored = true;
+    return true;
+}
+
 int MainWindow::addAnalysisView(QWidget* view, const QString& title) {
     return m_analysisTabs->addTab(view, title);
 }
 
 QString MainWindow::titleFor(const QString& projectTitle, const QString& filePath, const QString& notes) {
-    QString name = projectTitle.trimmed();
-    if (name.isEmpty())
-        name = filePath.isEmpty() ? tr("Untitled") : QFileInfo(filePath).fileName();
-    QString title = name + QStringLiteral("[*]");
+    // The file first, so that after Save As the title names the file written; then the project's title.
+    const QString label = projectTitle.trimmed();
+    const QString file = filePath.isEmpty() ? QString() : QFileInfo(filePath).fileName();
+    QString title =
+        (file.isEmpty() ? (label.isEmpty() ? tr("Untitled") : label) : file) + QStringLiteral("[*]");
+    if (!file.isEmpty() && !label.isEmpty() && label != QFileInfo(file).completeBaseName())
+        title += QStringLiteral(" \u2014 ") + label;
     if (notes.contains(QStringLiteral("illustrative"), Qt::CaseInsensitive))
         title += QStringLiteral(" \u2014 ") + illustrativeNote;
     return title + QStringLiteral(" \u2014 Evident");
@@ -410,7 +523,9 @@ void MainWindow::createMenus() {
     m_undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     m_undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
     m_redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    m_redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    // Ctrl+Y as well: what Windows and most spreadsheets use.
+    m_redo->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(m_undo);
     edit->addAction(m_redo);
     edit->addSeparator();
@@ -437,7 +552,25 @@ void MainWindow::createMenus() {
     view->addAction(m_settingsDock->toggleViewAction());
     view->addMenu(m_grid->columnsMenu());
 
+    createHelpMenu();
+}
+
+void MainWindow::createHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* guide = help->addAction(tr("&User Guide"), this, [this] {
+        auto* dialog = findChild<UserGuideDialog*>();
+        if (!dialog) {
+            dialog = new UserGuideDialog(this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        dialog->show();
+        dialog->raise();
+    });
+    guide->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutsDialog(menuBar(), this); });
+    help->addAction(tr("How to &Cite Evident"), this,
+                    [this] { showCitationDialog(QApplication::applicationVersion(), this); });
+    help->addSeparator();
     help->addAction(tr("&About Evident"), this, [this] {
         QMessageBox::about(this, tr("About Evident"),
                            tr("<b>Evident</b> %1<br>Meta-analysis of preclinical studies.<br>"
@@ -451,11 +584,14 @@ void MainWindow::showEvent(QShowEvent* event) {
     if (m_shown)
         return;
     m_shown = true;
+    if (m_layoutRestored)
+        return;
     // First layout: the settings as narrow as they go, then the grid (the main work) and the results
-    // at about 3:2. The size hints alone would give the results text most of the width.
+    // at 11:9, so that on a laptop screen the plots still get over 400 px. The size hints alone would
+    // give the results text most of the width.
     resizeDocks({m_settingsDock}, {m_settingsDock->minimumSizeHint().width()}, Qt::Horizontal);
     const int width = m_splitter->width();
-    m_splitter->setSizes({width * 3 / 5, width - width * 3 / 5});
+    m_splitter->setSizes({width * 11 / 20, width - width * 11 / 20});
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -464,6 +600,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     m_files->autosaver()->discard();
+    saveLayout();
     event->accept();
 }
 

@@ -10,6 +10,7 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QStackedWidget;
 class QTabWidget;
 
 namespace evident::ui {
@@ -24,6 +25,7 @@ class ResultsPanel;
 class RiskOfBiasView;
 class RowDetailsPanel;
 class StudyGridView;
+class StartPage;
 class StudyTableModel;
 class TsaSettingsPanel;
 
@@ -41,7 +43,7 @@ public:
     StudyGridView* grid() const { return m_grid; }
     ResultsPanel* resultsPanel() const { return m_results; }
     AnalysisSettingsPanel* analysisSettingsPanel() const { return m_analysisSettings; }
-    /// Beside the TSA plot, on the TSA tab.
+    /// In the Analysis panel, below the meta-analysis settings.
     TsaSettingsPanel* tsaSettingsPanel() const { return m_tsaSettings; }
     /// The forest, funnel and TSA plots and their export commands.
     AnalysisViews* analysisViews() const { return m_views; }
@@ -61,8 +63,26 @@ public:
     /// Adds a view (a plot) as a tab after the Results panel; returns its tab index.
     int addAnalysisView(QWidget* view, const QString& title);
 
-    /// The window title for a project: its title (or file name), the modified marker, and a note
-    /// when the project's notes say the data are illustrative.
+    /// The page shown when no project is open (new review, the example, CSV import, recent files).
+    StartPage* startPage() const { return m_startPage; }
+    /// Shows the start page instead of the grid and results, until a project is opened or created.
+    void showStartPage();
+    bool isStartPageShown() const;
+    /// The data pane (grid) beside the analysis tabs.
+    QSplitter* mainSplitter() const { return m_splitter; }
+    /// The Analysis settings dock.
+    QDockWidget* settingsDock() const { return m_settingsDock; }
+
+    /// Stores the window's size, its docks and every named splitter in QSettings ("window/…"), and
+    /// restores them; the window's first layout is used when nothing is stored.
+    void saveLayout() const;
+    bool restoreLayout();
+    /// A size that fits `available` (a screen's available geometry): at most 1500×900, at least the
+    /// window's minimum size when that fits.
+    static QSize initialSize(const QSize& available);
+
+    /// The window title for a project: its file name (when saved) and title, the modified marker, and a
+    /// note when the project's notes say the data are illustrative.
     static QString titleFor(const QString& projectTitle, const QString& filePath, const QString& notes);
 
 protected:
@@ -79,6 +99,8 @@ private:
     void editProjectDetails();
     void populateAddStudiesMenu();
     void populateAddCharacteristicMenu();
+    void createHelpMenu();
+    void showWorkspace();
 
     Document* m_document;
     AnalysisController* m_analysis;
@@ -90,6 +112,8 @@ private:
     RowDetailsPanel* m_rowDetails;
     RiskOfBiasView* m_riskOfBias;
     QSplitter* m_splitter;
+    StartPage* m_startPage;
+    QStackedWidget* m_pages;
     QTabWidget* m_analysisTabs;
     ResultsPanel* m_results;
     AnalysisSettingsPanel* m_analysisSettings;
@@ -111,6 +135,8 @@ private:
     QMenu* m_addStudiesMenu = nullptr;
     QMenu* m_addCharacteristicMenu = nullptr;
     bool m_shown = false;
+    bool m_layoutRestored = false;
+    bool m_dockWasVisible = true; ///< The settings dock is hidden while the start page is shown
 };
 
 } // namespace evident::ui

@@ -23,12 +23,13 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     evident::ui::MainWindow window;
+    window.restoreLayout(); // the size, docks and splitters of the last session, when there was one
     window.show();
     const QStringList files = parser.positionalArguments();
     QTimer::singleShot(0, &window, [&window, files] {
         evident::ui::FileController* controller = window.files();
         if (files.isEmpty())
-            controller->newProject();
+            window.showStartPage();
         else if (QFileInfo(files.first()).suffix().compare(QStringLiteral("evident"), Qt::CaseInsensitive)
                  == 0)
             controller->open(files.first());

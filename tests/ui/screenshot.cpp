@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Takes screenshots of the main window for docs/screenshots (run under Xvfb or offscreen):
 //   evident_screenshot PROJECT OUT.png [--dark] [--outcome N] [--tab N] [--tsa] [--size 1600x1000]
-//                      [--data N] [--row N] [--rob-cell R,C] [--grid-share F] [--hide-settings]
+//                      [--data N] [--row N] [--rob-cell R,C] [--grid-share F] [--hide-settings] [--start]
 // --data picks the data pane's tab (0 the grid, 1 risk of bias); --row makes a grid row current, so the
 // detail pane below the grid explains it; --rob-cell selects a risk-of-bias cell; --grid-share gives the
 // data pane that share of the central area (default 0.6, as the app opens; the Results side keeps its
-// minimum width); --hide-settings closes the Analysis settings dock.
+// minimum width); --hide-settings closes the Analysis settings dock; --start shows the start page (PROJECT
+// is then only added to the recent files; give the size as the screen, e.g. --size 1280x720).
 // --dark applies a dark palette the way a dark desktop theme would, to check that every colour
 // the app uses follows the palette.
 #include "ui/analysisviews.h"
@@ -87,7 +88,9 @@ int main(int argc, char* argv[]) {
                                        QStringLiteral("f"));
     const QCommandLineOption hideSettings(QStringLiteral("hide-settings"),
                                           QStringLiteral("Close the analysis settings dock"));
-    parser.addOptions({dark, outcome, tab, size, tsa, view, data, row, robCell, gridShare, hideSettings});
+    const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("Show the start page"));
+    parser.addOptions(
+        {dark, outcome, tab, size, tsa, view, data, row, robCell, gridShare, hideSettings, start});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
@@ -118,6 +121,8 @@ int main(int argc, char* argv[]) {
         for (QDockWidget* dock : window.findChildren<QDockWidget*>())
             dock->hide();
     window.show();
+    if (parser.isSet(start))
+        window.showStartPage();
     if (parser.isSet(row)) {
         const int r = parser.value(row).toInt();
         const int column = window.studyModel()->columnOfKey(QStringLiteral("mean_t"));
@@ -127,7 +132,7 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(gridShare))
         // After the window's first layout, which sets its own split.
         QTimer::singleShot(200, &app, [&] {
-            if (auto* splitter = qobject_cast<QSplitter*>(window.centralWidget())) {
+            if (QSplitter* splitter = window.mainSplitter()) {
                 const int width = splitter->width();
                 const int grid = static_cast<int>(width * parser.value(gridShare).toDouble());
                 splitter->setSizes({grid, width - grid});

@@ -25,6 +25,8 @@
 #include <QSignalSpy>
 #include <QUndoStack>
 
+#include <cmath>
+
 using namespace evident;
 using namespace evident::ui;
 
@@ -151,6 +153,11 @@ void TestAnalysis::tablesHoldTheCoresNumbers() {
     QCOMPARE(small.rows.size(), qsizetype(4)); // Egger, Begg, trim-and-fill, fail-safe N
     QCOMPARE(small.rows[0][1].toDouble(), analysis.result.egger->statistic);
     QCOMPARE(small.rows[0][2].toDouble(), analysis.result.egger->p);
+    // Counts are whole numbers on screen and in the export ("8", not "8.00").
+    QCOMPARE(small.displayText(2, 1), QString::number(analysis.result.trimAndFill->k0));
+    QCOMPARE(small.displayText(3, 1),
+             QString::number(static_cast<long long>(std::llround(analysis.result.failSafeN->rosenthal))));
+    QCOMPARE(small.exportText(3, 1), small.displayText(3, 1));
 }
 
 void TestAnalysis::leftOutListsEveryReason() {

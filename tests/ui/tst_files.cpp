@@ -15,6 +15,7 @@
 #include "ui/mainwindow.h"
 #include "ui/models/studytablemodel.h"
 #include "ui/widgets/resultspanel.h"
+#include "ui/widgets/robsensitivitypanel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -33,7 +34,9 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <cmath>
 #include <functional>
+#include <set>
 
 using namespace evident;
 using namespace evident::ui;
@@ -106,6 +109,8 @@ private slots:
     void mergingSharesStudiesByLabel();
     void exportedGridImportsBack();
     void exportResultsWritesTables();
+    void titleNamesTheFileAfterSaveAs();
+    void resultsCountComparisonsAndStudies();
     void recentFilesKeepNewestFirst();
 
 private:
@@ -228,8 +233,14 @@ void TestFiles::titles_data() {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("notes");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("title") << QStringLiteral("EVs review") << QStringLiteral("/x/review.evident") << QString()
-                           << QStringLiteral("EVs review[*] \u2014 Evident");
+    QTest::newRow("title and file") << QStringLiteral("EVs review") << QStringLiteral("/x/review.evident")
+                                    << QString()
+                                    << QStringLiteral("review.evident[*] \u2014 EVs review \u2014 Evident");
+    QTest::newRow("title only") << QStringLiteral("EVs review") << QString() << QString()
+                                << QStringLiteral("EVs review[*] \u2014 Evident");
+    QTest::newRow("title is the file's name")
+        << QStringLiteral("review") << QStringLiteral("/x/review.evident") << QString()
+        << QStringLiteral("review.evident[*] \u2014 Evident");
     QTest::newRow("no title: file name") << QString() << QStringLiteral("/x/review.evident") << QString()
                                          << QStringLiteral("review.evident[*] \u2014 Evident");
     QTest::newRow("nothing") << QString() << QString() << QString()
@@ -502,19 +513,80 @@ void TestFiles::exportResultsWritesTables() {
     MainWindow window(m_recovery);
     QCOMPARE(window.files()->load(writeSample(QStringLiteral("results.evident"))), QString());
     window.analysisController()->recomputeNow();
-    QCOMPARE(window.files()->exportResults(m_dir.path()), QString());
-    QFile text(path(QStringLiteral("Glands-results.txt")));
-    QVERIFY(text.open(QIODevice::ReadOnly));
-    QCOMPARE(QString::fromUtf8(text.readAll()).trimmed(), window.resultsPanel()->text().trimmed());
-    const io::CsvParseResult loo = io::readCsvFile(path(QStringLiteral("Glands-leave-one-out.csv")));
-    QCOMPARE(loo.error, QString());
-    QCOMPARE(loo.table.header.value(0), QStringLiteral("Study omitted"));
-    QCOMPARE(loo.table.records.size(), qsizetype(2)); // two studies analysed
-    bool number = false;
-    loo.table.records[0].value(1).toDouble(&number);
-    QVERIFY(number); // a plain number a spreadsheet reads
-    for (const char* name : {"Glands-left-out.csv", "Glands-subgroups.csv", "Glands-small-study-effects.csv"})
-        QVERIFY(QFileInfo::exists(path(QString::fromLatin1(name))));
+    const OutcomeAnalysis& analysis = *window.analysisController()->analysis();
+    const QString file = path(QStringLiteral("Glands results.csv"));
+    QCOMPARE(window.files()->exportResults(file), QString());
+    const io::CsvParseResult csv = io::readCsvFile(file);
+    QCOMPARE(csv.error, QString());
+    const QStringList& header = csv.table.header;
+    const auto column = [&header](const QString& name) { return static_cast<int>(header.indexOf(name)); };
+    for (const char* name : {"Row", "Study or subgroup", "k", "Weight (%)", "SE", "SMD", "95% CI lower",
+                             "95% CI upper", "P", "Tau\u00b2", "I\u00b2"})
+        QVERIFY2(column(QString::fromUtf8(name)) >= 0, name);
+    // One row per analysed comparison, with its own effect size, CI and weight; then the pooled result.
+    const AnalysisData& data = analysis.prepared.data;
+    const double z = 1.959963984540054; // qnorm(0.975)
+    double weights = 0;
+    qsizetype r = 0;
+    for (; r < csv.table.records.size() && csv.table.records[r].value(0) == QStringLiteral("study"); ++r) {
+        const QStringList& row = csv.table.records[r];
+        const auto i = static_cast<std::size_t>(r);
+        QCOMPARE(row.value(column(QStringLiteral("Study or subgroup"))),
+                 QString::fromStdString(data.labels[i]));
+        const double yi = row.value(column(QStringLiteral("SMD"))).toDouble();
+        QCOMPARE(yi, data.yi[i]);
+        QVERIFY(std::abs(row.value(column(QStringLiteral("95% CI lower"))).toDouble()
+                         - (data.yi[i] - z * std::sqrt(data.vi[i])))
+                < 1e-12);
+        QVERIFY(std::abs(row.value(column(QStringLiteral("95% CI upper"))).toDouble()
+                         - (data.yi[i] + z * std::sqrt(data.vi[i])))
+                < 1e-12);
+        const double weight = row.value(column(QStringLiteral("Weight (%)"))).toDouble();
+        QCOMPARE(weight, analysis.result.overall.weightPercent[i]);
+        weights += weight;
+    }
+    QCOMPARE(r, static_cast<qsizetype>(data.size()));
+    QVERIFY(std::abs(weights - 100) < 1e-9);
+    const QStringList& pooled = csv.table.records.value(r);
+    QCOMPARE(pooled.value(0), QStringLiteral("pooled"));
+    QCOMPARE(pooled.value(column(QStringLiteral("k"))).toInt(), analysis.result.overall.k);
+    QCOMPARE(pooled.value(column(QStringLiteral("SMD"))).toDouble(), analysis.result.overall.estimate);
+    QCOMPARE(pooled.value(column(QStringLiteral("P"))).toDouble(), analysis.result.overall.p);
+    // One file, as asked for: no folder of separate tables beside it.
+    QVERIFY(!QFileInfo::exists(path(QStringLiteral("Glands-results.txt"))));
+}
+
+void TestFiles::titleNamesTheFileAfterSaveAs() {
+    MainWindow window(m_recovery);
+    QCOMPARE(window.files()->load(FileController::examplePath()), QString());
+    QVERIFY(window.windowTitle().startsWith(QStringLiteral("Stem-cell-derived")));
+    QCOMPARE(window.files()->saveTo(path(QStringLiteral("my review.evident"))), QString());
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("my review.evident[*] \u2014 ")),
+             qPrintable(window.windowTitle()));
+}
+
+void TestFiles::resultsCountComparisonsAndStudies() {
+    MainWindow window(m_recovery);
+    QCOMPARE(window.files()->load(FileController::examplePath()), QString());
+    window.analysisController()->recomputeNow();
+    const OutcomeAnalysis& analysis = *window.analysisController()->analysis();
+    std::set<StudyId> studies;
+    const Outcome& outcome = *window.document()->currentOutcomeData();
+    for (std::size_t row : analysis.prepared.rows)
+        studies.insert(outcome.rows[row].study);
+    QVERIFY(studies.size() < static_cast<std::size_t>(analysis.result.overall.k)); // arms of one study
+    QVERIFY2(window.resultsPanel()->text().contains(QStringLiteral("%1 comparisons from %2 studies")
+                                                        .arg(analysis.result.overall.k)
+                                                        .arg(studies.size())),
+             qPrintable(window.resultsPanel()->text().left(200)));
+    // The export ends with the analysis without the studies at high risk of bias, as the panel shows it.
+    const RobSensitivity* rob = window.resultsPanel()->robSensitivityPanel()->sensitivity();
+    QVERIFY(rob && !rob->excludedStudies.empty());
+    const QString file = path(QStringLiteral("example-results.csv"));
+    QCOMPARE(window.files()->exportResults(file), QString());
+    const io::CsvParseResult csv = io::readCsvFile(file);
+    QCOMPARE(csv.table.records.last().value(0), QStringLiteral("risk-of-bias sensitivity"));
+    QCOMPARE(csv.table.records.last().value(2).toInt(), rob->analysis.result.overall.k);
 }
 
 void TestFiles::recentFilesKeepNewestFirst() {

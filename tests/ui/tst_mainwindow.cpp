@@ -79,8 +79,8 @@ void TestMainWindow::analysisViewsFollowResults() {
     MainWindow fresh(m_dir.filePath(QStringLiteral("recovery-fresh")));
     QCOMPARE(fresh.analysisTabs()->count(), 5);
     QCOMPARE(fresh.analysisTabs()->widget(4), fresh.analysisViews()->riskOfBiasPage());
-    // The TSA settings sit beside the TSA plot.
-    QVERIFY(m_window->analysisViews()->tsaPage()->isAncestorOf(m_window->tsaSettingsPanel()));
+    // The TSA settings are in the Analysis panel, with the others.
+    QVERIFY(m_window->settingsDock()->isAncestorOf(m_window->tsaSettingsPanel()));
     auto* view = new QLabel(QStringLiteral("another view"));
     QCOMPARE(m_window->addAnalysisView(view, QStringLiteral("Other")), 5);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));

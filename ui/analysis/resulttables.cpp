@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 #include "core/report/manuscripttext.h"
 #include "core/report/numberformat.h"
+#include "core/report/studyresults.h"
 
 #include <QCoreApplication>
 
@@ -67,7 +68,7 @@ QString ResultTable::displayText(int row, int column) const {
     if (!cell.isValid())
         return {};
     if (cell.typeId() != QMetaType::Double)
-        return cell.toString();
+        return cell.toString(); // text, and counts stored as integers (fail-safe N, studies imputed)
     const double value = cell.toDouble();
     switch (formats.value(column, CellFormat::Text)) {
     case CellFormat::Estimate:
@@ -162,15 +163,16 @@ ResultTable smallStudyTable(const OutcomeAnalysis& analysis) {
     if (result.trimAndFill) {
         const TrimAndFill& tf = *result.trimAndFill;
         const QString side = tf.side == FunnelSide::Left ? tr("left") : tr("right");
-        table.rows.append({tr("Trim-and-fill (studies imputed)"), static_cast<double>(tf.k0), QVariant(),
+        table.rows.append({tr("Trim-and-fill (studies imputed)"), static_cast<qlonglong>(tf.k0), QVariant(),
                            tf.k0 > 0
                                ? tr("on the %1; adjusted %2")
                                      .arg(side, qs(pooledSentence(tf.adjusted, analysis.measure, style)))
                                : tr("none imputed (%1 side tested)").arg(side)});
     }
     if (result.failSafeN)
-        table.rows.append({tr("Fail-safe N (Rosenthal)"), result.failSafeN->rosenthal, result.failSafeN->p,
-                           tr("null studies that would raise the one-sided combined P above 0.05")});
+        table.rows.append(
+            {tr("Fail-safe N (Rosenthal)"), static_cast<qlonglong>(std::llround(result.failSafeN->rosenthal)),
+             result.failSafeN->p, tr("null studies that would raise the one-sided combined P above 0.05")});
     return table;
 }
 
@@ -186,6 +188,45 @@ ResultTable robSensitivityTable(const OutcomeAnalysis& analysis, const RobSensit
                       + fitCells(all, analysis.measure));
     table.rows.append(QList<QVariant>{tr("Without studies at high risk"), static_cast<double>(reduced.k)}
                       + fitCells(reduced, sensitivity.analysis.measure));
+    return table;
+}
+
+ResultTable resultsExportTable(const OutcomeAnalysis& analysis, const RobSensitivity* sensitivity) {
+    ResultTable table;
+    table.name = QStringLiteral("results");
+    table.decimals = decimalsFor(analysis);
+    const bool ratio = isRatioMeasure(analysis.measure);
+    table.header = QStringList{tr("Row"), tr("Study or subgroup"), tr("k"), tr("Weight (%)"),
+                               ratio ? tr("SE (log scale)") : tr("SE")}
+                   + fitHeader(analysis);
+    table.formats = QList<CellFormat>{CellFormat::Text, CellFormat::Text, CellFormat::Count,
+                                      CellFormat::Number, CellFormat::Number}
+                    + fitFormats();
+    const auto scale = [&](double value) { return reportingScale(value, analysis.measure); };
+    for (const StudyResult& study : studyResults(analysis))
+        table.rows.append({tr("study"), qs(study.label), QVariant(),
+                           study.weightPercent ? QVariant(*study.weightPercent) : QVariant(), study.se,
+                           scale(study.estimate), scale(study.ci.lower), scale(study.ci.upper), QVariant(),
+                           QVariant(), QVariant()});
+    const MetaAnalysisFit& overall = analysis.result.overall;
+    const auto pooledRow = [&](const QString& kind, const QString& label, const MetaAnalysisFit& fit) {
+        return QList<QVariant>{kind, label, static_cast<double>(fit.k), QVariant(),
+                               fit.estimable ? QVariant(fit.se) : QVariant()}
+               + fitCells(fit, analysis.measure);
+    };
+    table.rows.append(pooledRow(tr("pooled"), tr("All studies"), overall));
+    if (overall.estimable && overall.k > 1 && analysis.options.fit.estimator != Tau2Estimator::FixedEffect
+        && std::isfinite(overall.prediction.lower))
+        table.rows.append({tr("prediction interval"), tr("All studies"), QVariant(), QVariant(), QVariant(),
+                           QVariant(), scale(overall.prediction.lower), scale(overall.prediction.upper),
+                           QVariant(), QVariant(), QVariant()});
+    if (const auto& subgroups = analysis.result.subgroups)
+        for (const SubgroupFit& group : subgroups->groups)
+            table.rows.append(pooledRow(
+                tr("subgroup"), qs(subgroups->variable) + QStringLiteral(": ") + qs(group.level), group.fit));
+    if (sensitivity && !sensitivity->excludedStudies.empty())
+        table.rows.append(pooledRow(tr("risk-of-bias sensitivity"), tr("Without studies at high risk"),
+                                    sensitivity->analysis.result.overall));
     return table;
 }
 

@@ -46,6 +46,13 @@ ResultTable smallStudyTable(const OutcomeAnalysis& analysis);
 /// items, side by side: k, the pooled estimate, its CI, P, tau² and I².
 ResultTable robSensitivityTable(const OutcomeAnalysis& analysis, const RobSensitivity& sensitivity);
 
+/// "Export Results as CSV": every analysed comparison (its effect size, SE, CI and weight) with, below
+/// them, the pooled result, the prediction interval and the subgroups, in the columns of the other tables.
+/// The first column says what a row is: "study", "pooled", "prediction interval", "subgroup", or
+/// "risk-of-bias sensitivity" (the analysis without the studies at high risk, when `sensitivity` leaves
+/// any out).
+ResultTable resultsExportTable(const OutcomeAnalysis& analysis, const RobSensitivity* sensitivity = nullptr);
+
 /// The estimate on the scale results are reported on (exp for ratio measures).
 double reportingScale(double value, EffectMeasure measure);
 

@@ -20,7 +20,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QUndoStack>
 
@@ -61,7 +61,8 @@ FileController::FileController(Document* document, QWidget* window, const QStrin
     m_new->setShortcut(QKeySequence::New);
     m_open->setShortcut(QKeySequence::Open);
     m_save->setShortcut(QKeySequence::Save);
-    m_saveAs->setShortcut(QKeySequence::SaveAs);
+    // QKeySequence::SaveAs is empty on some desktops (GNOME, Windows): give it the usual one everywhere.
+    m_saveAs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_importCsv->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
     connect(m_new, &QAction::triggered, this, &FileController::newProject);
     connect(m_open, &QAction::triggered, this, [this] {
@@ -106,16 +107,24 @@ FileController::FileController(Document* document, QWidget* window, const QStrin
         else
             emit message(tr("Study characteristics exported to %1").arg(QDir::toNativeSeparators(path)));
     });
+    m_exportResults->setToolTip(
+        tr("One CSV file: each study's effect size, confidence interval and weight, then the pooled result"));
     connect(m_exportResults, &QAction::triggered, this, [this] {
-        const QString directory =
-            QFileDialog::getExistingDirectory(m_window, tr("Export Results to Folder"), dialogDirectory());
-        if (directory.isEmpty())
+        const Outcome* outcome = m_document->currentOutcomeData();
+        if (!outcome)
             return;
-        const QString error = exportResults(directory);
+        const QString suggested =
+            QDir(dialogDirectory())
+                .filePath(fileSafe(QString::fromStdString(outcome->name)) + QStringLiteral("-results.csv"));
+        const QString path = QFileDialog::getSaveFileName(m_window, tr("Export Results as CSV"), suggested,
+                                                          tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        const QString error = exportResults(path);
         if (!error.isEmpty())
             QMessageBox::warning(m_window, tr("Export Results"), error);
         else
-            emit message(tr("Results exported to %1").arg(QDir::toNativeSeparators(directory)));
+            emit message(tr("Results exported to %1").arg(QDir::toNativeSeparators(path)));
     });
     connect(m_recent, &RecentFiles::changed, this, &FileController::refreshRecentMenu);
     connect(m_recentMenu, &QMenu::aboutToShow, this, &FileController::refreshRecentMenu);
@@ -126,10 +135,27 @@ QString FileController::examplePath() {
     return QStringLiteral(":/examples/ev-intrauterine-adhesions.evident");
 }
 
+namespace {
+
+const char* const csvFolderKey = "files/csvImportFolder";
+
+/// Documents when it exists, else home: a folder that does not exist would be taken for a file name.
+QString documentsOrHome() {
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return QFileInfo(documents).isDir() ? documents : QDir::homePath();
+}
+
+} // namespace
+
 QString FileController::dialogDirectory() const {
     if (!m_document->filePath().isEmpty() && !m_document->filePath().startsWith(QLatin1Char(':')))
         return QFileInfo(m_document->filePath()).absolutePath();
-    return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    return documentsOrHome();
+}
+
+QString FileController::csvImportDirectory() {
+    const QString last = QSettings().value(QLatin1String(csvFolderKey)).toString();
+    return !last.isEmpty() && QFileInfo(last).isDir() ? last : documentsOrHome();
 }
 
 void FileController::refreshRecentMenu() {
@@ -259,10 +285,11 @@ bool FileController::maybeSave() {
 void FileController::importCsv(const QString& givenPath) {
     QString path = givenPath;
     if (path.isEmpty())
-        path = QFileDialog::getOpenFileName(m_window, tr("Import CSV"), dialogDirectory(),
+        path = QFileDialog::getOpenFileName(m_window, tr("Import CSV"), csvImportDirectory(),
                                             tr("Delimited text (*.csv *.tsv *.txt);;All files (*)"));
     if (path.isEmpty())
         return;
+    QSettings().setValue(QLatin1String(csvFolderKey), QFileInfo(path).absolutePath());
     CsvImportDialog dialog(path, m_document->currentOutcome() >= 0, m_window);
     if (!dialog.fileError().isEmpty()) {
         QMessageBox::warning(m_window, tr("Import CSV"), dialog.fileError());
@@ -306,29 +333,19 @@ QString FileController::exportCharacteristics(const QString& path) const {
     return io::writeCsvFile(path, table.header, table.rows);
 }
 
-QString FileController::exportResults(const QString& directory) const {
-    const Outcome* outcome = m_document->currentOutcomeData();
-    if (!outcome || !m_results)
+QString FileController::exportResults(const QString& path) const {
+    const std::optional<ResultTable> results = m_results ? m_results() : std::nullopt;
+    if (!m_document->currentOutcomeData() || !results)
         return tr("There are no results to export.");
-    const ResultsExport results = m_results();
-    const QString stem = QDir(directory).filePath(fileSafe(QString::fromStdString(outcome->name)));
-    QSaveFile text(stem + QStringLiteral("-results.txt"));
-    if (!text.open(QIODevice::WriteOnly) || text.write(results.text.toUtf8() + '\n') < 0 || !text.commit())
-        return tr("Cannot write %1: %2").arg(text.fileName(), text.errorString());
-    for (const ResultTable* table : results.tables) {
-        QList<QStringList> rows;
-        for (int r = 0; r < table->rows.size(); ++r) {
-            QStringList row;
-            for (int c = 0; c < table->header.size(); ++c)
-                row.append(table->exportText(r, c));
-            rows.append(row);
-        }
-        const QString error = io::writeCsvFile(stem + QLatin1Char('-') + table->name + QStringLiteral(".csv"),
-                                               table->header, rows);
-        if (!error.isEmpty())
-            return error;
+    const ResultTable& table = *results;
+    QList<QStringList> rows;
+    for (int r = 0; r < table.rows.size(); ++r) {
+        QStringList row;
+        for (int c = 0; c < table.header.size(); ++c)
+            row.append(table.exportText(r, c));
+        rows.append(row);
     }
-    return {};
+    return io::writeCsvFile(path, table.header, rows); // QSaveFile: all or nothing
 }
 
 void FileController::offerRecovery() {

@@ -3,12 +3,14 @@
 // prompt before unsaved work is lost, and crash recovery. Owns the actions the menus show.
 #pragma once
 
+#include "ui/analysis/resulttables.h"
 #include "ui/document/autosaver.h"
 
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 class QAction;
@@ -19,13 +21,6 @@ namespace evident::ui {
 
 class Document;
 class RecentFiles;
-struct ResultTable;
-
-/// What the Results panel holds, for "Export results".
-struct ResultsExport {
-    QString text;
-    std::vector<const ResultTable*> tables;
-};
 
 class FileController : public QObject {
     Q_OBJECT
@@ -48,9 +43,10 @@ public:
     Autosaver* autosaver() const { return m_autosaver; }
     RecentFiles* recentFiles() const { return m_recent; }
 
-    /// Where "Export results" takes the text and tables from.
-    void setResultsSource(std::function<ResultsExport()> source) { m_results = std::move(source); }
-
+    /// Where "Export Results as CSV" takes the table from (resultsExportTable); none without results.
+    void setResultsSource(std::function<std::optional<ResultTable>()> source) {
+        m_results = std::move(source);
+    }
     /// A new project with one empty outcome (after asking about unsaved work).
     void newProject();
     /// Opens a project (after asking about unsaved work). On failure the open project stays and the
@@ -72,8 +68,12 @@ public:
     /// Writes the study characteristics table (every study with its characteristics and SYRCLE
     /// judgements, io::characteristicsTable) as CSV. Returns the error, or "".
     QString exportCharacteristics(const QString& path) const;
-    /// Writes the results text and each table to `directory`. Returns the error, or "".
-    QString exportResults(const QString& directory) const;
+    /// Writes the current outcome's results (resultsExportTable: each comparison's effect size, CI and
+    /// weight, then the pooled results) to the CSV file `path`, atomically. Returns the error, or "".
+    QString exportResults(const QString& path) const;
+
+    /// The CSV import dialog's folder: the last one used (QSettings), else Documents, else home.
+    static QString csvImportDirectory();
 
     /// At start-up: offers to restore a copy a crashed session left behind.
     void offerRecovery();
@@ -95,7 +95,7 @@ private:
     QWidget* m_window;
     Autosaver* m_autosaver;
     RecentFiles* m_recent;
-    std::function<ResultsExport()> m_results;
+    std::function<std::optional<ResultTable>()> m_results;
     QAction* m_new;
     QAction* m_open;
     QAction* m_openExample;

@@ -88,6 +88,8 @@ AnalysisSettingsPanel::AnalysisSettingsPanel(Document* document, QWidget* parent
         box->setMinimumContentsLength(10);
     }
     auto* form = new QFormLayout(this);
+    // Labels go above their fields when the panel is narrow: it fits a laptop screen beside the plots.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("Effect measure"), m_measure);
     form->addRow(tr("Tau\u00b2 estimator"), m_estimator);
     form->addRow(tr("Confidence interval"), m_ciMethod);

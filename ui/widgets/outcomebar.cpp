@@ -21,8 +21,10 @@ OutcomeBar::OutcomeBar(Document* document, QWidget* parent)
     , m_lowerIsBetter(new QCheckBox(tr("Lower is better"), this))
     , m_layout(new QLabel(this))
     , m_buttons(new QHBoxLayout) {
-    m_outcomes->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_outcomes->setMinimumContentsLength(20);
+    // 14 characters when closed, whatever the outcome names (the list shows them in full): a long name
+    // must not widen the grid's side past a laptop screen.
+    m_outcomes->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_outcomes->setMinimumContentsLength(14);
     m_outcomes->setToolTip(tr("The outcome shown in the grid and analysed"));
     m_lowerIsBetter->setToolTip(
         tr("For outcomes such as fibrosis, where a lower value in the treated group is a benefit"));

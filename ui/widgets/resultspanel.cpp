@@ -43,6 +43,8 @@ ResultsPanel::ResultsPanel(Document* document, QWidget* parent)
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     m_heading->setFont(headingFont);
+    // A long outcome name wraps rather than widening the window (it set a 600 px minimum).
+    m_heading->setWordWrap(true);
     m_text->setReadOnly(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);

@@ -9,7 +9,9 @@
 #include <QClipboard>
 #include <QContextMenuEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QMenu>
+#include <QPainter>
 
 #include <algorithm>
 #include <set>
@@ -227,6 +229,34 @@ void StudyGridView::contextMenuEvent(QContextMenuEvent* event) {
     menu.addSeparator();
     menu.addMenu(m_columnsMenu);
     menu.exec(event->globalPos());
+}
+
+void StudyGridView::keyPressEvent(QKeyEvent* event) {
+    const bool printable =
+        !event->text().isEmpty() && event->text().at(0).isPrint()
+        && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+    if (m_model && m_model->rowCount() == 0 && printable && m_insertBelow->isEnabled()
+        && m_model->insertRows(0, 1)) {
+        const QModelIndex label = m_model->index(0, 1);
+        setCurrentIndex(label);
+        // The key opens the editor and is its first character, replacing the suggested name.
+        edit(label, QAbstractItemView::AnyKeyPressed, event);
+        return;
+    }
+    QTableView::keyPressEvent(event);
+}
+
+void StudyGridView::paintEvent(QPaintEvent* event) {
+    QTableView::paintEvent(event);
+    if (!m_model || m_model->rowCount() > 0 || !m_insertBelow->isEnabled())
+        return;
+    QPainter painter(viewport());
+    QColor colour = palette().color(QPalette::Disabled, QPalette::Text);
+    painter.setPen(colour);
+    painter.drawText(viewport()->rect().adjusted(12, 12, -12, -12),
+                     Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                     tr("Type the first study's name to start a row, or paste rows from a spreadsheet "
+                        "(Ctrl+V)."));
 }
 
 } // namespace evident::ui

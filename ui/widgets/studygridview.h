@@ -48,6 +48,10 @@ signals:
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
+    /// In an empty grid, typing starts the first row (an undoable insert) and goes into its Study cell.
+    void keyPressEvent(QKeyEvent* event) override;
+    /// An empty grid says how to start.
+    void paintEvent(QPaintEvent* event) override;
 
 private:
     QModelIndexList selectedCells() const;

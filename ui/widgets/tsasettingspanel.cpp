@@ -67,6 +67,8 @@ TsaSettingsPanel::TsaSettingsPanel(Document* document, QWidget* parent)
         box->setMinimumContentsLength(10);
     }
     auto* form = new QFormLayout(this);
+    // Labels go above their fields when the panel is narrow: it fits a laptop screen beside the plots.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("Alpha (two-sided)"), m_alpha);
     form->addRow(tr("Beta"), m_beta);
     form->addRow(tr("Minimal relevant effect"), m_minimalEffect);
