@@ -232,6 +232,7 @@ void MainWindow::showStartPage() {
         return;
     m_dockWasVisible = !m_settingsDock->isHidden();
     m_settingsDock->hide();
+    statusBar()->hide(); // its notes are about a project
     m_pages->setCurrentWidget(m_startPage);
     m_startPage->newButton()->setFocus();
 }
@@ -245,6 +246,7 @@ void MainWindow::showWorkspace() {
         return;
     m_pages->setCurrentWidget(m_splitter);
     m_settingsDock->setVisible(m_dockWasVisible);
+    statusBar()->show();
     m_dataTabs->setCurrentIndex(0);
     m_grid->setFocus();
 }

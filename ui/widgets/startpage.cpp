@@ -32,9 +32,10 @@ StartPage::StartPage(FileController* files, QWidget* parent)
     , m_noRecent(new QLabel(tr("No recent projects yet."), this)) {
     setObjectName(QStringLiteral("startPage"));
     auto* heading = new QLabel(QStringLiteral("<h1>Evident</h1>"), this);
-    auto* tagline = new QLabel(tr("Meta-analysis of preclinical (animal) studies. Version %1.")
-                                   .arg(QApplication::applicationVersion()),
-                               this);
+    QString about = tr("Meta-analysis of preclinical (animal) studies.");
+    if (!QApplication::applicationVersion().isEmpty())
+        about += QLatin1Char(' ') + tr("Version %1.").arg(QApplication::applicationVersion());
+    auto* tagline = new QLabel(about, this);
     tagline->setWordWrap(true);
 
     auto* actions = new QVBoxLayout;
@@ -80,7 +81,10 @@ StartPage::StartPage(FileController* files, QWidget* parent)
 void StartPage::refreshRecent() {
     m_recent->clear();
     for (const QString& path : m_files->recentFiles()->files()) {
-        auto* item = new QListWidgetItem(QFileInfo(path).fileName(), m_recent);
+        // The folder too: two projects may share a file name.
+        const QFileInfo file(path);
+        auto* item = new QListWidgetItem(
+            tr("%1 \u2014 %2").arg(file.fileName(), QDir::toNativeSeparators(file.absolutePath())), m_recent);
         item->setData(Qt::UserRole, path);
         item->setToolTip(QDir::toNativeSeparators(path));
     }
