@@ -47,7 +47,7 @@ std::string checkTwoByTwo(const TwoByTwo& table);
 /// Which tables without events in either group (or with events in everyone: see isDoubleZero) are left
 /// out of the per-table effects.
 enum class DoubleZeroRule {
-    DropForRatios, ///< Default: dropped from OR and RR, kept for RD (RevMan 5; Cochrane Handbook 10.4.4.2)
+    DropForRatios, ///< Default: dropped from OR and RR, kept for RD (RevMan 5; Cochrane Handbook 5.1, 16.9.3)
     Drop,          ///< Dropped for every measure (metafor escalc drop00 = TRUE, as rma.mh uses for its Q)
     Keep,          ///< Kept, with the zero-cell correction (metafor escalc's default drop00 = FALSE)
 };
