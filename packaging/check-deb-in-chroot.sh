@@ -8,7 +8,8 @@
 #
 # ROOT (default /var/tmp/evident-bookworm) is made with debootstrap (minbase) the first time and
 # reused after; an earlier Evident is purged first, so each run resolves Depends anew. MIRROR
-# (default http://deb.debian.org/debian) is the Debian mirror.
+# (default http://deb.debian.org/debian) and SECURITY_MIRROR (default: MIRROR's debian-security) are
+# the Debian mirrors.
 set -euo pipefail
 deb="$(realpath "$1")"
 root="${2:-/var/tmp/evident-bookworm}"
@@ -23,6 +24,13 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
     debootstrap --variant=minbase bookworm "$root" "$mirror"
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# As on an installed system: the release with its updates and security fixes.
+security="${SECURITY_MIRROR:-${mirror%/debian}/debian-security}"
+cat > "$root/etc/apt/sources.list" <<SOURCES
+deb $mirror bookworm main
+deb $mirror bookworm-updates main
+deb $security bookworm-security main
+SOURCES
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 trap 'umount "$root/dev" "$root/proc"' EXIT

@@ -82,7 +82,7 @@ grep -q "<release version=\"$version\"" "$usr/share/metainfo/$id.metainfo.xml" \
 mime="$root/mime"
 mkdir -p "$mime/packages"
 cp "$usr/share/mime/packages/$id.xml" "$mime/packages/"
-quiet update-mime-database -V "$mime"
+quiet env XDG_DATA_HOME="$root" update-mime-database "$mime"
 grep -q '^50:application/x-evident-project:\*\.evident$' "$mime/globs2" \
     || fail "update-mime-database does not map *.evident to application/x-evident-project"
 
