@@ -33,7 +33,8 @@ deb $security bookworm-security main
 SOURCES
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
-trap 'umount "$root/dev" "$root/proc"' EXIT
+mount --bind /dev/pts "$root/dev/pts"
+trap 'umount "$root/dev/pts" "$root/dev" "$root/proc"' EXIT
 
 cp "$deb" "$root/tmp/"
 in_root() {
@@ -55,6 +56,9 @@ in_root evident-cli analyze "$example" --outcome fibrosis --method DL --test hks
 in_root rm -rf /tmp/report
 in_root env QT_QPA_PLATFORM=offscreen evident-cli report "$example" --out /tmp/report
 in_root ls -l /tmp/report
+# TIFF comes from a Qt plugin that no linker sees (a Depends added by hand in packaging/cpack.cmake).
+in_root evident-cli render "$example" --outcome fibrosis --figure forest --width-mm 85 --out /tmp/report/forest.tiff
+in_root ls -l /tmp/report/forest.tiff
 # The desktop app starts, opens the example and keeps running until timeout stops it (status 124).
 status=0
 in_root env QT_QPA_PLATFORM=offscreen timeout 5 evident "$example" || status=$?
