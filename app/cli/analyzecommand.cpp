@@ -32,6 +32,11 @@ int runAnalyze(const QStringList& arguments, QTextStream& out, QTextStream& err)
     if (const auto status = parseCommandLine(parser, arguments, command, 1, out, err))
         return *status;
 
+    // Bad option values are usage errors whatever the file: checked before it is read.
+    if (Outcome probe; !applyAnalysisOptions(parser, probe).isEmpty()) {
+        err << command << ": " << applyAnalysisOptions(parser, probe) << "\n";
+        return ExitUsage;
+    }
     const QString path = parser.positionalArguments().front();
     LoadedInput input = loadInput(path, parser.value(outcomeOption));
     for (const QString& error : input.errors)

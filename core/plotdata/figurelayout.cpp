@@ -35,7 +35,7 @@ double forestRowLines(const ForestPlotData& plot, double fontPointSize, double w
                 widths[j] =
                     std::max(widths[j], characterMm * static_cast<double>(characterCount(row.cells[j])));
     const double line = lineHeight * em;
-    const double robMm = plot.riskOfBias.shown ? syrcleItemCount * robNarrowColumnLines * line + 1.5 * em : 0;
+    double robMm = plot.riskOfBias.shown ? syrcleItemCount * robNarrowColumnLines * line + 1.5 * em : 0;
     const double plotMm = std::max(0.22 * inner, plot.riskOfBias.shown ? 20.0 : 25.0);
     const double gapMm = 0.8 * em;
     double tableMm = 0;
@@ -45,6 +45,13 @@ double forestRowLines(const ForestPlotData& plot, double fontPointSize, double w
         for (std::size_t j = 0; j < widths.size(); ++j)
             if (plot.columns[j].kind == optional && tableMm + plotMm + robMm > inner)
                 tableMm -= widths[j] + gapMm;
+    // With traffic lights that still do not fit, the effect column goes and the lights close up.
+    if (plot.riskOfBias.shown && tableMm + plotMm + robMm > inner) {
+        for (std::size_t j = 0; j < widths.size(); ++j)
+            if (plot.columns[j].kind == ForestColumnKind::Effect)
+                tableMm -= widths[j] + gapMm;
+        robMm = syrcleItemCount * robCompactColumnLines * line + 1.5 * em;
+    }
     const double labelMm =
         widths.empty() ? inner
                        : std::max(0.18 * inner, widths[0] - std::max(0.0, tableMm + plotMm + robMm - inner));

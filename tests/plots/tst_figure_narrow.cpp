@@ -12,6 +12,8 @@
 #include <QTest>
 #include <qcustomplot.h>
 
+#include <map>
+
 using namespace evident;
 using namespace evident::plots;
 using namespace evident::test;
@@ -95,11 +97,18 @@ void TestFigureNarrow::noTextIsCut() {
     QFETCH(double, widthMm);
     QFETCH(bool, riskOfBias);
     QFETCH(bool, subgroups);
-    Project project = longLabelProject();
-    Outcome& outcome = project.outcomes[0];
-    if (!subgroups)
-        outcome.settings.subgroup.clear();
-    const OutcomeAnalysis analysis = analyseOutcome(project, outcome);
+    // One analysis per subgroup setting, shared by the rows (each refits 18 studies 36 times).
+    static std::map<bool, std::pair<Project, OutcomeAnalysis>> analysed;
+    if (!analysed.count(subgroups)) {
+        Project project = longLabelProject();
+        if (!subgroups)
+            project.outcomes[0].settings.subgroup.clear();
+        OutcomeAnalysis analysis = analyseOutcome(project, project.outcomes[0]);
+        analysed.emplace(subgroups, std::pair{std::move(project), std::move(analysis)});
+    }
+    const Project& project = analysed.at(subgroups).first;
+    const Outcome& outcome = project.outcomes[0];
+    const OutcomeAnalysis& analysis = analysed.at(subgroups).second;
     FigureSettings settings;
     settings.widthMm = widthMm;
     settings.riskOfBias = riskOfBias;

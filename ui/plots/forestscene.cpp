@@ -142,15 +142,18 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
     };
     narrowLabels();
     if (g.riskOfBias && room() < minimumPlot) {
+        // The effect column goes, the lights close up as far as the whole labels need (to their
+        // narrowest), and the labels get back what they can.
         for (std::size_t j = 0; j < n; ++j)
             if (d.columns[j].kind == ForestColumnKind::Effect)
                 g.visible[j] = false;
-        narrowLabels(); // The labels get back what they can of the effect column's room
-    }
-    if (g.riskOfBias && room() < minimumPlot) {
-        const double fits = (area.width() - tableWidth() - minimumPlot - robGap) / syrcleItemCount;
-        g.robPitch = std::clamp(fits, fl::robCompactColumnLines * L, g.robPitch);
-        g.robMark = g.robPitch - 0.1 * L;
+        g.widths[0] = fullLabel;
+        if (room() < minimumPlot) {
+            const double fits = (area.width() - tableWidth() - minimumPlot - robGap) / syrcleItemCount;
+            g.robPitch = std::clamp(fits, fl::robCompactColumnLines * L, g.robPitch);
+            g.robMark = g.robPitch - 0.1 * L;
+        }
+        narrowLabels();
     }
     if (g.riskOfBias)
         g.robHeaderScale =
