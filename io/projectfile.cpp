@@ -2,6 +2,7 @@
 #include "io/projectfile.h"
 
 #include "core/common/text.h"
+#include "core/plotdata/figureregistry.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -119,10 +120,9 @@ QJsonObject outcomeToJson(const Outcome& outcome, const std::vector<std::string>
                           {QStringLiteral("futility"), t.futility},
                           {QStringLiteral("power_adjusted"), t.powerAdjusted},
                           {QStringLiteral("order_column"), text(t.orderColumn)}};
-    const QJsonObject figures{{QStringLiteral("forest"), figureToJson(outcome.figures.forest)},
-                              {QStringLiteral("funnel"), figureToJson(outcome.figures.funnel)},
-                              {QStringLiteral("tsa"), figureToJson(outcome.figures.tsa)},
-                              {QStringLiteral("rob_summary"), figureToJson(outcome.figures.robSummary)}};
+    QJsonObject figures;
+    for (const FigureType& type : figureTypes())
+        figures.insert(qs(type.projectKey), figureToJson(figureSettings(outcome.figures, type.kind)));
     QJsonArray rows;
     for (const auto& row : outcome.rows)
         rows.append(rowToJson(row, outcome.layout, covariateNames));
@@ -461,16 +461,18 @@ private:
                 readTsa(*tsa, place + QStringLiteral(", tsa"), outcome.tsa);
             if (const auto figures = reader.object("figures"); figures && reader.ok()) {
                 ObjectReader figureReader(*figures, place + QStringLiteral(", figures"), m_error, m_warnings);
-                const std::pair<const char*, FigureSettings*> kinds[] = {
-                    {"forest", &outcome.figures.forest},
-                    {"funnel", &outcome.figures.funnel},
-                    {"tsa", &outcome.figures.tsa},
-                    {"rob_summary", &outcome.figures.robSummary}};
-                for (const auto& [key, figure] : kinds)
-                    if (const auto settings = figureReader.object(key); settings && figureReader.ok())
-                        readFigure(*settings,
-                                   figureReader.place() + QStringLiteral(", ") + QString::fromUtf8(key),
-                                   *figure);
+                // Schema 2 files have forest, funnel, tsa and rob_summary; a file without the
+                // others gets their defaults. The command line's spelling ("rob-summary") is read too.
+                for (const FigureType& type : figureTypes())
+                    for (const std::string_view spelling : {type.projectKey, type.key}) {
+                        const std::string key(spelling);
+                        const auto settings = figureReader.object(key.c_str());
+                        if (settings && figureReader.ok()) {
+                            readFigure(*settings, figureReader.place() + QStringLiteral(", ") + qs(spelling),
+                                       figureSettings(outcome.figures, type.kind));
+                            break;
+                        }
+                    }
             }
             if (const auto rows = reader.array("rows"); rows && reader.ok())
                 readRows(*rows, place, project, outcome);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/outcometsa.h"
 
+#include <cmath>
+
 namespace evident {
 namespace {
 
@@ -47,7 +49,9 @@ TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome)
     if (!tsaOutcome)
         return failure("Trial sequential analysis is available for MD and SMD outcomes, not for "
                        + std::string(measureLabel(outcome.settings.measure)) + ".");
-    if (!(outcome.tsa.minimalRelevantEffect > 0))
+    // Either sign: a negative effect is natural when lower is better (RTSA accepts it). The RIS
+    // depends on its square, and the futility wedge here is symmetric about Z = 0.
+    if (!(std::abs(outcome.tsa.minimalRelevantEffect) > 0))
         return failure("Set the minimal relevant effect to compute the required information size.");
 
     TsaOptions options = tsaOptionsFor(outcome.tsa, *tsaOutcome);

@@ -139,7 +139,10 @@ struct OutcomeFigures {
     FigureSettings forest;
     FigureSettings funnel;
     FigureSettings tsa;
-    FigureSettings robSummary; ///< The SYRCLE risk-of-bias summary (stacked bars per item)
+    FigureSettings robSummary;      ///< The SYRCLE risk-of-bias summary (stacked bars per item)
+    FigureSettings cumulative;      ///< Cumulative meta-analysis as a forest plot
+    FigureSettings leaveOneOut;     ///< Leave-one-out analysis as a forest plot
+    FigureSettings robTrafficLight; ///< SYRCLE judgements per study and item (traffic lights)
 
     bool operator==(const OutcomeFigures&) const = default;
 };

@@ -414,8 +414,8 @@ void TestPlotDataRob::figureKindKey() {
     QVERIFY(parseFigureKind("rob-summary") == FigureKind::RobSummary);
     QVERIFY(parseFigureKind("ROB-Summary") == FigureKind::RobSummary);
     QVERIFY(!parseFigureKind("rob"));
-    for (FigureKind kind : allFigureKinds)
-        QVERIFY(parseFigureKind(figureKey(kind)) == kind);
+    for (const FigureType& type : figureTypes())
+        QVERIFY(parseFigureKind(figureKey(type.kind)) == type.kind);
 }
 
 QTEST_APPLESS_MAIN(TestPlotDataRob)

@@ -74,6 +74,7 @@ private slots:
     void enumerationsAreStoredByKey();
     void cellsAreKeptAsTyped();
     void riskOfBiasFigureSettings();
+    void everyFigureOfTheRegistryIsSaved();
     void errors_data();
     void errors();
     void everyTruncationIsAnError();
@@ -201,6 +202,55 @@ void TestProjectFile::riskOfBiasFigureSettings() {
     QVERIFY(read.warnings.isEmpty());
     QCOMPARE(read.project->outcomes[0].figures.forest.riskOfBias, false);
     QVERIFY(read.project->outcomes[0].figures.robSummary == FigureSettings{});
+}
+
+void TestProjectFile::everyFigureOfTheRegistryIsSaved() {
+    // The figures added with the registry are saved under their project keys and read back.
+    Project project = test::sampleProject();
+    Outcome& outcome = project.outcomes[0];
+    outcome.figures.cumulative.widthMm = 85;
+    outcome.figures.leaveOneOut.fontPointSize = 9;
+    outcome.figures.robTrafficLight.heightMm = 120;
+    const QByteArray json = projectToJson(project);
+    const QJsonObject figures = QJsonDocument::fromJson(json)
+                                    .object()
+                                    .value(QStringLiteral("outcomes"))
+                                    .toArray()[0]
+                                    .toObject()
+                                    .value(QStringLiteral("figures"))
+                                    .toObject();
+    QCOMPARE(
+        figures.value(QStringLiteral("cumulative")).toObject().value(QStringLiteral("width_mm")).toDouble(),
+        85.0);
+    QCOMPARE(figures.value(QStringLiteral("leave_one_out"))
+                 .toObject()
+                 .value(QStringLiteral("font_point_size"))
+                 .toDouble(),
+             9.0);
+    QCOMPARE(figures.value(QStringLiteral("rob_traffic_light"))
+                 .toObject()
+                 .value(QStringLiteral("height_mm"))
+                 .toDouble(),
+             120.0);
+    const ProjectReadResult read = projectFromJson(json);
+    QVERIFY2(read.project, qPrintable(read.error));
+    QVERIFY(*read.project == project);
+
+    // A schema 2 file has only forest, funnel, tsa and rob_summary; one spelling the summary as the
+    // command line does ("rob-summary") reads too, without warnings.
+    QJsonObject older = QJsonDocument::fromJson(sampleJson()).object();
+    editElement(older, QStringLiteral("outcomes"), 0, [](QJsonObject& outcome) {
+        QJsonObject figures = outcome.value(QStringLiteral("figures")).toObject();
+        for (const char* key : {"cumulative", "leave_one_out", "rob_traffic_light"})
+            figures.remove(QString::fromLatin1(key));
+        figures.insert(QStringLiteral("rob-summary"), figures.take(QStringLiteral("rob_summary")));
+        outcome.insert(QStringLiteral("figures"), figures);
+    });
+    const ProjectReadResult schema2 = projectFromJson(QJsonDocument(older).toJson());
+    QVERIFY2(schema2.project, qPrintable(schema2.error));
+    QVERIFY2(schema2.warnings.isEmpty(), qPrintable(schema2.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(schema2.project->outcomes[0].figures.robSummary.widthMm, 85.0);
+    QVERIFY(schema2.project->outcomes[0].figures.cumulative == FigureSettings{});
 }
 
 void TestProjectFile::errors_data() {

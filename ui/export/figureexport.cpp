@@ -30,17 +30,8 @@ constexpr double svgUserUnitsPerInch = 72;
 constexpr int maximumPixelsPerSide = 30000;
 
 QString title(const FigureModel& model) {
-    switch (model.kind) {
-    case FigureKind::Forest:
-        return QStringLiteral("Forest plot");
-    case FigureKind::Funnel:
-        return QStringLiteral("Funnel plot");
-    case FigureKind::Tsa:
-        return QStringLiteral("Trial sequential analysis");
-    case FigureKind::RobSummary:
-        return QStringLiteral("Risk of bias summary");
-    }
-    return {};
+    return QString::fromUtf8(figureType(model.kind).title.data(),
+                             static_cast<qsizetype>(figureType(model.kind).title.size()));
 }
 
 QSize unitsFor(const QSizeF& mm, double unitsPerInch) {
