@@ -230,10 +230,11 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
             import.errors.append(QStringLiteral("Column %1 has no name in the header row.").arg(c + 1));
         const QString key = name.toCaseFolded();
         if (const auto first = firstColumnNamed.constFind(key); first != firstColumnNamed.cend())
-            import.errors.append(QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
-                                     .arg(name)
-                                     .arg(*first + 1)
-                                     .arg(c + 1));
+            import.errors.append(
+                QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
+                    .arg(name)
+                    .arg(*first + 1)
+                    .arg(c + 1));
         else
             firstColumnNamed.insert(key, c);
     }
@@ -244,10 +245,11 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
             QStringList keys;
             for (const SyrcleItem& item : syrcleItems())
                 keys.append(QStringLiteral("rob_") + QString::fromUtf8(item.key.data(), item.key.size()));
-            import.warnings.append(QStringLiteral("Column '%1' starts with 'rob_' but names no SYRCLE item, so "
-                                                  "it is read as a study characteristic. The SYRCLE columns "
-                                                  "are %2 (each may have a '_support' column).")
-                                       .arg(header[c].trimmed(), keys.join(QStringLiteral(", "))));
+            import.warnings.append(
+                QStringLiteral("Column '%1' starts with 'rob_' but names no SYRCLE item, so "
+                               "it is read as a study characteristic. The SYRCLE columns "
+                               "are %2 (each may have a '_support' column).")
+                    .arg(header[c].trimmed(), keys.join(QStringLiteral(", "))));
         }
 
     QHash<ColumnRole, qsizetype> columnOf;
@@ -429,8 +431,8 @@ CsvImport importCsvFile(const QString& path) {
         import.errors.append(parsed.error);
         return import;
     }
-    CsvImport import =
-        importStudies(parsed.table, guessColumnRoles(parsed.table.header), QFileInfo(path).completeBaseName());
+    CsvImport import = importStudies(parsed.table, guessColumnRoles(parsed.table.header),
+                                     QFileInfo(path).completeBaseName());
     import.warnings = parsed.notes + import.warnings;
     return import;
 }

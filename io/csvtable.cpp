@@ -58,8 +58,9 @@ DecodedText decodeText(const QByteArray& bytes, TextEncoding encoding) {
         const bool le = view.startsWith("\xFF\xFE"), be = view.startsWith("\xFE\xFF");
         if (le || be) {
             bool ok = false;
-            result.text = decodeWith(QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE),
-                                     view.sliced(2), ok);
+            result.text =
+                decodeWith(QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE),
+                           view.sliced(2), ok);
             if (!ok)
                 result.error = QStringLiteral("The file starts like UTF-16 text, but line %1 is not valid "
                                               "UTF-16.")
@@ -91,10 +92,11 @@ DecodedText decodeText(const QByteArray& bytes, TextEncoding encoding) {
         }
     }
     result.text.clear();
-    result.error = QStringLiteral("The file is not valid %1 text: line %2 has a byte that is not. Choose "
-                                  "the file's encoding (UTF-8, Windows-1252 or Latin-1) when importing it.")
-                       .arg(textEncodingName(encoding == TextEncoding::Automatic ? TextEncoding::Utf8 : encoding))
-                       .arg(line);
+    result.error =
+        QStringLiteral("The file is not valid %1 text: line %2 has a byte that is not. Choose "
+                       "the file's encoding (UTF-8, Windows-1252 or Latin-1) when importing it.")
+            .arg(textEncodingName(encoding == TextEncoding::Automatic ? TextEncoding::Utf8 : encoding))
+            .arg(line);
     return result;
 }
 

@@ -39,7 +39,7 @@ struct CsvTable {
 
 struct CsvParseResult {
     CsvTable table;
-    QString error; ///< Empty on success; otherwise names the line and what is wrong
+    QString error;     ///< Empty on success; otherwise names the line and what is wrong
     QStringList notes; ///< How the file was read, when the user should know (its encoding)
 };
 

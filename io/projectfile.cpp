@@ -193,8 +193,9 @@ public:
         if (value.isString()) {
             QString string = value.toString();
             if (stripNul(string))
-                m_warnings.append(QStringLiteral("%1: '%2' held NUL characters (\\u0000), which were removed.")
-                                      .arg(m_place, QString::fromUtf8(key)));
+                m_warnings.append(
+                    QStringLiteral("%1: '%2' held NUL characters (\\u0000), which were removed.")
+                        .arg(m_place, QString::fromUtf8(key)));
             out = string.toStdString();
         } else if (value.isDouble())
             out = formatShortest(value.toDouble());
@@ -378,9 +379,10 @@ private:
         for (qsizetype i = 0; i < names.size(); ++i) {
             QString name = names[i].toString();
             if (stripNul(name))
-                m_warnings.append(QStringLiteral("covariate %1: the name held NUL characters (\\u0000), which "
-                                                 "were removed.")
-                                      .arg(i + 1));
+                m_warnings.append(
+                    QStringLiteral("covariate %1: the name held NUL characters (\\u0000), which "
+                                   "were removed.")
+                        .arg(i + 1));
             name = name.trimmed();
             if (!names[i].isString() || name.isEmpty()) {
                 setError(QStringLiteral("covariate %1: the name must be non-empty text").arg(i + 1));

@@ -122,7 +122,8 @@ void TestAtomicWrites::exportReplacesTheWholeFile() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("figure.") + format);
     QVERIFY(writeBytes(path, QByteArray(100000, 'x'))); // longer than some of the new files
-    const plots::ExportResult result = plots::exportFigure(model, settings, path, plots::parseExportFormat(format));
+    const plots::ExportResult result =
+        plots::exportFigure(model, settings, path, plots::parseExportFormat(format));
     QVERIFY2(result.ok, qPrintable(result.error));
     const QByteArray bytes = contents(path);
     QVERIFY(bytes.startsWith(magic));
@@ -155,7 +156,8 @@ void TestAtomicWrites::failedExportLeavesThePreviousFile() {
     const QString path = dir.filePath(QStringLiteral("figure.") + format);
     const QByteArray previous("the previous figure");
     QVERIFY(writeBytes(path, previous));
-    const plots::ExportResult result = plots::exportFigure(model, settings, path, plots::parseExportFormat(format));
+    const plots::ExportResult result =
+        plots::exportFigure(model, settings, path, plots::parseExportFormat(format));
     QVERIFY(!result.ok);
     QVERIFY(result.error.contains(QStringLiteral("dpi")));
     QCOMPARE(contents(path), previous);
@@ -193,10 +195,10 @@ void TestAtomicWrites::killedRenderLeavesThePreviousFile() {
     QFETCH(QString, format);
     const QString out = m_dir.filePath(QStringLiteral("forest.") + format);
     QFile::remove(out);
-    const QStringList arguments{QStringLiteral("render"), m_largeCsv, QStringLiteral("--figure"),
-                                QStringLiteral("forest"),  QStringLiteral("--dpi"),
-                                QStringLiteral("300"),     QStringLiteral("--out"),
-                                out};
+    const QStringList arguments{QStringLiteral("render"),   m_largeCsv,
+                                QStringLiteral("--figure"), QStringLiteral("forest"),
+                                QStringLiteral("--dpi"),    QStringLiteral("300"),
+                                QStringLiteral("--out"),    out};
     const qint64 whole = timeRun(arguments);
     QVERIFY2(whole > 0, "an uninterrupted render must succeed");
     QByteArray previous = contents(out);
@@ -212,13 +214,13 @@ void TestAtomicWrites::killedRenderLeavesThePreviousFile() {
         if (now == previous)
             continue;
         // Changed: only a run that got as far as renaming its complete file may change it.
-        QVERIFY2(isComplete(now, out), qPrintable(QStringLiteral("%1 after %2 ms of %3: the file is torn "
-                                                                 "(%4 bytes)")
-                                                      .arg(finished ? QStringLiteral("finished")
-                                                                    : QStringLiteral("killed"))
-                                                      .arg(delay)
-                                                      .arg(whole)
-                                                      .arg(now.size())));
+        QVERIFY2(isComplete(now, out),
+                 qPrintable(QStringLiteral("%1 after %2 ms of %3: the file is torn "
+                                           "(%4 bytes)")
+                                .arg(finished ? QStringLiteral("finished") : QStringLiteral("killed"))
+                                .arg(delay)
+                                .arg(whole)
+                                .arg(now.size())));
         previous = now;
     }
     QVERIFY2(killed >= runs / 2, "most runs should have been killed midway");
@@ -264,8 +266,9 @@ void TestAtomicWrites::reportFileNamesAreUniquePerOutcome() {
     QStringList reports = QDir(out).entryList({QStringLiteral("*-report.txt")}, QDir::Files, QDir::Name);
     // Outcome order: "Fibrosis" keeps the plain name, the next ones take -2, -3; "Fibrosis 2" slugs
     // to the taken "fibrosis-2" and so becomes "fibrosis-2-2".
-    QCOMPARE(reports, (QStringList{QStringLiteral("fibrosis-2-2-report.txt"), QStringLiteral("fibrosis-2-report.txt"),
-                                   QStringLiteral("fibrosis-3-report.txt"), QStringLiteral("fibrosis-report.txt")}));
+    QCOMPARE(reports,
+             (QStringList{QStringLiteral("fibrosis-2-2-report.txt"), QStringLiteral("fibrosis-2-report.txt"),
+                          QStringLiteral("fibrosis-3-report.txt"), QStringLiteral("fibrosis-report.txt")}));
     for (const QString& report : reports) {
         const QByteArray text = contents(QDir(out).filePath(report));
         QVERIFY(!text.isEmpty());

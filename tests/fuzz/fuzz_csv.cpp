@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const QByteArray bytes(reinterpret_cast<const char*>(data), static_cast<qsizetype>(size));
     // The last byte picks the encoding, so every decoder is reached from every input.
     const io::TextEncoding encoding =
-        size == 0 ? io::TextEncoding::Automatic : io::allTextEncodings[data[size - 1] % io::allTextEncodings.size()];
+        size == 0 ? io::TextEncoding::Automatic
+                  : io::allTextEncodings[data[size - 1] % io::allTextEncodings.size()];
     const io::CsvParseResult parsed = io::parseCsvBytes(bytes, encoding);
     if (!parsed.error.isEmpty())
         return 0;

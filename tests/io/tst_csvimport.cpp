@@ -145,8 +145,8 @@ void TestCsvImport::misspeltRiskOfBiasColumnIsNamed_data() {
 void TestCsvImport::misspeltRiskOfBiasColumnIsNamed() {
     QFETCH(QString, column);
     QFETCH(bool, warned);
-    const CsvImport import =
-        importText(QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,%1\nA,1,1,5,1,1,5,low\n").arg(column));
+    const CsvImport import = importText(
+        QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,%1\nA,1,1,5,1,1,5,low\n").arg(column));
     QVERIFY2(import.errors.isEmpty(), qPrintable(import.errors.join(u'\n')));
     QString warning;
     for (const QString& w : import.warnings)

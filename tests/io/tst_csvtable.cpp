@@ -91,32 +91,47 @@ void TestCsvTable::decodesBytes_data() {
     const auto automatic = TextEncoding::Automatic;
     // "Aé 2010": é is C3 A9 in UTF-8 and E9 in Windows-1252 and Latin-1.
     const QString accented = QStringLiteral("A\u00e9 2010");
-    QTest::newRow("UTF-8") << QByteArray("A\xC3\xA9 2010") << automatic << accented << "" << "";
-    QTest::newRow("UTF-8 byte-order mark is dropped")
-        << QByteArray("\xEF\xBB\xBF" "A\xC3\xA9 2010") << automatic << accented << "" << "";
-    QTest::newRow("UTF-8 byte-order mark, UTF-8 chosen")
-        << QByteArray("\xEF\xBB\xBF" "A\xC3\xA9 2010") << TextEncoding::Utf8 << accented << "" << "";
+    QTest::newRow("UTF-8") << QByteArray("A\xC3\xA9 2010") << automatic << accented << ""
+                           << "";
+    QTest::newRow("UTF-8 byte-order mark is dropped") << QByteArray("\xEF\xBB\xBF"
+                                                                    "A\xC3\xA9 2010")
+                                                      << automatic << accented << ""
+                                                      << "";
+    QTest::newRow("UTF-8 byte-order mark, UTF-8 chosen") << QByteArray("\xEF\xBB\xBF"
+                                                                       "A\xC3\xA9 2010")
+                                                         << TextEncoding::Utf8 << accented << ""
+                                                         << "";
     QTest::newRow("Windows-1252 from Excel is read as such, with a note")
         << QByteArray("study\nA\xE9 2010\n") << automatic << QStringLiteral("study\nA\u00e9 2010\n")
-        << "line 2 is the first with a byte that is not valid UTF-8, so it was read as Windows-1252" << "";
+        << "line 2 is the first with a byte that is not valid UTF-8, so it was read as Windows-1252"
+        << "";
     QTest::newRow("Windows-1252 quotes and the euro sign")
         << QByteArray("\x93x\x94 \x80 \x96") << automatic << QStringLiteral("\u201cx\u201d \u20ac \u2013")
-        << "Windows-1252" << "";
-    QTest::newRow("Windows-1252 chosen") << QByteArray("A\xE9 2010") << TextEncoding::Windows1252 << accented
-                                         << "" << "";
+        << "Windows-1252"
+        << "";
+    QTest::newRow("Windows-1252 chosen")
+        << QByteArray("A\xE9 2010") << TextEncoding::Windows1252 << accented << ""
+        << "";
     QTest::newRow("Latin-1 chosen") << QByteArray("A\xE9 2010") << TextEncoding::Latin1 << accented << ""
                                     << "";
     QTest::newRow("Latin-1 keeps 0x80 as a control character")
-        << QByteArray("\x80") << TextEncoding::Latin1 << QStringLiteral("\u0080") << "" << "";
+        << QByteArray("\x80") << TextEncoding::Latin1 << QStringLiteral("\u0080") << ""
+        << "";
     QTest::newRow("UTF-8 chosen but not UTF-8: an error naming the line, nothing mangled")
         << QByteArray("study\nok\nA\xE9 2010\n") << TextEncoding::Utf8 << QString() << ""
         << "The file is not valid UTF-8 text: line 3 has a byte that is not";
-    QTest::newRow("truncated UTF-8 sequence") << QByteArray("A\xC3") << automatic << QStringLiteral("A\u00c3")
-                                              << "Windows-1252" << "";
+    QTest::newRow("truncated UTF-8 sequence")
+        << QByteArray("A\xC3") << automatic << QStringLiteral("A\u00c3") << "Windows-1252"
+        << "";
     QTest::newRow("UTF-16 (little-endian) with its byte-order mark")
-        << QByteArray("\xFF\xFE" "A\0\xE9\0", 6) << automatic << QStringLiteral("A\u00e9") << "" << "";
+        << QByteArray("\xFF\xFE"
+                      "A\0\xE9\0",
+                      6)
+        << automatic << QStringLiteral("A\u00e9") << ""
+        << "";
     QTest::newRow("UTF-16 (big-endian) with its byte-order mark")
-        << QByteArray("\xFE\xFF\0A\0\xE9", 6) << automatic << QStringLiteral("A\u00e9") << "" << "";
+        << QByteArray("\xFE\xFF\0A\0\xE9", 6) << automatic << QStringLiteral("A\u00e9") << ""
+        << "";
 }
 
 void TestCsvTable::decodesBytes() {

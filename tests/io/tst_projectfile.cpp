@@ -231,12 +231,14 @@ void TestProjectFile::errors_data() {
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 1e300); })
         << QStringLiteral("(file schema version 1e+300; this version reads up to 2)");
     for (const double id : {-1.0, 1e300, 9007199254740994.0})
-        QTest::newRow(qPrintable(QStringLiteral("row study id %1").arg(id))) << editedSample([id](QJsonObject& r) {
-            editElement(r, QStringLiteral("outcomes"), 0, [id](QJsonObject& o) {
-                editElement(o, QStringLiteral("rows"), 1,
-                            [id](QJsonObject& row) { row.insert(QStringLiteral("study"), id); });
-            });
-        }) << QStringLiteral("outcome 'Glands', row 2: 'study' must be a whole number of at least 1");
+        QTest::newRow(qPrintable(QStringLiteral("row study id %1").arg(id)))
+            << editedSample([id](QJsonObject& r) {
+                   editElement(r, QStringLiteral("outcomes"), 0, [id](QJsonObject& o) {
+                       editElement(o, QStringLiteral("rows"), 1,
+                                   [id](QJsonObject& row) { row.insert(QStringLiteral("study"), id); });
+                   });
+               })
+            << QStringLiteral("outcome 'Glands', row 2: 'study' must be a whole number of at least 1");
     QTest::newRow("study id 1e300") << editedSample([](QJsonObject& r) {
         editElement(r, QStringLiteral("studies"), 0,
                     [](QJsonObject& s) { s.insert(QStringLiteral("id"), 1e300); });
