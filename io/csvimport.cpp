@@ -331,6 +331,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     // covariate values and risk of bias; a later arm's covariate value that differs is that arm's own
     // (doses, hydrogel), and a risk of bias that differs is reported, since it belongs to the study.
     QHash<QString, StudyId> studyOfLabel;
+    QHash<StudyId, std::size_t> indexOfStudy; // a hash, not Project::study(): linear in the rows
     QHash<StudyId, int> firstLineOfStudy;
     for (qsizetype r = 0; r < table.records.size(); ++r) {
         const QStringList& record = table.records[r];
@@ -367,11 +368,12 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
                 }
             }
             id = study.id;
+            indexOfStudy.insert(id, import.project.studies.size());
             import.project.studies.push_back(std::move(study));
             studyOfLabel.insert(label, id);
             firstLineOfStudy.insert(id, line);
         } else {
-            const Study& study = *import.project.study(id);
+            const Study& study = import.project.studies[indexOfStudy.value(id)];
             for (qsizetype c : robColumns) {
                 const RobItemAssessment& first = study.riskOfBias.items[*robItemOf(header[c])];
                 const std::string value = record.value(c).trimmed().toStdString();
@@ -391,7 +393,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
 
         OutcomeRow row;
         row.study = id;
-        const Study& study = *import.project.study(id);
+        const Study& study = import.project.studies[indexOfStudy.value(id)];
         for (qsizetype i = 0; i < covariateColumns.size(); ++i) {
             const std::string value = record.value(covariateColumns[i]).trimmed().toStdString();
             if (value != study.covariateValues[static_cast<std::size_t>(i)])

@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -556,6 +557,10 @@ private:
 
     void readRows(const QJsonArray& rows, const QString& outcomePlace, const Project& project,
                   Outcome& outcome) {
+        // A hash, not Project::study() (a linear search): reading stays linear in the rows.
+        QHash<StudyId, const Study*> studyOfId;
+        for (const Study& study : project.studies)
+            studyOfId.insert(study.id, &study);
         for (qsizetype i = 0; i < rows.size() && m_error.isEmpty(); ++i) {
             QString place = QStringLiteral("%1, row %2").arg(outcomePlace).arg(i + 1);
             if (!rows[i].isObject()) {
@@ -565,12 +570,12 @@ private:
             const QJsonObject object = rows[i].toObject();
             // Only a valid id names the study in messages; readId() below reports a bad one.
             if (const auto studyId = wholeId(object.value(QLatin1String("study"))))
-                if (const Study* study = project.study(*studyId))
+                if (const Study* study = studyOfId.value(*studyId))
                     place += QStringLiteral(" (study '%1')").arg(QString::fromStdString(study->label));
             ObjectReader reader(object, place, m_error, m_warnings);
             OutcomeRow row;
             row.study = readId(reader, "study");
-            if (reader.ok() && !project.study(row.study))
+            if (reader.ok() && !studyOfId.contains(row.study))
                 reader.fail("study",
                             QStringLiteral("%1 is not the id of any study in the file").arg(row.study));
             reader.readBool("included", row.included);
