@@ -20,17 +20,20 @@ QString decodeWith(QStringDecoder decoder, QByteArrayView bytes, bool& ok) {
     return text;
 }
 
+/// The whole file is decoded at once: a sequence cut off at its end is an error, not kept for later.
+constexpr QStringConverter::Flags whole = QStringConverter::Flag::Stateless;
+
 QStringDecoder decoderFor(TextEncoding encoding) {
     switch (encoding) {
     case TextEncoding::Latin1:
-        return QStringDecoder(QStringConverter::Latin1);
+        return QStringDecoder(QStringConverter::Latin1, whole);
     case TextEncoding::Windows1252:
-        return QStringDecoder("windows-1252"); // Qt has it through ICU
+        return QStringDecoder("windows-1252", whole); // Qt has it through ICU
     case TextEncoding::Automatic:
     case TextEncoding::Utf8:
         break;
     }
-    return QStringDecoder(QStringConverter::Utf8);
+    return QStringDecoder(QStringConverter::Utf8, whole);
 }
 
 } // namespace
@@ -59,7 +62,7 @@ DecodedText decodeText(const QByteArray& bytes, TextEncoding encoding) {
         if (le || be) {
             bool ok = false;
             result.text =
-                decodeWith(QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE),
+                decodeWith(QStringDecoder(le ? QStringConverter::Utf16LE : QStringConverter::Utf16BE, whole),
                            view.sliced(2), ok);
             if (!ok)
                 result.error = QStringLiteral("The file starts like UTF-16 text, but line %1 is not valid "

@@ -368,7 +368,7 @@ private:
             top.failWith(QStringLiteral("The project was saved by a newer version of Evident (file schema "
                                         "version %1; this version reads up to %2). Please update Evident "
                                         "to open it.")
-                             .arg(number, 0, 'g', 17) // a double: 1e300 would not fit an integer
+                             .arg(number, 0, 'g', 15) // a double: 1e300 would not fit an integer
                              .arg(projectSchemaVersion));
             return false;
         }

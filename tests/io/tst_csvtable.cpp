@@ -103,7 +103,7 @@ void TestCsvTable::decodesBytes_data() {
                                                          << "";
     QTest::newRow("Windows-1252 from Excel is read as such, with a note")
         << QByteArray("study\nA\xE9 2010\n") << automatic << QStringLiteral("study\nA\u00e9 2010\n")
-        << "line 2 is the first with a byte that is not valid UTF-8, so it was read as Windows-1252"
+        << "line 2 is the first with a byte that is not valid UTF-8), so it was read as Windows-1252"
         << "";
     QTest::newRow("Windows-1252 quotes and the euro sign")
         << QByteArray("\x93x\x94 \x80 \x96") << automatic << QStringLiteral("\u201cx\u201d \u20ac \u2013")
