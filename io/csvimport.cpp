@@ -219,21 +219,38 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     CsvImport import;
     const QStringList& header = table.header;
 
-    // Column names must be present and unique (case-insensitively).
+    // Column names must be present and unique (case-insensitively): one hash look-up per column,
+    // so files of many thousands of columns are checked in linear time.
+    QHash<QString, qsizetype> firstColumnNamed;
     for (qsizetype c = 0; c < header.size(); ++c) {
         if (roles.value(c) == ColumnRole::Ignore)
             continue;
-        if (header[c].trimmed().isEmpty())
+        const QString name = header[c].trimmed();
+        if (name.isEmpty())
             import.errors.append(QStringLiteral("Column %1 has no name in the header row.").arg(c + 1));
-        for (qsizetype d = 0; d < c; ++d)
-            if (roles.value(d) != ColumnRole::Ignore
-                && header[d].trimmed().compare(header[c].trimmed(), Qt::CaseInsensitive) == 0)
-                import.errors.append(
-                    QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
-                        .arg(header[c].trimmed())
-                        .arg(d + 1)
-                        .arg(c + 1));
+        const QString key = name.toCaseFolded();
+        if (const auto first = firstColumnNamed.constFind(key); first != firstColumnNamed.cend())
+            import.errors.append(
+                QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
+                    .arg(name)
+                    .arg(*first + 1)
+                    .arg(c + 1));
+        else
+            firstColumnNamed.insert(key, c);
     }
+    // A misspelt SYRCLE column would otherwise become a study characteristic without a word.
+    for (qsizetype c = 0; c < header.size() && c < roles.size(); ++c)
+        if (roles[c] == ColumnRole::Covariate && header[c].trimmed().startsWith(u"rob_", Qt::CaseInsensitive)
+            && !robItemOf(header[c])) {
+            QStringList keys;
+            for (const SyrcleItem& item : syrcleItems())
+                keys.append(QStringLiteral("rob_") + QString::fromUtf8(item.key.data(), item.key.size()));
+            import.warnings.append(
+                QStringLiteral("Column '%1' starts with 'rob_' but names no SYRCLE item, so "
+                               "it is read as a study characteristic. The SYRCLE columns "
+                               "are %2 (each may have a '_support' column).")
+                    .arg(header[c].trimmed(), keys.join(QStringLiteral(", "))));
+        }
 
     QHash<ColumnRole, qsizetype> columnOf;
     QList<qsizetype> robColumns;
@@ -314,6 +331,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     // covariate values and risk of bias; a later arm's covariate value that differs is that arm's own
     // (doses, hydrogel), and a risk of bias that differs is reported, since it belongs to the study.
     QHash<QString, StudyId> studyOfLabel;
+    QHash<StudyId, std::size_t> indexOfStudy; // a hash, not Project::study(): linear in the rows
     QHash<StudyId, int> firstLineOfStudy;
     for (qsizetype r = 0; r < table.records.size(); ++r) {
         const QStringList& record = table.records[r];
@@ -350,11 +368,12 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
                 }
             }
             id = study.id;
+            indexOfStudy.insert(id, import.project.studies.size());
             import.project.studies.push_back(std::move(study));
             studyOfLabel.insert(label, id);
             firstLineOfStudy.insert(id, line);
         } else {
-            const Study& study = *import.project.study(id);
+            const Study& study = import.project.studies[indexOfStudy.value(id)];
             for (qsizetype c : robColumns) {
                 const RobItemAssessment& first = study.riskOfBias.items[*robItemOf(header[c])];
                 const std::string value = record.value(c).trimmed().toStdString();
@@ -374,7 +393,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
 
         OutcomeRow row;
         row.study = id;
-        const Study& study = *import.project.study(id);
+        const Study& study = import.project.studies[indexOfStudy.value(id)];
         for (qsizetype i = 0; i < covariateColumns.size(); ++i) {
             const std::string value = record.value(covariateColumns[i]).trimmed().toStdString();
             if (value != study.covariateValues[static_cast<std::size_t>(i)])
@@ -414,8 +433,10 @@ CsvImport importCsvFile(const QString& path) {
         import.errors.append(parsed.error);
         return import;
     }
-    return importStudies(parsed.table, guessColumnRoles(parsed.table.header),
-                         QFileInfo(path).completeBaseName());
+    CsvImport import = importStudies(parsed.table, guessColumnRoles(parsed.table.header),
+                                     QFileInfo(path).completeBaseName());
+    import.warnings = parsed.notes + import.warnings;
+    return import;
 }
 
 QString describeIssue(const InputIssue& issue, const CsvImport& import) {

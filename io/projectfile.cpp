@@ -5,6 +5,7 @@
 #include "core/plotdata/figureregistry.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,6 +30,22 @@ QString qs(std::string_view text) {
 
 QJsonValue text(const std::string& value) {
     return QString::fromStdString(value);
+}
+
+/// A study id: a whole number from 1 to 2^53, which a JSON number (a double) holds exactly. Checked
+/// before any cast, since casting a double out of an integer's range is undefined.
+std::optional<StudyId> wholeId(const QJsonValue& value) {
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || !(number >= 1 && number <= 9007199254740992.0) || number != std::floor(number))
+        return std::nullopt;
+    return static_cast<StudyId>(number);
+}
+
+/// Removes NUL characters ("\u0000" in the file), which no cell or name can hold; true if any was.
+bool stripNul(QString& text) {
+    const qsizetype before = text.size();
+    text.remove(QChar(0));
+    return text.size() != before;
 }
 
 // --- Writing -------------------------------------------------------------------------------
@@ -174,9 +191,14 @@ public:
         const QJsonValue value = take(key, required);
         if (value.isUndefined() || value.isNull())
             return;
-        if (value.isString())
-            out = value.toString().toStdString();
-        else if (value.isDouble())
+        if (value.isString()) {
+            QString string = value.toString();
+            if (stripNul(string))
+                m_warnings.append(
+                    QStringLiteral("%1: '%2' held NUL characters (\\u0000), which were removed.")
+                        .arg(m_place, QString::fromUtf8(key)));
+            out = string.toStdString();
+        } else if (value.isDouble())
             out = formatShortest(value.toDouble());
         else
             fail(key, QStringLiteral("must be text"));
@@ -346,7 +368,7 @@ private:
             top.failWith(QStringLiteral("The project was saved by a newer version of Evident (file schema "
                                         "version %1; this version reads up to %2). Please update Evident "
                                         "to open it.")
-                             .arg(static_cast<long long>(number))
+                             .arg(number, 0, 'g', 15) // a double: 1e300 would not fit an integer
                              .arg(projectSchemaVersion));
             return false;
         }
@@ -356,7 +378,13 @@ private:
 
     void readCovariateNames(const QJsonArray& names, Project& project) {
         for (qsizetype i = 0; i < names.size(); ++i) {
-            const QString name = names[i].toString().trimmed();
+            QString name = names[i].toString();
+            if (stripNul(name))
+                m_warnings.append(
+                    QStringLiteral("covariate %1: the name held NUL characters (\\u0000), which "
+                                   "were removed.")
+                        .arg(i + 1));
+            name = name.trimmed();
             if (!names[i].isString() || name.isEmpty()) {
                 setError(QStringLiteral("covariate %1: the name must be non-empty text").arg(i + 1));
                 return;
@@ -382,7 +410,7 @@ private:
             }
             const QJsonObject object = studies[i].toObject();
             Study study;
-            const QString label = object.value(QLatin1String("label")).toString();
+            const QString label = object.value(QLatin1String("label")).toString().remove(QChar(0));
             ObjectReader reader(object,
                                 label.isEmpty() ? place : QStringLiteral("%1 ('%2')").arg(place, label),
                                 m_error, m_warnings);
@@ -423,13 +451,10 @@ private:
         const QJsonValue value = reader.take(key, true);
         if (!reader.ok())
             return 0;
-        const double number = value.toDouble(-1);
-        // Ids are whole numbers that a double holds exactly (JSON numbers are doubles).
-        if (!value.isDouble() || number < 1 || number > 9007199254740992.0 || number != std::floor(number)) {
+        const auto id = wholeId(value);
+        if (!id)
             reader.fail(key, QStringLiteral("must be a whole number of at least 1"));
-            return 0;
-        }
-        return static_cast<StudyId>(number);
+        return id.value_or(0);
     }
 
     void readOutcomes(const QJsonArray& outcomes, Project& project) {
@@ -439,7 +464,7 @@ private:
                 return;
             }
             const QJsonObject object = outcomes[i].toObject();
-            const QString name = object.value(QLatin1String("name")).toString();
+            const QString name = object.value(QLatin1String("name")).toString().remove(QChar(0));
             const QString place = name.isEmpty() ? QStringLiteral("outcome %1").arg(i + 1)
                                                  : QStringLiteral("outcome '%1'").arg(name);
             Outcome outcome;
@@ -534,6 +559,10 @@ private:
 
     void readRows(const QJsonArray& rows, const QString& outcomePlace, const Project& project,
                   Outcome& outcome) {
+        // A hash, not Project::study() (a linear search): reading stays linear in the rows.
+        QHash<StudyId, const Study*> studyOfId;
+        for (const Study& study : project.studies)
+            studyOfId.insert(study.id, &study);
         for (qsizetype i = 0; i < rows.size() && m_error.isEmpty(); ++i) {
             QString place = QStringLiteral("%1, row %2").arg(outcomePlace).arg(i + 1);
             if (!rows[i].isObject()) {
@@ -541,13 +570,14 @@ private:
                 return;
             }
             const QJsonObject object = rows[i].toObject();
-            const auto studyId = static_cast<StudyId>(object.value(QLatin1String("study")).toDouble(0));
-            if (const Study* study = project.study(studyId))
-                place += QStringLiteral(" (study '%1')").arg(QString::fromStdString(study->label));
+            // Only a valid id names the study in messages; readId() below reports a bad one.
+            if (const auto studyId = wholeId(object.value(QLatin1String("study"))))
+                if (const Study* study = studyOfId.value(*studyId))
+                    place += QStringLiteral(" (study '%1')").arg(QString::fromStdString(study->label));
             ObjectReader reader(object, place, m_error, m_warnings);
             OutcomeRow row;
             row.study = readId(reader, "study");
-            if (reader.ok() && !project.study(row.study))
+            if (reader.ok() && !studyOfId.contains(row.study))
                 reader.fail("study",
                             QStringLiteral("%1 is not the id of any study in the file").arg(row.study));
             reader.readBool("included", row.included);

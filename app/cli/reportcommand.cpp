@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 
 namespace evident::cli {
@@ -34,6 +35,23 @@ QString slug(const std::string& name, std::size_t index) {
     while (text.endsWith(QLatin1Char('-')))
         text.chop(1);
     return text.isEmpty() ? QStringLiteral("outcome-%1").arg(index + 1) : text;
+}
+
+/// One file-name stem per outcome, unique even when names differ only in case or punctuation
+/// ("Fibrosis" and "fibrosis!" both slug to "fibrosis"): in the project's outcome order, a stem
+/// already taken gets the smallest free suffix "-2", "-3", … (docs/cli.md).
+QStringList uniqueStems(const std::vector<Outcome>& outcomes) {
+    QStringList stems;
+    QSet<QString> taken;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const QString base = slug(outcomes[i].name, i);
+        QString stem = base;
+        for (int n = 2; taken.contains(stem); ++n)
+            stem = base + QStringLiteral("-%1").arg(n);
+        taken.insert(stem);
+        stems.append(stem);
+    }
+    return stems;
 }
 
 /// Writes atomically: the file appears whole or not at all.
@@ -93,6 +111,7 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     const QDir dir(dirPath);
 
     int worst = ExitOk;
+    const QStringList stems = uniqueStems(input.project.outcomes);
     for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
         Outcome outcome = input.project.outcomes[i];
         QString problem = applyAnalysisOptions(parser, outcome);
@@ -111,7 +130,7 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
             worst = std::max(worst, status);
             continue;
         }
-        const QString stem = slug(outcome.name, i);
+        const QString& stem = stems[static_cast<qsizetype>(i)];
         out << "Outcome '" << QString::fromStdString(outcome.name) << "':\n";
         QString error;
         const QString reportPath = dir.filePath(stem + QStringLiteral("-report.txt"));

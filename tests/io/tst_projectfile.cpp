@@ -80,6 +80,7 @@ private slots:
     void everyTruncationIsAnError();
     void unknownEntriesAreReported();
     void numbersInTextCellsAreAccepted();
+    void nulCharactersAreRemovedWithANote();
     void readingNeverChangesTheFile_data();
     void readingNeverChangesTheFile();
     void failedWriteLeavesNoFile();
@@ -275,6 +276,23 @@ void TestProjectFile::errors_data() {
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 7); })
         << QStringLiteral(
                "saved by a newer version of Evident (file schema version 7; this version reads up to 2)");
+    // Out of any integer's range: checked before a cast, and the message shows the number as written.
+    QTest::newRow("schema version 1e300")
+        << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 1e300); })
+        << QStringLiteral("(file schema version 1e+300; this version reads up to 2)");
+    for (const double id : {-1.0, 1e300, 9007199254740994.0})
+        QTest::newRow(qPrintable(QStringLiteral("row study id %1").arg(id)))
+            << editedSample([id](QJsonObject& r) {
+                   editElement(r, QStringLiteral("outcomes"), 0, [id](QJsonObject& o) {
+                       editElement(o, QStringLiteral("rows"), 1,
+                                   [id](QJsonObject& row) { row.insert(QStringLiteral("study"), id); });
+                   });
+               })
+            << QStringLiteral("outcome 'Glands', row 2: 'study' must be a whole number of at least 1");
+    QTest::newRow("study id 1e300") << editedSample([](QJsonObject& r) {
+        editElement(r, QStringLiteral("studies"), 0,
+                    [](QJsonObject& s) { s.insert(QStringLiteral("id"), 1e300); });
+    }) << QStringLiteral("study 1 ('Ali 2019'): 'id' must be a whole number of at least 1");
     QTest::newRow("schema version as text") << editedSample([](QJsonObject& r) {
         r.insert(QStringLiteral("schema_version"), QStringLiteral("1"));
     }) << QStringLiteral("The \"schema_version\" entry is missing or not a whole number.");
@@ -404,6 +422,28 @@ void TestProjectFile::unknownEntriesAreReported() {
     QVERIFY2(all.contains(QStringLiteral(
                  "outcome 'Fibrosis', tsa: the entry 'iterated_logarithm_penalty' is not known")),
              qPrintable(all));
+}
+
+void TestProjectFile::nulCharactersAreRemovedWithANote() {
+    const QString nul(QChar(0));
+    const QByteArray json = editedSample([&nul](QJsonObject& r) {
+        editElement(r, QStringLiteral("studies"), 0, [&nul](QJsonObject& s) {
+            s.insert(QStringLiteral("label"), QStringLiteral("Ali") + nul + QStringLiteral(" 2019"));
+        });
+        QJsonArray names = r.value(QStringLiteral("covariates")).toArray();
+        names[0] = names[0].toString() + nul;
+        r.insert(QStringLiteral("covariates"), names);
+    });
+    QVERIFY(json.contains("\\u0000")); // the file holds the escaped NUL
+    const ProjectReadResult read = projectFromJson(json);
+    QVERIFY2(read.project, qPrintable(read.error));
+    QCOMPARE(read.project->studies[0].label, std::string("Ali 2019"));
+    QVERIFY(*read.project == test::sampleProject());
+    QCOMPARE(read.warnings.size(), 2);
+    QVERIFY2(read.warnings[0].contains(QStringLiteral("covariate 1: the name held NUL characters")),
+             qPrintable(read.warnings[0]));
+    QVERIFY2(read.warnings[1].contains(QStringLiteral("study 1 ('Ali 2019'): 'label' held NUL characters")),
+             qPrintable(read.warnings[1]));
 }
 
 void TestProjectFile::numbersInTextCellsAreAccepted() {

@@ -102,6 +102,7 @@ private slots:
     void recoveryCanBeDiscarded();
     void savingRemovesRecoveryFile();
     void csvImportDialogShowsProblems();
+    void csvImportDialogReadsTheChosenEncoding();
     void importCsvAsNewProjectOrOutcome();
     void mergingSharesStudiesByLabel();
     void exportedGridImportsBack();
@@ -401,6 +402,29 @@ void TestFiles::csvImportDialogShowsProblems() {
     dialog.setRole(0, io::ColumnRole::Study);
     QVERIFY(ok->isEnabled());
     QCOMPARE(dialog.result().project.outcomes.front().rows.size(), std::size_t(3));
+}
+
+void TestFiles::csvImportDialogReadsTheChosenEncoding() {
+    // Saved by Excel on Windows (Windows-1252): "Müller €" is FC for ü and 80 for the euro sign.
+    const QString csv = path(QStringLiteral("excel.csv"));
+    writeFile(csv, "study,yi,vi\r\nM\xFCller \x80,0.5,0.1\r\n");
+    CsvImportDialog dialog(csv, false);
+    QCOMPARE(dialog.fileError(), QString());
+    QCOMPARE(dialog.encoding(), io::TextEncoding::Automatic);
+    QCOMPARE(dialog.preview()->item(1, 0)->text(), QStringLiteral("M\u00fcller \u20ac"));
+    QVERIFY(dialog.problems()->count() > 0);
+    QVERIFY2(dialog.problems()->item(0)->text().contains(QStringLiteral("read as Windows-1252")),
+             qPrintable(dialog.problems()->item(0)->text()));
+    auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    dialog.setEncoding(io::TextEncoding::Utf8); // not UTF-8: refused with the line, nothing mangled
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.problems()->item(0)->text().contains(QStringLiteral("line 2")));
+    dialog.setEncoding(io::TextEncoding::Latin1); // the user's choice: 0x80 is a control character there
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.preview()->item(1, 0)->text(), QStringLiteral("M\u00fcller \u0080"));
+    QCOMPARE(QString::fromStdString(dialog.result().project.studies.front().label),
+             QStringLiteral("M\u00fcller \u0080"));
 }
 
 void TestFiles::importCsvAsNewProjectOrOutcome() {

@@ -75,7 +75,9 @@ constexpr int previewRows = 200;
 
 CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWidget* parent)
     : QDialog(parent)
+    , m_path(path)
     , m_outcomeName(new QLineEdit(this))
+    , m_encoding(new QComboBox(this))
     , m_preview(new QTableWidget(this))
     , m_problems(new QListWidget(this))
     , m_summary(new QLabel(this))
@@ -83,38 +85,16 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
     , m_addOutcome(new QRadioButton(tr("Add as a new outcome of the open project"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Import CSV \u2014 %1").arg(QFileInfo(path).fileName()));
-    const io::CsvParseResult parsed = io::readCsvFile(path);
-    m_fileError = parsed.error;
-    m_table = parsed.table;
     m_outcomeName->setText(QFileInfo(path).completeBaseName());
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
-
-    // Row 0 holds the role of each column; the file's rows follow.
-    QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
-    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
-    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
-    m_preview->setHorizontalHeaderLabels(m_table.header);
-    QStringList rowLabels{tr("Role")};
-    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
-        rowLabels.append(QString::number(m_table.recordLines.value(r)));
-    m_preview->setVerticalHeaderLabels(rowLabels);
+    for (io::TextEncoding encoding : io::allTextEncodings)
+        m_encoding->addItem(io::textEncodingName(encoding), static_cast<int>(encoding));
+    m_encoding->setToolTip(tr("How the file's bytes are read as text. Automatic reads UTF-8 and falls back "
+                              "to Windows-1252 (Excel on Windows), with a note."));
+    connect(m_encoding, &QComboBox::activated, this, &CsvImportDialog::reload);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
-    for (int c = 0; c < m_table.header.size(); ++c) {
-        auto* box = new QComboBox(m_preview);
-        for (const auto& [role, name] : roleNames())
-            box->addItem(tr(name), static_cast<int>(role));
-        box->setCurrentIndex(box->findData(static_cast<int>(guessed.value(c))));
-        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
-        m_preview->setCellWidget(0, c, box);
-        m_roleBoxes.append(box);
-        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
-            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            m_preview->setItem(r + 1, c, item);
-        }
-    }
-    m_preview->resizeColumnsToContents();
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    load();
 
     m_newProject->setChecked(true);
     m_addOutcome->setEnabled(canAddToProject);
@@ -125,6 +105,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
 
     auto* form = new QFormLayout;
     form->addRow(tr("Outcome name"), m_outcomeName);
+    form->addRow(tr("&Encoding"), m_encoding);
     m_summary->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(this);
@@ -144,6 +125,66 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
     resize(900, 640);
     if (m_fileError.isEmpty())
         reimport();
+}
+
+void CsvImportDialog::load() {
+    const io::CsvParseResult parsed = io::readCsvFile(m_path, encoding());
+    m_fileError = parsed.error;
+    m_fileNotes = parsed.notes;
+    m_table = parsed.table;
+
+    // Row 0 holds the role of each column; the file's rows follow.
+    const QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
+    m_preview->clear();
+    m_roleBoxes.clear();
+    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
+    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
+    m_preview->setHorizontalHeaderLabels(m_table.header);
+    QStringList rowLabels{tr("Role")};
+    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
+        rowLabels.append(QString::number(m_table.recordLines.value(r)));
+    m_preview->setVerticalHeaderLabels(rowLabels);
+    for (int c = 0; c < m_table.header.size(); ++c) {
+        auto* box = new QComboBox(m_preview);
+        for (const auto& [role, name] : roleNames())
+            box->addItem(tr(name), static_cast<int>(role));
+        box->setCurrentIndex(box->findData(static_cast<int>(guessed.value(c))));
+        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
+        m_preview->setCellWidget(0, c, box);
+        m_roleBoxes.append(box);
+        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
+            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            m_preview->setItem(r + 1, c, item);
+        }
+    }
+    m_preview->resizeColumnsToContents();
+}
+
+void CsvImportDialog::reload() {
+    load();
+    if (m_fileError.isEmpty())
+        reimport();
+    else
+        showFileError();
+}
+
+void CsvImportDialog::showFileError() {
+    m_import = {};
+    m_problems->clear();
+    m_problems->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), m_fileError));
+    m_summary->setText(tr("The file cannot be read in this encoding."));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+}
+
+io::TextEncoding CsvImportDialog::encoding() const {
+    return static_cast<io::TextEncoding>(m_encoding->currentData().toInt());
+}
+
+void CsvImportDialog::setEncoding(io::TextEncoding encoding) {
+    m_encoding->setCurrentIndex(m_encoding->findData(static_cast<int>(encoding)));
+    reload();
 }
 
 QList<ColumnRole> CsvImportDialog::roles() const {
@@ -169,6 +210,7 @@ bool CsvImportDialog::addToProject() const {
 
 void CsvImportDialog::reimport() {
     m_import = io::importStudies(m_table, roles(), outcomeName());
+    m_import.warnings = m_fileNotes + m_import.warnings; // how the file was read (its encoding)
     m_problems->clear();
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);
