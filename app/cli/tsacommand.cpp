@@ -4,6 +4,7 @@
 #include "app/cli/cli.h"
 #include "app/cli/inputfile.h"
 #include "app/cli/optionvalues.h"
+#include "core/effectsize/binary.h"
 #include "core/project/outcometsa.h"
 #include "core/report/tsajson.h"
 #include "io/binarytrials.h"
