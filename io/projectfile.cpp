@@ -3,6 +3,7 @@
 
 #include "core/common/text.h"
 #include "core/plotdata/figureregistry.h"
+#include "core/schema/outcomekind.h"
 
 #include <QFile>
 #include <QHash>
@@ -19,8 +20,6 @@ namespace evident::io {
 namespace {
 
 // Keys of enumerations the core has no key functions for.
-constexpr const char* twoGroupLayoutKey = "two_group_continuous";
-constexpr const char* precomputedLayoutKey = "precomputed";
 constexpr const char* fixedModelKey = "fixed";
 constexpr const char* randomModelKey = "random";
 
@@ -50,50 +49,41 @@ bool stripNul(QString& text) {
 
 // --- Writing -------------------------------------------------------------------------------
 
-/// The reported fields beyond mean, SD and n, by their keys in the file.
-std::array<std::pair<const char*, std::string ArmEntry::*>, 8> reportedArmFields() {
-    return {{{"sem", &ArmEntry::sem},
-             {"ci_lower", &ArmEntry::ciLower},
-             {"ci_upper", &ArmEntry::ciUpper},
-             {"ci_level", &ArmEntry::ciLevel},
-             {"q1", &ArmEntry::q1},
-             {"q3", &ArmEntry::q3},
-             {"min", &ArmEntry::minimum},
-             {"max", &ArmEntry::maximum}}};
+/// The key of an entry field in the file: an arm field's key without its arm suffix, inside the arm's
+/// object ("sd" in "treated"); the others by their key, in the row ("yi", "arm").
+QString fileKey(const EntryFieldSpec& spec) {
+    std::string_view key = spec.key;
+    if (spec.side != ArmSide::None)
+        key.remove_suffix(2); // "_t" or "_c"
+    return qs(key);
 }
 
-QJsonObject armToJson(const ArmEntry& arm) {
-    QJsonObject object{{QStringLiteral("dispersion"), qs(dispersionKey(arm.dispersion))},
-                       {QStringLiteral("mean"), text(arm.mean)},
-                       {QStringLiteral("sd"), text(arm.sd)},
-                       {QStringLiteral("n"), text(arm.n)}};
-    for (const auto& [key, member] : reportedArmFields())
-        if (!(arm.*member).empty())
-            object.insert(QString::fromUtf8(key), text(arm.*member));
-    return object;
+const char* armObjectKey(ArmSide side) {
+    return side == ArmSide::Treated ? "treated" : "control";
 }
 
-QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout,
+QJsonObject rowToJson(const OutcomeRow& row, OutcomeKind kind,
                       const std::vector<std::string>& covariateNames) {
     QJsonObject object{{QStringLiteral("study"), static_cast<double>(row.study)},
                        {QStringLiteral("included"), row.included}};
-    // The fields of the outcome's layout are always written; the others only when they hold text,
-    // so nothing typed is lost.
-    const bool twoGroup = layout == DataLayout::TwoGroupContinuous;
-    if (twoGroup || row.treated != ArmEntry{})
-        object.insert(QStringLiteral("treated"), armToJson(row.treated));
-    if (twoGroup || row.control != ArmEntry{})
-        object.insert(QStringLiteral("control"), armToJson(row.control));
-    const std::pair<const char*, const std::string*> precomputed[] = {
-        {"yi", &row.yi}, {"vi", &row.vi}, {"sei", &row.sei}};
-    for (const auto& [key, value] : precomputed)
-        if (!twoGroup || !value->empty())
-            object.insert(QString::fromUtf8(key), text(*value));
-    const std::pair<const char*, const std::string*> preclinical[] = {
-        {"arm", &row.arm}, {"control_group", &row.controlGroup}, {"sham_mean", &row.shamMean}};
-    for (const auto& [key, value] : preclinical)
-        if (!value->empty())
-            object.insert(QString::fromUtf8(key), text(*value));
+    // The basic fields of the outcome's kind are always written; every other field only when it holds
+    // text, so nothing typed is lost when a kind or a dispersion type changes.
+    const auto written = [&](const EntryFieldSpec& spec) {
+        return (spec.basic && usedByKind(spec.id, kind)) || !row.text(spec.id).empty();
+    };
+    for (ArmSide side : {ArmSide::Treated, ArmSide::Control}) {
+        QJsonObject arm;
+        if (kind == OutcomeKind::Continuous || row.dispersion(side) != DispersionType::SD)
+            arm.insert(QStringLiteral("dispersion"), qs(dispersionKey(row.dispersion(side))));
+        for (const EntryFieldSpec& spec : entryFields())
+            if (spec.side == side && written(spec))
+                arm.insert(fileKey(spec), text(row.text(spec.id)));
+        if (!arm.isEmpty())
+            object.insert(QLatin1String(armObjectKey(side)), arm);
+    }
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == ArmSide::None && written(spec))
+            object.insert(fileKey(spec), text(row.text(spec.id)));
     // The arm's own covariate values (a dose, a hydrogel); the others are the study's.
     QJsonObject covariates;
     for (std::size_t c = 0; c < covariateNames.size() && c < row.covariateValues.size(); ++c)
@@ -119,40 +109,45 @@ QJsonObject figureToJson(const FigureSettings& figure) {
 
 QJsonObject outcomeToJson(const Outcome& outcome, const std::vector<std::string>& covariateNames) {
     const AnalysisSettings& s = outcome.settings;
-    const QJsonObject analysis{{QStringLiteral("measure"), qs(measureKey(s.measure))},
-                               {QStringLiteral("tau2_estimator"), qs(estimatorKey(s.estimator))},
-                               {QStringLiteral("ci_method"), qs(inferenceKey(s.inference))},
-                               {QStringLiteral("prediction_interval"), s.showPredictionInterval},
-                               {QStringLiteral("subgroup"), text(s.subgroup)},
-                               {QStringLiteral("cumulative_order"), text(s.cumulativeOrder)}};
+    QJsonObject analysis{{QStringLiteral("measure"), qs(measureKey(s.measure))},
+                         {QStringLiteral("tau2_estimator"), qs(estimatorKey(s.estimator))},
+                         {QStringLiteral("ci_method"), qs(inferenceKey(s.inference))},
+                         {QStringLiteral("prediction_interval"), s.showPredictionInterval},
+                         {QStringLiteral("subgroup"), text(s.subgroup)},
+                         {QStringLiteral("cumulative_order"), text(s.cumulativeOrder)}};
+    if (outcome.kind == OutcomeKind::Dichotomous) {
+        analysis.insert(QStringLiteral("pooling"), qs(poolingKey(s.pooling)));
+        analysis.insert(QStringLiteral("keep_double_zero"), s.keepDoubleZero);
+        analysis.insert(QStringLiteral("revman5_zero_cells"), s.revman5ZeroCells);
+    }
     const TsaSettings& t = outcome.tsa;
-    const QJsonObject tsa{{QStringLiteral("model"),
-                           QLatin1String(t.model == TsaModel::FixedEffect ? fixedModelKey : randomModelKey)},
-                          {QStringLiteral("heterogeneity_adjustment"), qs(adjustmentKey(t.adjustment))},
-                          {QStringLiteral("alpha"), t.alpha},
-                          {QStringLiteral("beta"), t.beta},
-                          {QStringLiteral("minimal_relevant_effect"), t.minimalRelevantEffect},
-                          {QStringLiteral("sd"), t.standardDeviation},
-                          {QStringLiteral("spending"), qs(spendingKey(t.spending))},
-                          {QStringLiteral("futility"), t.futility},
-                          {QStringLiteral("power_adjusted"), t.powerAdjusted},
-                          {QStringLiteral("order_column"), text(t.orderColumn)}};
+    QJsonObject tsa{{QStringLiteral("model"),
+                     QLatin1String(t.model == TsaModel::FixedEffect ? fixedModelKey : randomModelKey)},
+                    {QStringLiteral("heterogeneity_adjustment"), qs(adjustmentKey(t.adjustment))},
+                    {QStringLiteral("alpha"), t.alpha},
+                    {QStringLiteral("beta"), t.beta},
+                    {QStringLiteral("minimal_relevant_effect"), t.minimalRelevantEffect},
+                    {QStringLiteral("sd"), t.standardDeviation},
+                    {QStringLiteral("spending"), qs(spendingKey(t.spending))},
+                    {QStringLiteral("futility"), t.futility},
+                    {QStringLiteral("power_adjusted"), t.powerAdjusted},
+                    {QStringLiteral("order_column"), text(t.orderColumn)}};
+    if (outcome.kind == OutcomeKind::Dichotomous)
+        tsa.insert(QStringLiteral("control_risk"), t.controlRisk);
     QJsonObject figures;
     for (const FigureType& type : figureTypes())
         figures.insert(qs(type.projectKey), figureToJson(figureSettings(outcome.figures, type.kind)));
     QJsonArray rows;
     for (const auto& row : outcome.rows)
-        rows.append(rowToJson(row, outcome.layout, covariateNames));
-    return {
-        {QStringLiteral("name"), text(outcome.name)},
-        {QStringLiteral("lower_is_better"), outcome.lowerIsBetter},
-        {QStringLiteral("layout"),
-         QLatin1String(outcome.layout == DataLayout::Precomputed ? precomputedLayoutKey : twoGroupLayoutKey)},
-        {QStringLiteral("analysis"), analysis},
-        {QStringLiteral("shared_control"), qs(sharedControlMethodKey(outcome.sharedControl))},
-        {QStringLiteral("tsa"), tsa},
-        {QStringLiteral("figures"), figures},
-        {QStringLiteral("rows"), rows}};
+        rows.append(rowToJson(row, outcome.kind, covariateNames));
+    return {{QStringLiteral("name"), text(outcome.name)},
+            {QStringLiteral("lower_is_better"), outcome.lowerIsBetter},
+            {QStringLiteral("kind"), qs(outcomeKindSpec(outcome.kind).key)},
+            {QStringLiteral("analysis"), analysis},
+            {QStringLiteral("shared_control"), qs(sharedControlMethodKey(outcome.sharedControl))},
+            {QStringLiteral("tsa"), tsa},
+            {QStringLiteral("figures"), figures},
+            {QStringLiteral("rows"), rows}};
 }
 
 // --- Reading -------------------------------------------------------------------------------
@@ -310,9 +305,9 @@ exactKeys(std::initializer_list<std::pair<Enum, std::string_view>> keys) {
 
 QString measureKeysList() {
     QStringList keys;
-    for (auto m : {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD, EffectMeasure::ROM,
-                   EffectMeasure::NMD, EffectMeasure::Generic})
-        keys.append(qs(measureKey(m)));
+    for (const OutcomeKindSpec& kind : outcomeKinds())
+        for (EffectMeasure m : kind.measures)
+            keys.append(qs(measureKey(m)));
     return keys.join(QStringLiteral(", "));
 }
 
@@ -471,14 +466,19 @@ private:
             ObjectReader reader(object, place, m_error, m_warnings);
             reader.readText("name", outcome.name, true);
             reader.readBool("lower_is_better", outcome.lowerIsBetter);
-            reader.readKey<DataLayout>(
-                "layout", outcome.layout,
-                exactKeys<DataLayout>({{DataLayout::TwoGroupContinuous, twoGroupLayoutKey},
-                                       {DataLayout::Precomputed, precomputedLayoutKey}}),
-                QStringLiteral("%1, %2").arg(QLatin1String(twoGroupLayoutKey),
-                                             QLatin1String(precomputedLayoutKey)));
+            // Schema 3 names the kind; schemas 1 and 2 had "layout" with the kinds' legacy keys.
+            QStringList kindKeys;
+            for (const OutcomeKindSpec& spec : outcomeKinds())
+                kindKeys << qs(spec.key);
+            reader.readKey<OutcomeKind>(reader.has("kind") ? "kind" : "layout", outcome.kind,
+                                        parserOf(&parseOutcomeKind), kindKeys.join(QStringLiteral(", ")));
+            outcome.settings.measure = outcomeKindSpec(outcome.kind).measures.front();
             if (const auto analysis = reader.object("analysis"); analysis && reader.ok())
                 readAnalysis(*analysis, place + QStringLiteral(", analysis"), outcome.settings);
+            if (reader.ok() && !kindOffers(outcome.kind, outcome.settings.measure))
+                reader.fail("analysis", QStringLiteral("the measure %1 does not fit a %2 outcome")
+                                            .arg(qs(measureKey(outcome.settings.measure)),
+                                                 qs(outcomeKindSpec(outcome.kind).key)));
             reader.readKey<SharedControlMethod>("shared_control", outcome.sharedControl,
                                                 parserOf(&parseSharedControlMethod),
                                                 QStringLiteral("SPLIT_CONTROL, COMBINE_TREATMENTS"));
@@ -516,6 +516,10 @@ private:
         reader.readBool("prediction_interval", settings.showPredictionInterval);
         reader.readText("subgroup", settings.subgroup);
         reader.readText("cumulative_order", settings.cumulativeOrder);
+        reader.readKey<PoolingMethod>("pooling", settings.pooling, parserOf(&parsePooling),
+                                      QStringLiteral("IV, MH, PETO"));
+        reader.readBool("keep_double_zero", settings.keepDoubleZero);
+        reader.readBool("revman5_zero_cells", settings.revman5ZeroCells);
     }
 
     void readTsa(const QJsonObject& object, const QString& place, TsaSettings& settings) {
@@ -536,6 +540,7 @@ private:
         reader.readNumber("beta", settings.beta);
         reader.readNumber("minimal_relevant_effect", settings.minimalRelevantEffect);
         reader.readNumber("sd", settings.standardDeviation);
+        reader.readNumber("control_risk", settings.controlRisk);
         reader.readKey<SpendingFunction>("spending", settings.spending, parserOf(&parseSpending),
                                          QStringLiteral("OBF, Pocock"));
         reader.readBool("futility", settings.futility);
@@ -581,28 +586,22 @@ private:
                 reader.fail("study",
                             QStringLiteral("%1 is not the id of any study in the file").arg(row.study));
             reader.readBool("included", row.included);
-            const std::pair<const char*, ArmEntry*> arms[] = {{"treated", &row.treated},
-                                                              {"control", &row.control}};
-            for (const auto& [key, arm] : arms)
-                if (const auto entry = reader.object(key); entry && reader.ok()) {
-                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QString::fromUtf8(key),
+            for (ArmSide side : {ArmSide::Treated, ArmSide::Control})
+                if (const auto entry = reader.object(armObjectKey(side)); entry && reader.ok()) {
+                    ObjectReader armReader(*entry,
+                                           place + QStringLiteral(", ") + QLatin1String(armObjectKey(side)),
                                            m_error, m_warnings);
-                    armReader.readKey<DispersionType>("dispersion", arm->dispersion,
+                    armReader.readKey<DispersionType>("dispersion", row.dispersion(side),
                                                       parserOf(&parseDispersionType),
                                                       QStringLiteral("SD, SEM, CI, MEDIAN_IQR, MEDIAN_RANGE, "
                                                                      "MEDIAN_IQR_RANGE"));
-                    armReader.readText("mean", arm->mean);
-                    armReader.readText("sd", arm->sd);
-                    armReader.readText("n", arm->n);
-                    for (const auto& [field, member] : reportedArmFields())
-                        armReader.readText(field, (*arm).*member);
+                    for (const EntryFieldSpec& spec : entryFields())
+                        if (spec.side == side)
+                            armReader.readText(fileKey(spec).toUtf8().constData(), row.text(spec.id));
                 }
-            reader.readText("yi", row.yi);
-            reader.readText("vi", row.vi);
-            reader.readText("sei", row.sei);
-            reader.readText("arm", row.arm);
-            reader.readText("control_group", row.controlGroup);
-            reader.readText("sham_mean", row.shamMean);
+            for (const EntryFieldSpec& spec : entryFields())
+                if (spec.side == ArmSide::None)
+                    reader.readText(fileKey(spec).toUtf8().constData(), row.text(spec.id));
             if (const auto values = reader.object("covariates"); values && reader.ok()) {
                 ObjectReader valueReader(*values, place + QStringLiteral(", covariates"), m_error,
                                          m_warnings);

@@ -5,6 +5,19 @@
 
 namespace evident {
 
+std::optional<BinaryMeasure> binaryMeasureOf(EffectMeasure measure) {
+    switch (measure) {
+    case EffectMeasure::OR:
+        return BinaryMeasure::OddsRatio;
+    case EffectMeasure::RR:
+        return BinaryMeasure::RiskRatio;
+    case EffectMeasure::RD:
+        return BinaryMeasure::RiskDifference;
+    default:
+        return std::nullopt;
+    }
+}
+
 std::string_view binaryMeasureKey(BinaryMeasure measure) {
     switch (measure) {
     case BinaryMeasure::RiskRatio:

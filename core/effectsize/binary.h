@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/effectsize/continuous.h"
+#include "core/effectsize/effectmeasure.h"
 
 #include <optional>
 #include <string>
@@ -19,6 +20,8 @@ enum class BinaryMeasure {
 };
 
 std::string_view binaryMeasureKey(BinaryMeasure measure); ///< "RR", "OR", "RD"
+/// The binary measure behind an effect measure of dichotomous outcomes (OR, RR, RD); nullopt otherwise.
+std::optional<BinaryMeasure> binaryMeasureOf(EffectMeasure measure);
 
 /// One study's 2×2 table: events and participants in each group (treated first, as metafor's ai/n1i
 /// and ci/n2i). Counts are doubles: a shared control group split between comparisons may leave fractions.

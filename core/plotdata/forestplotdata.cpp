@@ -63,7 +63,7 @@ std::string emptyPlotMessage(const OutcomeAnalysis& analysis) {
     const bool shamMissing =
         analysis.measure == EffectMeasure::NMD
         && std::any_of(analysis.prepared.issues.begin(), analysis.prepared.issues.end(),
-                       [](const InputIssue& issue) { return issue.field == field::shamMean; });
+                       [](const InputIssue& issue) { return issue.field == entryFieldSpec(EntryField::ShamMean).key; });
     if (shamMissing)
         return "No studies to plot: the normalised mean difference (NMD) needs the sham (healthy animal) "
                "mean of each study. Enter the sham means, or choose another effect measure.";

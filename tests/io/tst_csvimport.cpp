@@ -75,9 +75,9 @@ void TestCsvImport::twoGroupLayoutWithCovariates() {
     QCOMPARE(project.studies[1].label, std::string("Bo 2020"));
     QCOMPARE(project.studies[1].covariateValues[0], std::string("intravenous"));
     const Outcome& outcome = project.outcomes.front();
-    QCOMPARE(outcome.layout, DataLayout::TwoGroupContinuous);
-    QCOMPARE(outcome.rows[0].treated.mean, std::string("5.1"));
-    QCOMPARE(outcome.rows[1].control.n, std::string("6"));
+    QCOMPARE(outcome.kind, OutcomeKind::Continuous);
+    QCOMPARE(outcome.rows[0].text(EntryField::MeanTreated), std::string("5.1"));
+    QCOMPARE(outcome.rows[1].text(EntryField::NControl), std::string("6"));
     QCOMPARE(import.rowLines, (QList<int>{2, 3}));
 }
 
@@ -106,7 +106,7 @@ void TestCsvImport::armsKeepTheirOwnCovariateValues() {
 void TestCsvImport::metaforColumnNamesAreAccepted() {
     const CsvImport import = importText(QStringLiteral("study,m1i,sd1i,n1i,m2i,sd2i,n2i\nA,1,1,5,2,1,5\n"));
     QVERIFY(import.errors.isEmpty());
-    QCOMPARE(import.project.outcomes.front().rows[0].control.mean, std::string("2"));
+    QCOMPARE(import.project.outcomes.front().rows[0].text(EntryField::MeanControl), std::string("2"));
     QCOMPARE(import.headerOfField.value(QStringLiteral("mean_c")), QStringLiteral("m2i"));
 }
 
@@ -114,8 +114,8 @@ void TestCsvImport::precomputedLayout() {
     const CsvImport import = importText(QStringLiteral("study\tyi\tsei\nA\t0.5\t0.2\nB\t-0.1\t0.3\n"));
     QVERIFY(import.errors.isEmpty());
     const Outcome& outcome = import.project.outcomes.front();
-    QCOMPARE(outcome.layout, DataLayout::Precomputed);
-    QCOMPARE(outcome.rows[1].sei, std::string("0.3"));
+    QCOMPARE(outcome.kind, OutcomeKind::Generic);
+    QCOMPARE(outcome.rows[1].text(EntryField::Sei), std::string("0.3"));
     const PreparedOutcome prepared = prepareOutcome(import.project, outcome);
     QCOMPARE(prepared.data.vi[0], 0.2 * 0.2);
 }

@@ -458,7 +458,7 @@ void TestProjectFile::numbersInTextCellsAreAccepted() {
     });
     const ProjectReadResult read = projectFromJson(json);
     QVERIFY2(read.project, qPrintable(read.error));
-    const ArmEntry& arm = read.project->outcomes[0].rows[0].treated;
+    const ArmEntry arm = armEntry(read.project->outcomes[0].rows[0], ArmSide::Treated);
     QCOMPARE(arm.mean, std::string("5.25"));
     QCOMPARE(arm.sd, std::string("1.2"));
     QCOMPARE(arm.n, std::string("8"));
@@ -535,8 +535,9 @@ void TestProjectFile::bundledExampleReads() {
         QCOMPARE(outcome.tsa.orderColumn, std::string("Year"));
         QVERIFY(outcome.tsa.minimalRelevantEffect > 0);
         for (const OutcomeRow& row : outcome.rows) {
-            for (const std::string* n : {&row.treated.n, &row.control.n}) {
-                if (n->empty() && n == &row.control.n && !row.controlGroup.empty())
+            for (const std::string* n : {&row.text(EntryField::NTreated), &row.text(EntryField::NControl)}) {
+                if (n->empty() && n == &row.text(EntryField::NControl)
+                    && !row.text(EntryField::ControlGroup).empty())
                     continue; // another arm of the study: it uses the shared control group's numbers
                 const int animals = std::stoi(*n);
                 QVERIFY(animals >= 5 && animals <= 12);

@@ -25,50 +25,6 @@ namespace {
 using io::ColumnRole;
 
 /// The roles offered for a column, with their names in the dialog.
-const QList<QPair<ColumnRole, const char*>>& roleNames() {
-    static const QList<QPair<ColumnRole, const char*>> names{
-        {ColumnRole::Ignore, QT_TRANSLATE_NOOP("CsvImportDialog", "Ignore")},
-        {ColumnRole::Study, QT_TRANSLATE_NOOP("CsvImportDialog", "Study label")},
-        {ColumnRole::MeanTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (treated)")},
-        {ColumnRole::SdTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (treated)")},
-        {ColumnRole::NTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "n (treated)")},
-        {ColumnRole::MeanControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (control)")},
-        {ColumnRole::SdControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (control)")},
-        {ColumnRole::NControl, QT_TRANSLATE_NOOP("CsvImportDialog", "n (control)")},
-        {ColumnRole::Yi, QT_TRANSLATE_NOOP("CsvImportDialog", "Effect size (yi)")},
-        {ColumnRole::Vi, QT_TRANSLATE_NOOP("CsvImportDialog", "Variance (vi)")},
-        {ColumnRole::Sei, QT_TRANSLATE_NOOP("CsvImportDialog", "Standard error (sei)")},
-        {ColumnRole::MedianTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (treated)")},
-        {ColumnRole::SemTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (treated)")},
-        {ColumnRole::CiLowerTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (treated)")},
-        {ColumnRole::CiUpperTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (treated)")},
-        {ColumnRole::CiLevelTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (treated)")},
-        {ColumnRole::Q1Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (treated)")},
-        {ColumnRole::Q3Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (treated)")},
-        {ColumnRole::MinTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (treated)")},
-        {ColumnRole::MaxTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (treated)")},
-        {ColumnRole::DispersionTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (treated)")},
-        {ColumnRole::MedianControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (control)")},
-        {ColumnRole::SemControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (control)")},
-        {ColumnRole::CiLowerControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (control)")},
-        {ColumnRole::CiUpperControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (control)")},
-        {ColumnRole::CiLevelControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (control)")},
-        {ColumnRole::Q1Control, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (control)")},
-        {ColumnRole::Q3Control, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (control)")},
-        {ColumnRole::MinControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (control)")},
-        {ColumnRole::MaxControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (control)")},
-        {ColumnRole::DispersionControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (control)")},
-        {ColumnRole::Arm, QT_TRANSLATE_NOOP("CsvImportDialog", "Treatment arm")},
-        {ColumnRole::ControlGroup, QT_TRANSLATE_NOOP("CsvImportDialog", "Shared control group")},
-        {ColumnRole::ShamMean, QT_TRANSLATE_NOOP("CsvImportDialog", "Sham mean (for NMD)")},
-        {ColumnRole::Include, QT_TRANSLATE_NOOP("CsvImportDialog", "Include (yes/no)")},
-        {ColumnRole::RiskOfBias, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE judgement")},
-        {ColumnRole::RiskOfBiasSupport, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE support")},
-        {ColumnRole::Covariate, QT_TRANSLATE_NOOP("CsvImportDialog", "Study characteristic")},
-    };
-    return names;
-}
-
 constexpr int previewRows = 200;
 
 } // namespace
@@ -146,9 +102,9 @@ void CsvImportDialog::load() {
     m_preview->setVerticalHeaderLabels(rowLabels);
     for (int c = 0; c < m_table.header.size(); ++c) {
         auto* box = new QComboBox(m_preview);
-        for (const auto& [role, name] : roleNames())
-            box->addItem(tr(name), static_cast<int>(role));
-        box->setCurrentIndex(box->findData(static_cast<int>(guessed.value(c))));
+        for (const ColumnRole& role : io::allColumnRoles())
+            box->addItem(io::columnRoleTitle(role), role.code());
+        box->setCurrentIndex(box->findData(guessed.value(c).code()));
         connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
         m_preview->setCellWidget(0, c, box);
         m_roleBoxes.append(box);
@@ -190,12 +146,12 @@ void CsvImportDialog::setEncoding(io::TextEncoding encoding) {
 QList<ColumnRole> CsvImportDialog::roles() const {
     QList<ColumnRole> list;
     for (QComboBox* box : m_roleBoxes)
-        list.append(static_cast<ColumnRole>(box->currentData().toInt()));
+        list.append(ColumnRole::fromCode(box->currentData().toInt()));
     return list;
 }
 
 void CsvImportDialog::setRole(int column, ColumnRole role) {
-    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(static_cast<int>(role)));
+    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(role.code()));
     reimport();
 }
 
