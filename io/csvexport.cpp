@@ -20,70 +20,63 @@ struct ColumnGroup {
     std::function<QStringList(const OutcomeRow&, const Study*)> values;
 };
 
-QStringList armValues(const ArmEntry& arm, bool reported) {
-    QStringList values{text(arm.mean), text(arm.sd), text(arm.n)};
-    if (reported)
-        values << text(std::string(dispersionKey(arm.dispersion))) << text(arm.sem) << text(arm.ciLower)
-               << text(arm.ciUpper) << text(arm.ciLevel) << text(arm.q1) << text(arm.q3) << text(arm.minimum)
-               << text(arm.maximum);
-    return values;
+QString key(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-bool isReported(const ArmEntry& arm) {
-    return arm.dispersion != DispersionType::SD;
+/// One column per entry field of the outcome's kind: the basic fields always, the others when a row
+/// holds text in them; an arm's dispersion type after its n when any arm is not reported as mean ± SD.
+void addEntryColumns(std::vector<ColumnGroup>& groups, const Outcome& outcome) {
+    const bool anyReported = std::any_of(outcome.rows.begin(), outcome.rows.end(), [](const OutcomeRow& r) {
+        return r.treatedDispersion != DispersionType::SD || r.controlDispersion != DispersionType::SD;
+    });
+    const auto always = [](const OutcomeRow&, const Study*) { return true; };
+    for (const EntryFieldSpec& spec : entryFields()) {
+        if (!usedByKind(spec.id, outcome.kind) || spec.id == EntryField::Arm
+            || spec.id == EntryField::ControlGroup)
+            continue;
+        const EntryField field = spec.id;
+        const bool written = spec.basic
+                             || (outcome.kind == OutcomeKind::Continuous && anyReported && spec.reported)
+                             || std::any_of(outcome.rows.begin(), outcome.rows.end(),
+                                            [field](const OutcomeRow& r) { return !r.text(field).empty(); });
+        if (!written)
+            continue;
+        groups.push_back({{key(spec.key)}, always, [field](const OutcomeRow& r, const Study*) {
+                              return QStringList{text(r.text(field))};
+                          }});
+        if (spec.reported == ReportedField::N && outcome.kind == OutcomeKind::Continuous && anyReported) {
+            const ArmSide side = spec.side;
+            groups.push_back(
+                {{key(dispersionColumnKey(side))}, always, [side](const OutcomeRow& r, const Study*) {
+                     return QStringList{key(dispersionKey(r.dispersion(side)))};
+                 }});
+        }
+    }
 }
 
 } // namespace
 
 CsvContent outcomeTable(const Project& project, const Outcome& outcome) {
-    const bool twoGroup = outcome.layout == DataLayout::TwoGroupContinuous;
     std::vector<ColumnGroup> groups;
     groups.push_back(
         {{QStringLiteral("study")},
          [](const OutcomeRow&, const Study*) { return true; },
          [](const OutcomeRow&, const Study* s) { return QStringList{s ? text(s->label) : QString()}; }});
     groups.push_back(
-        {{QStringLiteral("arm"), QStringLiteral("control_group")},
-         [](const OutcomeRow& r, const Study*) { return !r.arm.empty() || !r.controlGroup.empty(); },
+        {{key(entryFieldSpec(EntryField::Arm).key), key(entryFieldSpec(EntryField::ControlGroup).key)},
          [](const OutcomeRow& r, const Study*) {
-             return QStringList{text(r.arm), text(r.controlGroup)};
+             return !r.text(EntryField::Arm).empty() || !r.text(EntryField::ControlGroup).empty();
+         },
+         [](const OutcomeRow& r, const Study*) {
+             return QStringList{text(r.text(EntryField::Arm)), text(r.text(EntryField::ControlGroup))};
          }});
     groups.push_back({{QStringLiteral("include")},
                       [](const OutcomeRow& r, const Study*) { return !r.included; },
                       [](const OutcomeRow& r, const Study*) {
                           return QStringList{r.included ? QStringLiteral("yes") : QStringLiteral("no")};
                       }});
-    if (twoGroup) {
-        const auto reportedUsed = [](const OutcomeRow& r, const Study*) {
-            return isReported(r.treated) || isReported(r.control);
-        };
-        bool anyReported = false;
-        for (const OutcomeRow& row : outcome.rows)
-            anyReported = anyReported || reportedUsed(row, nullptr);
-        for (const char* suffix : {"_t", "_c"}) {
-            QStringList headers;
-            for (const char* name : {"mean", "sd", "n"})
-                headers << QLatin1String(name) + QLatin1String(suffix);
-            if (anyReported)
-                for (const char* name :
-                     {"dispersion", "sem", "ci_lower", "ci_upper", "ci_level", "q1", "q3", "min", "max"})
-                    headers << QLatin1String(name) + QLatin1String(suffix);
-            const bool treated = QLatin1String(suffix) == QLatin1String("_t");
-            groups.push_back({headers, [](const OutcomeRow&, const Study*) { return true; },
-                              [treated, anyReported](const OutcomeRow& r, const Study*) {
-                                  return armValues(treated ? r.treated : r.control, anyReported);
-                              }});
-        }
-        groups.push_back({{QStringLiteral("sham_mean")},
-                          [](const OutcomeRow& r, const Study*) { return !r.shamMean.empty(); },
-                          [](const OutcomeRow& r, const Study*) { return QStringList{text(r.shamMean)}; }});
-    } else {
-        groups.push_back({{QStringLiteral("yi"), QStringLiteral("vi"), QStringLiteral("sei")},
-                          [](const OutcomeRow&, const Study*) { return true; },
-                          [](const OutcomeRow& r, const Study*) {
-                              return QStringList{text(r.yi), text(r.vi), text(r.sei)};
-                          }});
-    }
+    addEntryColumns(groups, outcome);
     for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
         groups.push_back({{text(project.covariateNames[c])},
                           [](const OutcomeRow&, const Study*) { return true; },

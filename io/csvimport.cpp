@@ -2,84 +2,46 @@
 #include "io/csvimport.h"
 
 #include "core/common/text.h"
+#include "core/schema/outcomekind.h"
 
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
 namespace evident::io {
 namespace {
 
-struct RoleName {
+constexpr std::array<ArmSide, 2> bothArms{ArmSide::Treated, ArmSide::Control};
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+/// The header names of the roles outside the entry fields.
+struct NamedRole {
     ColumnRole role;
     const char* key;
-    const char* alias; ///< metafor's argument name, or nullptr
+    const char* alias; ///< Another accepted name, or nullptr
 };
 
-constexpr std::array<RoleName, 38> roleNames{{
+const std::array<NamedRole, 6> namedRoles{{
     {ColumnRole::Study, "study", nullptr},
-    {ColumnRole::MeanTreated, "mean_t", "m1i"},
-    {ColumnRole::SdTreated, "sd_t", "sd1i"},
-    {ColumnRole::NTreated, "n_t", "n1i"},
-    {ColumnRole::MeanControl, "mean_c", "m2i"},
-    {ColumnRole::SdControl, "sd_c", "sd2i"},
-    {ColumnRole::NControl, "n_c", "n2i"},
-    {ColumnRole::Yi, "yi", nullptr},
-    {ColumnRole::Vi, "vi", nullptr},
-    {ColumnRole::Sei, "sei", nullptr},
-    {ColumnRole::MedianTreated, "median_t", nullptr},
-    {ColumnRole::SemTreated, "sem_t", nullptr},
-    {ColumnRole::CiLowerTreated, "ci_lower_t", nullptr},
-    {ColumnRole::CiUpperTreated, "ci_upper_t", nullptr},
-    {ColumnRole::CiLevelTreated, "ci_level_t", nullptr},
-    {ColumnRole::Q1Treated, "q1_t", nullptr},
-    {ColumnRole::Q3Treated, "q3_t", nullptr},
-    {ColumnRole::MinTreated, "min_t", nullptr},
-    {ColumnRole::MaxTreated, "max_t", nullptr},
-    {ColumnRole::DispersionTreated, "dispersion_t", nullptr},
-    {ColumnRole::MedianControl, "median_c", nullptr},
-    {ColumnRole::SemControl, "sem_c", nullptr},
-    {ColumnRole::CiLowerControl, "ci_lower_c", nullptr},
-    {ColumnRole::CiUpperControl, "ci_upper_c", nullptr},
-    {ColumnRole::CiLevelControl, "ci_level_c", nullptr},
-    {ColumnRole::Q1Control, "q1_c", nullptr},
-    {ColumnRole::Q3Control, "q3_c", nullptr},
-    {ColumnRole::MinControl, "min_c", nullptr},
-    {ColumnRole::MaxControl, "max_c", nullptr},
-    {ColumnRole::DispersionControl, "dispersion_c", nullptr},
-    {ColumnRole::Arm, "arm", nullptr},
-    {ColumnRole::ControlGroup, "control_group", nullptr},
-    {ColumnRole::ShamMean, "sham_mean", nullptr},
+    {ColumnRole::median(ArmSide::Treated), "median_t", nullptr},
+    {ColumnRole::median(ArmSide::Control), "median_c", nullptr},
+    {ColumnRole::dispersion(ArmSide::Treated), "dispersion_t", nullptr},
+    {ColumnRole::dispersion(ArmSide::Control), "dispersion_c", nullptr},
     {ColumnRole::Include, "include", "included"},
-    {ColumnRole::RiskOfBias, "rob_<item>", nullptr},
-    {ColumnRole::RiskOfBiasSupport, "rob_<item>_support", nullptr},
-    {ColumnRole::Covariate, "", nullptr},
-    {ColumnRole::Ignore, "", nullptr},
 }};
 
-/// The columns of one arm; `dispersion` may be absent (then inferred per row).
-struct ArmColumns {
-    ColumnRole mean, median, sd, sem, ciLower, ciUpper, ciLevel, q1, q3, min, max, n, dispersion;
-};
-
-constexpr ArmColumns treatedColumns{
-    ColumnRole::MeanTreated,      ColumnRole::MedianTreated,  ColumnRole::SdTreated,
-    ColumnRole::SemTreated,       ColumnRole::CiLowerTreated, ColumnRole::CiUpperTreated,
-    ColumnRole::CiLevelTreated,   ColumnRole::Q1Treated,      ColumnRole::Q3Treated,
-    ColumnRole::MinTreated,       ColumnRole::MaxTreated,     ColumnRole::NTreated,
-    ColumnRole::DispersionTreated};
-constexpr ArmColumns controlColumns{
-    ColumnRole::MeanControl,      ColumnRole::MedianControl,  ColumnRole::SdControl,
-    ColumnRole::SemControl,       ColumnRole::CiLowerControl, ColumnRole::CiUpperControl,
-    ColumnRole::CiLevelControl,   ColumnRole::Q1Control,      ColumnRole::Q3Control,
-    ColumnRole::MinControl,       ColumnRole::MaxControl,     ColumnRole::NControl,
-    ColumnRole::DispersionControl};
-
-QString keyOf(ColumnRole role) {
-    for (const auto& name : roleNames)
-        if (name.role == role)
-            return QString::fromLatin1(name.key);
+/// The header key of a role ("sd_t", "median_c", "study"), or empty.
+QString keyOf(const ColumnRole& role) {
+    if (role.kind == ColumnRole::Kind::Field)
+        return qs(entryFieldSpec(role.field).key);
+    for (const NamedRole& named : namedRoles)
+        if (named.role == role)
+            return QLatin1String(named.key);
     return {};
 }
 
@@ -97,98 +59,217 @@ std::optional<std::size_t> robItemOf(const QString& header) {
 /// Reads the cells of one record by role.
 class RecordReader {
 public:
-    RecordReader(const QStringList& record, const QHash<ColumnRole, qsizetype>& columnOf)
+    RecordReader(const QStringList& record, const QHash<int, qsizetype>& columnOf)
         : m_record(record)
         , m_columnOf(columnOf) {}
 
-    bool has(ColumnRole role) const { return m_columnOf.contains(role); }
-    std::string text(ColumnRole role) const {
-        return has(role) ? m_record.value(m_columnOf.value(role)).trimmed().toStdString() : std::string();
+    bool has(const ColumnRole& role) const { return m_columnOf.contains(role.code()); }
+    std::string text(const ColumnRole& role) const {
+        return has(role) ? m_record.value(m_columnOf.value(role.code())).trimmed().toStdString()
+                         : std::string();
     }
-    bool filled(ColumnRole role) const { return !text(role).empty(); }
+    bool filled(const ColumnRole& role) const { return !text(role).empty(); }
 
 private:
     const QStringList& m_record;
-    const QHash<ColumnRole, qsizetype>& m_columnOf;
+    const QHash<int, qsizetype>& m_columnOf;
 };
 
-/// Fills one arm. The dispersion type is the `dispersion` cell when given, else inferred from the filled
-/// cells: a median goes with quartiles and/or a range; a mean with SD, SEM or a CI (in that order).
-std::optional<QString> readArm(const RecordReader& reader, const ArmColumns& columns, ArmEntry& arm) {
-    arm.n = reader.text(columns.n);
-    arm.sd = reader.text(columns.sd);
-    arm.sem = reader.text(columns.sem);
-    arm.ciLower = reader.text(columns.ciLower);
-    arm.ciUpper = reader.text(columns.ciUpper);
-    arm.ciLevel = reader.text(columns.ciLevel);
-    arm.q1 = reader.text(columns.q1);
-    arm.q3 = reader.text(columns.q3);
-    arm.minimum = reader.text(columns.min);
-    arm.maximum = reader.text(columns.max);
-    const bool median = reader.filled(columns.median) && !reader.filled(columns.mean);
-    arm.mean = median ? reader.text(columns.median) : reader.text(columns.mean);
-    if (reader.filled(columns.dispersion)) {
-        const auto type = parseDispersionType(reader.text(columns.dispersion));
+/// Sets the dispersion type of a continuous arm: the `dispersion` cell when given, else inferred from the
+/// filled cells: a median goes with quartiles and/or a range; a mean with SD, SEM or a CI (in that order).
+std::optional<QString> readDispersion(const RecordReader& reader, ArmSide side, bool median,
+                                      OutcomeRow& row) {
+    const ColumnRole typeColumn = ColumnRole::dispersion(side);
+    if (reader.filled(typeColumn)) {
+        const auto type = parseDispersionType(reader.text(typeColumn));
         if (!type)
             return QStringLiteral(
                        "'%1' is not a dispersion type (use SD, SEM, CI, MEDIAN_IQR, MEDIAN_RANGE or "
                        "MEDIAN_IQR_RANGE)")
-                .arg(QString::fromStdString(reader.text(columns.dispersion)));
-        arm.dispersion = *type;
+                .arg(QString::fromStdString(reader.text(typeColumn)));
+        row.dispersion(side) = *type;
         return std::nullopt;
     }
-    const bool quartiles = !arm.q1.empty() || !arm.q3.empty();
-    const bool range = !arm.minimum.empty() || !arm.maximum.empty();
+    const auto filled = [&](ReportedField reported) { return !row.text(armField(reported, side)).empty(); };
+    const bool quartiles = filled(ReportedField::Q1) || filled(ReportedField::Q3);
+    const bool range = filled(ReportedField::Minimum) || filled(ReportedField::Maximum);
+    DispersionType& type = row.dispersion(side);
     if (median)
-        arm.dispersion = quartiles && range ? DispersionType::MedianIQRRange
-                         : range            ? DispersionType::MedianRange
-                                            : DispersionType::MedianIQR;
-    else if (!arm.sd.empty())
-        arm.dispersion = DispersionType::SD;
-    else if (!arm.sem.empty())
-        arm.dispersion = DispersionType::SEM;
-    else if (!arm.ciLower.empty() || !arm.ciUpper.empty())
-        arm.dispersion = DispersionType::CI;
+        type = quartiles && range ? DispersionType::MedianIQRRange
+               : range            ? DispersionType::MedianRange
+                                  : DispersionType::MedianIQR;
+    else if (filled(ReportedField::SD))
+        type = DispersionType::SD;
+    else if (filled(ReportedField::SEM))
+        type = DispersionType::SEM;
+    else if (filled(ReportedField::CILower) || filled(ReportedField::CIUpper))
+        type = DispersionType::CI;
     else
-        arm.dispersion = DispersionType::SD;
+        type = DispersionType::SD;
     return std::nullopt;
 }
 
-/// True when the columns can describe this arm: a centre, n and at least one kind of dispersion.
-bool armColumnsComplete(const QHash<ColumnRole, qsizetype>& columnOf, const ArmColumns& columns) {
-    const auto has = [&](ColumnRole role) { return columnOf.contains(role); };
-    const bool centre = has(columns.mean) || has(columns.median);
-    const bool dispersion = has(columns.sd) || has(columns.sem)
-                            || (has(columns.ciLower) && has(columns.ciUpper))
-                            || (has(columns.q1) && has(columns.q3)) || (has(columns.min) && has(columns.max));
-    return centre && has(columns.n) && dispersion;
+bool hasField(const QHash<int, qsizetype>& columnOf, EntryField field) {
+    return columnOf.contains(ColumnRole::ofField(field).code());
 }
 
-bool anyArmColumn(const QHash<ColumnRole, qsizetype>& columnOf, const ArmColumns& columns) {
-    for (ColumnRole role : {columns.mean, columns.median, columns.sd, columns.sem, columns.ciLower,
-                            columns.ciUpper, columns.q1, columns.q3, columns.min, columns.max, columns.n})
-        if (columnOf.contains(role))
+/// True when the columns can describe this continuous arm: a centre, n and a kind of dispersion.
+bool continuousArmComplete(const QHash<int, qsizetype>& columnOf, ArmSide side) {
+    const auto has = [&](ReportedField reported) { return hasField(columnOf, armField(reported, side)); };
+    const bool centre = has(ReportedField::Centre) || columnOf.contains(ColumnRole::median(side).code());
+    const bool dispersion = has(ReportedField::SD) || has(ReportedField::SEM)
+                            || (has(ReportedField::CILower) && has(ReportedField::CIUpper))
+                            || (has(ReportedField::Q1) && has(ReportedField::Q3))
+                            || (has(ReportedField::Minimum) && has(ReportedField::Maximum));
+    return centre && has(ReportedField::N) && dispersion;
+}
+
+/// True when some column holds an arm field of `kind` (a median counts for the continuous kind).
+bool anyArmColumn(const QHash<int, qsizetype>& columnOf, OutcomeKind kind) {
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side != ArmSide::None && usedByKind(spec.id, kind) && spec.rule != ValueRule::Percent
+            && hasField(columnOf, spec.id))
             return true;
-    return false;
+    return kind == OutcomeKind::Continuous
+           && (columnOf.contains(ColumnRole::median(ArmSide::Treated).code())
+               || columnOf.contains(ColumnRole::median(ArmSide::Control).code()));
+}
+
+/// The outcome kind the columns describe, or an error.
+struct KindChoice {
+    std::optional<OutcomeKind> kind;
+    QString error;
+    QString warning;
+};
+
+KindChoice chooseKind(const QHash<int, qsizetype>& columnOf) {
+    KindChoice choice;
+    const bool continuous = anyArmColumn(columnOf, OutcomeKind::Continuous);
+    const bool dichotomous = anyArmColumn(columnOf, OutcomeKind::Dichotomous);
+    const bool hasYi = hasField(columnOf, EntryField::Yi);
+    const bool hasVariance = hasField(columnOf, EntryField::Vi) || hasField(columnOf, EntryField::Sei);
+    if (continuous && dichotomous) {
+        choice.error =
+            QStringLiteral("The file mixes continuous columns (mean, SD, n) and dichotomous columns "
+                           "(events, total): import one outcome kind at a time.");
+        return choice;
+    }
+    if (dichotomous) {
+        QStringList missing;
+        for (ArmSide side : bothArms)
+            for (bool events : {true, false})
+                if (!hasField(columnOf, binaryArmField(events, side)))
+                    missing << qs(entryFieldSpec(binaryArmField(events, side)).key);
+        if (!missing.isEmpty()) {
+            choice.error = QStringLiteral("The dichotomous columns are incomplete: %1 %2 missing.")
+                               .arg(missing.join(QStringLiteral(", ")),
+                                    missing.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
+            return choice;
+        }
+        choice.kind = OutcomeKind::Dichotomous;
+    } else if (continuous) {
+        if (!continuousArmComplete(columnOf, ArmSide::Treated)
+            || !continuousArmComplete(columnOf, ArmSide::Control)) {
+            QStringList missing;
+            for (ArmSide side : bothArms)
+                for (ReportedField reported : {ReportedField::Centre, ReportedField::SD, ReportedField::N}) {
+                    const EntryField field = armField(reported, side);
+                    const bool present =
+                        hasField(columnOf, field)
+                        || (reported == ReportedField::Centre
+                            && columnOf.contains(ColumnRole::median(side).code()))
+                        || (reported == ReportedField::SD && continuousArmComplete(columnOf, side));
+                    if (!present)
+                        missing << qs(entryFieldSpec(field).key);
+                }
+            if (missing.isEmpty())
+                missing << QStringLiteral("a dispersion (sd, sem, ci_lower/ci_upper, q1/q3 or min/max)");
+            choice.error = QStringLiteral("The two-group columns are incomplete: %1 %2 missing.")
+                               .arg(missing.join(QStringLiteral(", ")),
+                                    missing.size() == 1 ? QStringLiteral("is") : QStringLiteral("are"));
+            return choice;
+        }
+        choice.kind = OutcomeKind::Continuous;
+    } else if (hasYi && hasVariance) {
+        choice.kind = OutcomeKind::Generic;
+    } else if (hasYi) {
+        choice.error = QStringLiteral("A 'yi' column needs a 'vi' or 'sei' column beside it.");
+        return choice;
+    } else {
+        choice.error =
+            QStringLiteral("The data columns are missing: give mean_t, sd_t, n_t, mean_c, sd_c, n_c; "
+                           "events_t, total_t, events_c, total_c; or yi with vi or sei.");
+        return choice;
+    }
+    if (*choice.kind != OutcomeKind::Generic && (hasYi || hasVariance))
+        choice.warning =
+            QStringLiteral("The yi/vi/sei columns are ignored: effect sizes are computed from the "
+                           "groups' numbers.");
+    return choice;
 }
 
 } // namespace
 
-QString fieldKey(ColumnRole role) {
-    switch (role) {
-    case ColumnRole::Study:
-    case ColumnRole::Covariate:
-    case ColumnRole::Ignore:
-    case ColumnRole::RiskOfBias:
-    case ColumnRole::RiskOfBiasSupport:
-        return {};
-    case ColumnRole::MedianTreated:
-        return QString::fromLatin1(field::meanTreated); // the centre of the arm
-    case ColumnRole::MedianControl:
-        return QString::fromLatin1(field::meanControl);
-    default:
-        return keyOf(role);
+ColumnRole ColumnRole::fromCode(int code) {
+    const int kind = code / 256;
+    const int field = code % 256;
+    if (kind < 0 || kind > static_cast<int>(Kind::RiskOfBiasSupport) || field < 0
+        || field >= static_cast<int>(entryFieldCount))
+        return Ignore;
+    return {static_cast<Kind>(kind), static_cast<EntryField>(field)};
+}
+
+QList<ColumnRole> allColumnRoles() {
+    QList<ColumnRole> roles{ColumnRole::Study};
+    for (const OutcomeKindSpec& kind : outcomeKinds())
+        for (const EntryFieldSpec& spec : entryFields()) {
+            const bool first = std::find_if(outcomeKinds().begin(), outcomeKinds().end(),
+                                            [&](const auto& k) { return usedByKind(spec.id, k.kind); })
+                                   ->kind
+                               == kind.kind;
+            if (!usedByKind(spec.id, kind.kind) || !first)
+                continue;
+            roles << ColumnRole::ofField(spec.id);
+            if (spec.reported == ReportedField::Centre)
+                roles << ColumnRole::median(spec.side);
+            if (spec.reported == ReportedField::N)
+                roles << ColumnRole::dispersion(spec.side);
+        }
+    roles << ColumnRole::Include << ColumnRole::RiskOfBias << ColumnRole::RiskOfBiasSupport
+          << ColumnRole::Covariate << ColumnRole::Ignore;
+    return roles;
+}
+
+QString columnRoleTitle(const ColumnRole& role) {
+    switch (role.kind) {
+    case ColumnRole::Kind::Ignore:
+        return QStringLiteral("Ignore");
+    case ColumnRole::Kind::Study:
+        return QStringLiteral("Study label");
+    case ColumnRole::Kind::Field:
+        return qs(entryFieldSpec(role.field).title);
+    case ColumnRole::Kind::Median:
+        return QStringLiteral("Median") + qs(armSuffix(role.side()));
+    case ColumnRole::Kind::Dispersion:
+        return QStringLiteral("Dispersion type") + qs(armSuffix(role.side()));
+    case ColumnRole::Kind::Include:
+        return QStringLiteral("Include (yes/no)");
+    case ColumnRole::Kind::Covariate:
+        return QStringLiteral("Study characteristic");
+    case ColumnRole::Kind::RiskOfBias:
+        return QStringLiteral("SYRCLE judgement");
+    case ColumnRole::Kind::RiskOfBiasSupport:
+        break;
     }
+    return QStringLiteral("SYRCLE support");
+}
+
+QString fieldKey(const ColumnRole& role) {
+    if (role.kind == ColumnRole::Kind::Field || role.kind == ColumnRole::Kind::Median)
+        return qs(entryFieldSpec(role.field).key); // a median is its arm's centre
+    if (role.kind == ColumnRole::Kind::Dispersion)
+        return keyOf(role);
+    return {};
 }
 
 QList<ColumnRole> guessColumnRoles(const QStringList& header) {
@@ -196,16 +277,12 @@ QList<ColumnRole> guessColumnRoles(const QStringList& header) {
     for (const QString& column : header) {
         const QString name = column.trimmed();
         ColumnRole role = ColumnRole::Covariate;
-        for (const auto& known : roleNames) {
-            if (*known.key == '\0' || known.role == ColumnRole::RiskOfBias
-                || known.role == ColumnRole::RiskOfBiasSupport)
-                continue;
-            if (name.compare(QLatin1String(known.key), Qt::CaseInsensitive) == 0
-                || (known.alias && name.compare(QLatin1String(known.alias), Qt::CaseInsensitive) == 0)) {
-                role = known.role;
-                break;
-            }
-        }
+        if (const auto field = entryFieldByKey(name.toStdString()))
+            role = ColumnRole::ofField(*field);
+        for (const NamedRole& named : namedRoles)
+            if (name.compare(QLatin1String(named.key), Qt::CaseInsensitive) == 0
+                || (named.alias && name.compare(QLatin1String(named.alias), Qt::CaseInsensitive) == 0))
+                role = named.role;
         if (role == ColumnRole::Covariate && robItemOf(name))
             role = name.endsWith(QLatin1String("_support"), Qt::CaseInsensitive)
                        ? ColumnRole::RiskOfBiasSupport
@@ -219,23 +296,40 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     CsvImport import;
     const QStringList& header = table.header;
 
-    // Column names must be present and unique (case-insensitively).
+    // Column names must be present and unique (case-insensitively): one hash look-up per column,
+    // so files of many thousands of columns are checked in linear time.
+    QHash<QString, qsizetype> firstColumnNamed;
     for (qsizetype c = 0; c < header.size(); ++c) {
         if (roles.value(c) == ColumnRole::Ignore)
             continue;
-        if (header[c].trimmed().isEmpty())
+        const QString name = header[c].trimmed();
+        if (name.isEmpty())
             import.errors.append(QStringLiteral("Column %1 has no name in the header row.").arg(c + 1));
-        for (qsizetype d = 0; d < c; ++d)
-            if (roles.value(d) != ColumnRole::Ignore
-                && header[d].trimmed().compare(header[c].trimmed(), Qt::CaseInsensitive) == 0)
-                import.errors.append(
-                    QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
-                        .arg(header[c].trimmed())
-                        .arg(d + 1)
-                        .arg(c + 1));
+        const QString key = name.toCaseFolded();
+        if (const auto first = firstColumnNamed.constFind(key); first != firstColumnNamed.cend())
+            import.errors.append(
+                QStringLiteral("Column '%1' appears twice in the header (columns %2 and %3).")
+                    .arg(name)
+                    .arg(*first + 1)
+                    .arg(c + 1));
+        else
+            firstColumnNamed.insert(key, c);
     }
+    // A misspelt SYRCLE column would otherwise become a study characteristic without a word.
+    for (qsizetype c = 0; c < header.size() && c < roles.size(); ++c)
+        if (roles[c] == ColumnRole::Covariate && header[c].trimmed().startsWith(u"rob_", Qt::CaseInsensitive)
+            && !robItemOf(header[c])) {
+            QStringList keys;
+            for (const SyrcleItem& item : syrcleItems())
+                keys.append(QStringLiteral("rob_") + QString::fromUtf8(item.key.data(), item.key.size()));
+            import.warnings.append(
+                QStringLiteral("Column '%1' starts with 'rob_' but names no SYRCLE item, so "
+                               "it is read as a study characteristic. The SYRCLE columns "
+                               "are %2 (each may have a '_support' column).")
+                    .arg(header[c].trimmed(), keys.join(QStringLiteral(", "))));
+        }
 
-    QHash<ColumnRole, qsizetype> columnOf;
+    QHash<int, qsizetype> columnOf;
     QList<qsizetype> robColumns;
     for (qsizetype c = 0; c < roles.size() && c < header.size(); ++c) {
         const ColumnRole role = roles[c];
@@ -250,56 +344,33 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
         }
         if (role == ColumnRole::Ignore || role == ColumnRole::Covariate)
             continue;
-        if (columnOf.contains(role))
+        if (columnOf.contains(role.code()))
             import.errors.append(
                 QStringLiteral("Columns '%1' and '%2' both hold %3.")
-                    .arg(header[columnOf[role]].trimmed(), header[c].trimmed(),
+                    .arg(header[columnOf[role.code()]].trimmed(), header[c].trimmed(),
                          role == ColumnRole::Study ? QStringLiteral("the study label") : keyOf(role)));
         else
-            columnOf.insert(role, c);
+            columnOf.insert(role.code(), c);
     }
-    if (!columnOf.contains(ColumnRole::Study))
+    if (!columnOf.contains(ColumnRole::Study.code()))
         import.errors.append(QStringLiteral("There is no 'study' column with the study labels."));
 
-    const bool hasYi = columnOf.contains(ColumnRole::Yi);
-    const bool hasVariance = columnOf.contains(ColumnRole::Vi) || columnOf.contains(ColumnRole::Sei);
-    const bool anyTwoGroup = anyArmColumn(columnOf, treatedColumns) || anyArmColumn(columnOf, controlColumns);
-    const bool twoGroup =
-        armColumnsComplete(columnOf, treatedColumns) && armColumnsComplete(columnOf, controlColumns);
+    const KindChoice choice = chooseKind(columnOf);
+    if (!choice.error.isEmpty())
+        import.errors.append(choice.error);
+    if (!choice.warning.isEmpty())
+        import.warnings.append(choice.warning);
     Outcome outcome;
     outcome.name = outcomeName.toStdString();
-    if (twoGroup) {
-        outcome.layout = DataLayout::TwoGroupContinuous;
-        if (hasYi || hasVariance)
-            import.warnings.append(QStringLiteral("The yi/vi/sei columns are ignored: effect sizes are "
-                                                  "computed from the group means, SDs and ns."));
-    } else if (anyTwoGroup) {
-        QStringList missing;
-        for (const auto* columns : {&treatedColumns, &controlColumns}) {
-            for (ColumnRole role : {columns->mean, columns->sd, columns->n})
-                if (!columnOf.contains(role) && !(role == columns->mean && columnOf.contains(columns->median))
-                    && !(role == columns->sd && armColumnsComplete(columnOf, *columns)))
-                    missing.append(keyOf(role));
-        }
-        if (missing.isEmpty())
-            missing.append(QStringLiteral("a dispersion (sd, sem, ci_lower/ci_upper, q1/q3 or min/max)"));
-        import.errors.append(QStringLiteral("The two-group columns are incomplete: %1 %2 missing.")
-                                 .arg(missing.join(QStringLiteral(", ")),
-                                      missing.size() == 1 ? QStringLiteral("is") : QStringLiteral("are")));
-    } else if (hasYi && hasVariance) {
-        outcome.layout = DataLayout::Precomputed;
-        outcome.settings.measure = EffectMeasure::Generic;
-    } else if (hasYi) {
-        import.errors.append(QStringLiteral("A 'yi' column needs a 'vi' or 'sei' column beside it."));
-    } else {
-        import.errors.append(QStringLiteral("The data columns are missing: give mean_t, sd_t, n_t, mean_c, "
-                                            "sd_c, n_c, or yi with vi or sei."));
+    if (choice.kind) {
+        outcome.kind = *choice.kind;
+        outcome.settings.measure = outcomeKindSpec(outcome.kind).measures.front();
     }
     if (!import.errors.isEmpty())
         return import;
 
     for (auto it = columnOf.cbegin(); it != columnOf.cend(); ++it) {
-        const QString key = fieldKey(it.key());
+        const QString key = fieldKey(ColumnRole::fromCode(it.key()));
         if (!key.isEmpty())
             import.headerOfField.insert(key, header[it.value()].trimmed());
     }
@@ -314,6 +385,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     // covariate values and risk of bias; a later arm's covariate value that differs is that arm's own
     // (doses, hydrogel), and a risk of bias that differs is reported, since it belongs to the study.
     QHash<QString, StudyId> studyOfLabel;
+    QHash<StudyId, std::size_t> indexOfStudy; // a hash, not Project::study(): linear in the rows
     QHash<StudyId, int> firstLineOfStudy;
     for (qsizetype r = 0; r < table.records.size(); ++r) {
         const QStringList& record = table.records[r];
@@ -327,7 +399,8 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
                     .arg(line)
                     .arg(label));
         }
-        const bool multiArm = reader.has(ColumnRole::Arm) && !reader.text(ColumnRole::Arm).empty();
+        const ColumnRole armColumn = ColumnRole::ofField(EntryField::Arm);
+        const bool multiArm = reader.has(armColumn) && !reader.text(armColumn).empty();
         StudyId id = multiArm ? studyOfLabel.value(label, 0) : 0;
         if (id == 0) {
             Study study =
@@ -350,11 +423,12 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
                 }
             }
             id = study.id;
+            indexOfStudy.insert(id, import.project.studies.size());
             import.project.studies.push_back(std::move(study));
             studyOfLabel.insert(label, id);
             firstLineOfStudy.insert(id, line);
         } else {
-            const Study& study = *import.project.study(id);
+            const Study& study = import.project.studies[indexOfStudy.value(id)];
             for (qsizetype c : robColumns) {
                 const RobItemAssessment& first = study.riskOfBias.items[*robItemOf(header[c])];
                 const std::string value = record.value(c).trimmed().toStdString();
@@ -374,32 +448,34 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
 
         OutcomeRow row;
         row.study = id;
-        const Study& study = *import.project.study(id);
+        const Study& study = import.project.studies[indexOfStudy.value(id)];
         for (qsizetype i = 0; i < covariateColumns.size(); ++i) {
             const std::string value = record.value(covariateColumns[i]).trimmed().toStdString();
             if (value != study.covariateValues[static_cast<std::size_t>(i)])
                 setArmCovariateValue(row.covariateValues, static_cast<std::size_t>(i), value);
         }
-        row.arm = reader.text(ColumnRole::Arm);
-        row.controlGroup = reader.text(ColumnRole::ControlGroup);
-        row.shamMean = reader.text(ColumnRole::ShamMean);
-        row.yi = reader.text(ColumnRole::Yi);
-        row.vi = reader.text(ColumnRole::Vi);
-        row.sei = reader.text(ColumnRole::Sei);
+        for (const EntryFieldSpec& spec : entryFields())
+            if (usedByKind(spec.id, outcome.kind))
+                row.text(spec.id) = reader.text(ColumnRole::ofField(spec.id));
         if (reader.filled(ColumnRole::Include)) {
             const std::string include = toLowerAscii(reader.text(ColumnRole::Include));
             row.included =
                 !(include == "no" || include == "false" || include == "0" || include == "excluded");
         }
-        if (outcome.layout == DataLayout::TwoGroupContinuous) {
-            for (const auto& [columns, arm] :
-                 {std::pair{&treatedColumns, &row.treated}, {&controlColumns, &row.control}})
-                if (const auto problem = readArm(reader, *columns, *arm))
+        if (outcome.kind == OutcomeKind::Continuous)
+            for (ArmSide side : bothArms) {
+                // A median column fills the centre when the mean is empty.
+                const EntryField centre = armField(ReportedField::Centre, side);
+                const bool median = row.text(centre).empty() && reader.filled(ColumnRole::median(side));
+                if (median)
+                    row.text(centre) = reader.text(ColumnRole::median(side));
+                if (const auto problem = readDispersion(reader, side, median, row))
                     import.errors.append(
                         QStringLiteral("line %1, column '%2' (study '%3'): %4")
                             .arg(line)
-                            .arg(header[columnOf.value(columns->dispersion)].trimmed(), label, *problem));
-        }
+                            .arg(header[columnOf.value(ColumnRole::dispersion(side).code())].trimmed(), label,
+                                 *problem));
+            }
         outcome.rows.push_back(std::move(row));
         import.rowLines.append(line);
     }
@@ -414,8 +490,10 @@ CsvImport importCsvFile(const QString& path) {
         import.errors.append(parsed.error);
         return import;
     }
-    return importStudies(parsed.table, guessColumnRoles(parsed.table.header),
-                         QFileInfo(path).completeBaseName());
+    CsvImport import = importStudies(parsed.table, guessColumnRoles(parsed.table.header),
+                                     QFileInfo(path).completeBaseName());
+    import.warnings = parsed.notes + import.warnings;
+    return import;
 }
 
 QString describeIssue(const InputIssue& issue, const CsvImport& import) {

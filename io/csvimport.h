@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Turning a CSV table of extracted outcome data into a project (one study per row).
 //
-// Columns (case-insensitive; docs/csv-format.md): `study`, then either two-group data per arm (`_t` for
-// treated, `_c` for control: `mean` or `median`, `n`, and a dispersion: `sd`, `sem`, `ci_lower` with
-// `ci_upper` (and `ci_level`), `q1` with `q3`, `min` with `max`, optionally `dispersion` naming the type;
-// metafor's m1i, sd1i, n1i, m2i, sd2i, n2i are accepted too), or precomputed `yi` with `vi` or `sei`.
-// Optional: `arm`, `control_group`, `sham_mean`, `include`, and SYRCLE judgements `rob_<item>` with
-// `rob_<item>_support`. Every other column is a covariate.
+// Columns (case-insensitive; docs/csv-format.md): `study`, then the entry fields of one outcome kind, by
+// their keys in core/schema/entryfield.h: continuous arms (`_t` treated, `_c` control: `mean` or
+// `median`, `n`, and a dispersion: `sd`, `sem`, `ci_lower` with `ci_upper` (and `ci_level`), `q1` with
+// `q3`, `min` with `max`, optionally `dispersion` naming the type; metafor's m1i, sd1i, n1i, m2i, sd2i,
+// n2i too), dichotomous arms (`events_t`, `total_t`, `events_c`, `total_c`), or a generic `yi` with `vi`
+// or `sei`. Optional: `arm`, `control_group`, `sham_mean`, `include`, and SYRCLE judgements `rob_<item>`
+// with `rob_<item>_support`. Every other column is a covariate.
 #pragma once
 
 #include "core/project/preparation.h"
 #include "core/project/project.h"
+#include "core/schema/entryfield.h"
 #include "io/csvtable.h"
 
 #include <QHash>
@@ -20,49 +22,59 @@
 
 namespace evident::io {
 
-enum class ColumnRole {
-    Ignore,
-    Study,
-    MeanTreated,
-    SdTreated,
-    NTreated,
-    MeanControl,
-    SdControl,
-    NControl,
-    Yi,
-    Vi,
-    Sei,
-    Covariate,
-    MedianTreated,
-    SemTreated,
-    CiLowerTreated,
-    CiUpperTreated,
-    CiLevelTreated,
-    Q1Treated,
-    Q3Treated,
-    MinTreated,
-    MaxTreated,
-    DispersionTreated,
-    MedianControl,
-    SemControl,
-    CiLowerControl,
-    CiUpperControl,
-    CiLevelControl,
-    Q1Control,
-    Q3Control,
-    MinControl,
-    MaxControl,
-    DispersionControl,
-    Arm,
-    ControlGroup,
-    ShamMean,
-    Include,
-    RiskOfBias,        ///< "rob_<item key>": a SYRCLE judgement (low, high, unclear)
-    RiskOfBiasSupport, ///< "rob_<item key>_support": the support for it
+/// What one CSV column holds: an entry field of the schema (core/schema/entryfield.h), an arm's median
+/// (the centre field of a median-based arm) or dispersion type, or one of the columns around the data.
+struct ColumnRole {
+    enum class Kind : std::uint8_t {
+        Ignore,
+        Study,
+        Field,      ///< An entry field: `field`
+        Median,     ///< "median_t"/"median_c": the centre `field` of a median-based arm
+        Dispersion, ///< "dispersion_t"/"dispersion_c": the type of the arm whose centre is `field`
+        Include,
+        Covariate,
+        RiskOfBias,        ///< "rob_<item key>": a SYRCLE judgement (low, high, unclear)
+        RiskOfBiasSupport, ///< "rob_<item key>_support": the support for it
+    };
+    Kind kind = Kind::Ignore;
+    EntryField field = EntryField::MeanTreated; ///< Field, Median and Dispersion only
+
+    static const ColumnRole Ignore;
+    static const ColumnRole Study;
+    static const ColumnRole Include;
+    static const ColumnRole Covariate;
+    static const ColumnRole RiskOfBias;
+    static const ColumnRole RiskOfBiasSupport;
+    static constexpr ColumnRole ofField(EntryField field) { return {Kind::Field, field}; }
+    static constexpr ColumnRole median(ArmSide side) { return {Kind::Median, centreOf(side)}; }
+    static constexpr ColumnRole dispersion(ArmSide side) { return {Kind::Dispersion, centreOf(side)}; }
+    static constexpr EntryField centreOf(ArmSide side) {
+        return side == ArmSide::Control ? EntryField::MeanControl : EntryField::MeanTreated;
+    }
+    ArmSide side() const { return entryFieldSpec(field).side; }
+
+    /// A number that identifies the role (for item data and hashes), and the role it identifies.
+    int code() const { return static_cast<int>(kind) * 256 + static_cast<int>(field); }
+    static ColumnRole fromCode(int code);
+    bool operator==(const ColumnRole& other) const { return code() == other.code(); }
 };
 
-/// The field key of a data role ("sd_t"), or an empty string for Study/Covariate/Ignore.
-QString fieldKey(ColumnRole role);
+inline constexpr ColumnRole ColumnRole::Ignore{Kind::Ignore};
+inline constexpr ColumnRole ColumnRole::Study{Kind::Study};
+inline constexpr ColumnRole ColumnRole::Include{Kind::Include};
+inline constexpr ColumnRole ColumnRole::Covariate{Kind::Covariate};
+inline constexpr ColumnRole ColumnRole::RiskOfBias{Kind::RiskOfBias};
+inline constexpr ColumnRole ColumnRole::RiskOfBiasSupport{Kind::RiskOfBiasSupport};
+
+/// Every role a column can be given, in menu order: study, the entry fields of each kind (with the
+/// medians and dispersion types of continuous arms), include, risk of bias, characteristic, ignore.
+QList<ColumnRole> allColumnRoles();
+/// The role's name for menus ("SD (treated)", "Median (control)", "Study characteristic").
+QString columnRoleTitle(const ColumnRole& role);
+
+/// The entry-field key a role's cells are reported under ("sd_t"; a median's is its centre field's),
+/// or an empty string for the roles outside the entry fields.
+QString fieldKey(const ColumnRole& role);
 
 /// One role per header column, guessed from the column names. Unknown names become covariates.
 QList<ColumnRole> guessColumnRoles(const QStringList& header);

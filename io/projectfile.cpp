@@ -2,8 +2,11 @@
 #include "io/projectfile.h"
 
 #include "core/common/text.h"
+#include "core/plotdata/figureregistry.h"
+#include "core/schema/outcomekind.h"
 
 #include <QFile>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,8 +20,6 @@ namespace evident::io {
 namespace {
 
 // Keys of enumerations the core has no key functions for.
-constexpr const char* twoGroupLayoutKey = "two_group_continuous";
-constexpr const char* precomputedLayoutKey = "precomputed";
 constexpr const char* fixedModelKey = "fixed";
 constexpr const char* randomModelKey = "random";
 
@@ -30,52 +31,59 @@ QJsonValue text(const std::string& value) {
     return QString::fromStdString(value);
 }
 
+/// A study id: a whole number from 1 to 2^53, which a JSON number (a double) holds exactly. Checked
+/// before any cast, since casting a double out of an integer's range is undefined.
+std::optional<StudyId> wholeId(const QJsonValue& value) {
+    const double number = value.toDouble(-1);
+    if (!value.isDouble() || !(number >= 1 && number <= 9007199254740992.0) || number != std::floor(number))
+        return std::nullopt;
+    return static_cast<StudyId>(number);
+}
+
+/// Removes NUL characters ("\u0000" in the file), which no cell or name can hold; true if any was.
+bool stripNul(QString& text) {
+    const qsizetype before = text.size();
+    text.remove(QChar(0));
+    return text.size() != before;
+}
+
 // --- Writing -------------------------------------------------------------------------------
 
-/// The reported fields beyond mean, SD and n, by their keys in the file.
-std::array<std::pair<const char*, std::string ArmEntry::*>, 8> reportedArmFields() {
-    return {{{"sem", &ArmEntry::sem},
-             {"ci_lower", &ArmEntry::ciLower},
-             {"ci_upper", &ArmEntry::ciUpper},
-             {"ci_level", &ArmEntry::ciLevel},
-             {"q1", &ArmEntry::q1},
-             {"q3", &ArmEntry::q3},
-             {"min", &ArmEntry::minimum},
-             {"max", &ArmEntry::maximum}}};
+/// The key of an entry field in the file: an arm field's key without its arm suffix, inside the arm's
+/// object ("sd" in "treated"); the others by their key, in the row ("yi", "arm").
+QString fileKey(const EntryFieldSpec& spec) {
+    std::string_view key = spec.key;
+    if (spec.side != ArmSide::None)
+        key.remove_suffix(2); // "_t" or "_c"
+    return qs(key);
 }
 
-QJsonObject armToJson(const ArmEntry& arm) {
-    QJsonObject object{{QStringLiteral("dispersion"), qs(dispersionKey(arm.dispersion))},
-                       {QStringLiteral("mean"), text(arm.mean)},
-                       {QStringLiteral("sd"), text(arm.sd)},
-                       {QStringLiteral("n"), text(arm.n)}};
-    for (const auto& [key, member] : reportedArmFields())
-        if (!(arm.*member).empty())
-            object.insert(QString::fromUtf8(key), text(arm.*member));
-    return object;
+const char* armObjectKey(ArmSide side) {
+    return side == ArmSide::Treated ? "treated" : "control";
 }
 
-QJsonObject rowToJson(const OutcomeRow& row, DataLayout layout,
+QJsonObject rowToJson(const OutcomeRow& row, OutcomeKind kind,
                       const std::vector<std::string>& covariateNames) {
     QJsonObject object{{QStringLiteral("study"), static_cast<double>(row.study)},
                        {QStringLiteral("included"), row.included}};
-    // The fields of the outcome's layout are always written; the others only when they hold text,
-    // so nothing typed is lost.
-    const bool twoGroup = layout == DataLayout::TwoGroupContinuous;
-    if (twoGroup || row.treated != ArmEntry{})
-        object.insert(QStringLiteral("treated"), armToJson(row.treated));
-    if (twoGroup || row.control != ArmEntry{})
-        object.insert(QStringLiteral("control"), armToJson(row.control));
-    const std::pair<const char*, const std::string*> precomputed[] = {
-        {"yi", &row.yi}, {"vi", &row.vi}, {"sei", &row.sei}};
-    for (const auto& [key, value] : precomputed)
-        if (!twoGroup || !value->empty())
-            object.insert(QString::fromUtf8(key), text(*value));
-    const std::pair<const char*, const std::string*> preclinical[] = {
-        {"arm", &row.arm}, {"control_group", &row.controlGroup}, {"sham_mean", &row.shamMean}};
-    for (const auto& [key, value] : preclinical)
-        if (!value->empty())
-            object.insert(QString::fromUtf8(key), text(*value));
+    // The basic fields of the outcome's kind are always written; every other field only when it holds
+    // text, so nothing typed is lost when a kind or a dispersion type changes.
+    const auto written = [&](const EntryFieldSpec& spec) {
+        return (spec.basic && usedByKind(spec.id, kind)) || !row.text(spec.id).empty();
+    };
+    for (ArmSide side : {ArmSide::Treated, ArmSide::Control}) {
+        QJsonObject arm;
+        if (kind == OutcomeKind::Continuous || row.dispersion(side) != DispersionType::SD)
+            arm.insert(QStringLiteral("dispersion"), qs(dispersionKey(row.dispersion(side))));
+        for (const EntryFieldSpec& spec : entryFields())
+            if (spec.side == side && written(spec))
+                arm.insert(fileKey(spec), text(row.text(spec.id)));
+        if (!arm.isEmpty())
+            object.insert(QLatin1String(armObjectKey(side)), arm);
+    }
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == ArmSide::None && written(spec))
+            object.insert(fileKey(spec), text(row.text(spec.id)));
     // The arm's own covariate values (a dose, a hydrogel); the others are the study's.
     QJsonObject covariates;
     for (std::size_t c = 0; c < covariateNames.size() && c < row.covariateValues.size(); ++c)
@@ -101,41 +109,45 @@ QJsonObject figureToJson(const FigureSettings& figure) {
 
 QJsonObject outcomeToJson(const Outcome& outcome, const std::vector<std::string>& covariateNames) {
     const AnalysisSettings& s = outcome.settings;
-    const QJsonObject analysis{{QStringLiteral("measure"), qs(measureKey(s.measure))},
-                               {QStringLiteral("tau2_estimator"), qs(estimatorKey(s.estimator))},
-                               {QStringLiteral("ci_method"), qs(inferenceKey(s.inference))},
-                               {QStringLiteral("prediction_interval"), s.showPredictionInterval},
-                               {QStringLiteral("subgroup"), text(s.subgroup)},
-                               {QStringLiteral("cumulative_order"), text(s.cumulativeOrder)}};
+    QJsonObject analysis{{QStringLiteral("measure"), qs(measureKey(s.measure))},
+                         {QStringLiteral("tau2_estimator"), qs(estimatorKey(s.estimator))},
+                         {QStringLiteral("ci_method"), qs(inferenceKey(s.inference))},
+                         {QStringLiteral("prediction_interval"), s.showPredictionInterval},
+                         {QStringLiteral("subgroup"), text(s.subgroup)},
+                         {QStringLiteral("cumulative_order"), text(s.cumulativeOrder)}};
+    if (outcome.kind == OutcomeKind::Dichotomous) {
+        analysis.insert(QStringLiteral("pooling"), qs(poolingKey(s.pooling)));
+        analysis.insert(QStringLiteral("keep_double_zero"), s.keepDoubleZero);
+        analysis.insert(QStringLiteral("revman5_zero_cells"), s.revman5ZeroCells);
+    }
     const TsaSettings& t = outcome.tsa;
-    const QJsonObject tsa{{QStringLiteral("model"),
-                           QLatin1String(t.model == TsaModel::FixedEffect ? fixedModelKey : randomModelKey)},
-                          {QStringLiteral("heterogeneity_adjustment"), qs(adjustmentKey(t.adjustment))},
-                          {QStringLiteral("alpha"), t.alpha},
-                          {QStringLiteral("beta"), t.beta},
-                          {QStringLiteral("minimal_relevant_effect"), t.minimalRelevantEffect},
-                          {QStringLiteral("sd"), t.standardDeviation},
-                          {QStringLiteral("spending"), qs(spendingKey(t.spending))},
-                          {QStringLiteral("futility"), t.futility},
-                          {QStringLiteral("power_adjusted"), t.powerAdjusted},
-                          {QStringLiteral("order_column"), text(t.orderColumn)}};
-    const QJsonObject figures{{QStringLiteral("forest"), figureToJson(outcome.figures.forest)},
-                              {QStringLiteral("funnel"), figureToJson(outcome.figures.funnel)},
-                              {QStringLiteral("tsa"), figureToJson(outcome.figures.tsa)},
-                              {QStringLiteral("rob_summary"), figureToJson(outcome.figures.robSummary)}};
+    QJsonObject tsa{{QStringLiteral("model"),
+                     QLatin1String(t.model == TsaModel::FixedEffect ? fixedModelKey : randomModelKey)},
+                    {QStringLiteral("heterogeneity_adjustment"), qs(adjustmentKey(t.adjustment))},
+                    {QStringLiteral("alpha"), t.alpha},
+                    {QStringLiteral("beta"), t.beta},
+                    {QStringLiteral("minimal_relevant_effect"), t.minimalRelevantEffect},
+                    {QStringLiteral("sd"), t.standardDeviation},
+                    {QStringLiteral("spending"), qs(spendingKey(t.spending))},
+                    {QStringLiteral("futility"), t.futility},
+                    {QStringLiteral("power_adjusted"), t.powerAdjusted},
+                    {QStringLiteral("order_column"), text(t.orderColumn)}};
+    if (outcome.kind == OutcomeKind::Dichotomous)
+        tsa.insert(QStringLiteral("control_risk"), t.controlRisk);
+    QJsonObject figures;
+    for (const FigureType& type : figureTypes())
+        figures.insert(qs(type.projectKey), figureToJson(figureSettings(outcome.figures, type.kind)));
     QJsonArray rows;
     for (const auto& row : outcome.rows)
-        rows.append(rowToJson(row, outcome.layout, covariateNames));
-    return {
-        {QStringLiteral("name"), text(outcome.name)},
-        {QStringLiteral("lower_is_better"), outcome.lowerIsBetter},
-        {QStringLiteral("layout"),
-         QLatin1String(outcome.layout == DataLayout::Precomputed ? precomputedLayoutKey : twoGroupLayoutKey)},
-        {QStringLiteral("analysis"), analysis},
-        {QStringLiteral("shared_control"), qs(sharedControlMethodKey(outcome.sharedControl))},
-        {QStringLiteral("tsa"), tsa},
-        {QStringLiteral("figures"), figures},
-        {QStringLiteral("rows"), rows}};
+        rows.append(rowToJson(row, outcome.kind, covariateNames));
+    return {{QStringLiteral("name"), text(outcome.name)},
+            {QStringLiteral("lower_is_better"), outcome.lowerIsBetter},
+            {QStringLiteral("kind"), qs(outcomeKindSpec(outcome.kind).key)},
+            {QStringLiteral("analysis"), analysis},
+            {QStringLiteral("shared_control"), qs(sharedControlMethodKey(outcome.sharedControl))},
+            {QStringLiteral("tsa"), tsa},
+            {QStringLiteral("figures"), figures},
+            {QStringLiteral("rows"), rows}};
 }
 
 // --- Reading -------------------------------------------------------------------------------
@@ -174,9 +186,14 @@ public:
         const QJsonValue value = take(key, required);
         if (value.isUndefined() || value.isNull())
             return;
-        if (value.isString())
-            out = value.toString().toStdString();
-        else if (value.isDouble())
+        if (value.isString()) {
+            QString string = value.toString();
+            if (stripNul(string))
+                m_warnings.append(
+                    QStringLiteral("%1: '%2' held NUL characters (\\u0000), which were removed.")
+                        .arg(m_place, QString::fromUtf8(key)));
+            out = string.toStdString();
+        } else if (value.isDouble())
             out = formatShortest(value.toDouble());
         else
             fail(key, QStringLiteral("must be text"));
@@ -288,9 +305,9 @@ exactKeys(std::initializer_list<std::pair<Enum, std::string_view>> keys) {
 
 QString measureKeysList() {
     QStringList keys;
-    for (auto m : {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD, EffectMeasure::ROM,
-                   EffectMeasure::NMD, EffectMeasure::Generic})
-        keys.append(qs(measureKey(m)));
+    for (const OutcomeKindSpec& kind : outcomeKinds())
+        for (EffectMeasure m : kind.measures)
+            keys.append(qs(measureKey(m)));
     return keys.join(QStringLiteral(", "));
 }
 
@@ -346,7 +363,7 @@ private:
             top.failWith(QStringLiteral("The project was saved by a newer version of Evident (file schema "
                                         "version %1; this version reads up to %2). Please update Evident "
                                         "to open it.")
-                             .arg(static_cast<long long>(number))
+                             .arg(number, 0, 'g', 15) // a double: 1e300 would not fit an integer
                              .arg(projectSchemaVersion));
             return false;
         }
@@ -356,7 +373,13 @@ private:
 
     void readCovariateNames(const QJsonArray& names, Project& project) {
         for (qsizetype i = 0; i < names.size(); ++i) {
-            const QString name = names[i].toString().trimmed();
+            QString name = names[i].toString();
+            if (stripNul(name))
+                m_warnings.append(
+                    QStringLiteral("covariate %1: the name held NUL characters (\\u0000), which "
+                                   "were removed.")
+                        .arg(i + 1));
+            name = name.trimmed();
             if (!names[i].isString() || name.isEmpty()) {
                 setError(QStringLiteral("covariate %1: the name must be non-empty text").arg(i + 1));
                 return;
@@ -382,7 +405,7 @@ private:
             }
             const QJsonObject object = studies[i].toObject();
             Study study;
-            const QString label = object.value(QLatin1String("label")).toString();
+            const QString label = object.value(QLatin1String("label")).toString().remove(QChar(0));
             ObjectReader reader(object,
                                 label.isEmpty() ? place : QStringLiteral("%1 ('%2')").arg(place, label),
                                 m_error, m_warnings);
@@ -423,13 +446,10 @@ private:
         const QJsonValue value = reader.take(key, true);
         if (!reader.ok())
             return 0;
-        const double number = value.toDouble(-1);
-        // Ids are whole numbers that a double holds exactly (JSON numbers are doubles).
-        if (!value.isDouble() || number < 1 || number > 9007199254740992.0 || number != std::floor(number)) {
+        const auto id = wholeId(value);
+        if (!id)
             reader.fail(key, QStringLiteral("must be a whole number of at least 1"));
-            return 0;
-        }
-        return static_cast<StudyId>(number);
+        return id.value_or(0);
     }
 
     void readOutcomes(const QJsonArray& outcomes, Project& project) {
@@ -439,21 +459,26 @@ private:
                 return;
             }
             const QJsonObject object = outcomes[i].toObject();
-            const QString name = object.value(QLatin1String("name")).toString();
+            const QString name = object.value(QLatin1String("name")).toString().remove(QChar(0));
             const QString place = name.isEmpty() ? QStringLiteral("outcome %1").arg(i + 1)
                                                  : QStringLiteral("outcome '%1'").arg(name);
             Outcome outcome;
             ObjectReader reader(object, place, m_error, m_warnings);
             reader.readText("name", outcome.name, true);
             reader.readBool("lower_is_better", outcome.lowerIsBetter);
-            reader.readKey<DataLayout>(
-                "layout", outcome.layout,
-                exactKeys<DataLayout>({{DataLayout::TwoGroupContinuous, twoGroupLayoutKey},
-                                       {DataLayout::Precomputed, precomputedLayoutKey}}),
-                QStringLiteral("%1, %2").arg(QLatin1String(twoGroupLayoutKey),
-                                             QLatin1String(precomputedLayoutKey)));
+            // Schema 3 names the kind; schemas 1 and 2 had "layout" with the kinds' legacy keys.
+            QStringList kindKeys;
+            for (const OutcomeKindSpec& spec : outcomeKinds())
+                kindKeys << qs(spec.key);
+            reader.readKey<OutcomeKind>(reader.has("kind") ? "kind" : "layout", outcome.kind,
+                                        parserOf(&parseOutcomeKind), kindKeys.join(QStringLiteral(", ")));
+            outcome.settings.measure = outcomeKindSpec(outcome.kind).measures.front();
             if (const auto analysis = reader.object("analysis"); analysis && reader.ok())
                 readAnalysis(*analysis, place + QStringLiteral(", analysis"), outcome.settings);
+            if (reader.ok() && !kindOffers(outcome.kind, outcome.settings.measure))
+                reader.fail("analysis", QStringLiteral("the measure %1 does not fit a %2 outcome")
+                                            .arg(qs(measureKey(outcome.settings.measure)),
+                                                 qs(outcomeKindSpec(outcome.kind).key)));
             reader.readKey<SharedControlMethod>("shared_control", outcome.sharedControl,
                                                 parserOf(&parseSharedControlMethod),
                                                 QStringLiteral("SPLIT_CONTROL, COMBINE_TREATMENTS"));
@@ -461,16 +486,18 @@ private:
                 readTsa(*tsa, place + QStringLiteral(", tsa"), outcome.tsa);
             if (const auto figures = reader.object("figures"); figures && reader.ok()) {
                 ObjectReader figureReader(*figures, place + QStringLiteral(", figures"), m_error, m_warnings);
-                const std::pair<const char*, FigureSettings*> kinds[] = {
-                    {"forest", &outcome.figures.forest},
-                    {"funnel", &outcome.figures.funnel},
-                    {"tsa", &outcome.figures.tsa},
-                    {"rob_summary", &outcome.figures.robSummary}};
-                for (const auto& [key, figure] : kinds)
-                    if (const auto settings = figureReader.object(key); settings && figureReader.ok())
-                        readFigure(*settings,
-                                   figureReader.place() + QStringLiteral(", ") + QString::fromUtf8(key),
-                                   *figure);
+                // Schema 2 files have forest, funnel, tsa and rob_summary; a file without the
+                // others gets their defaults. The command line's spelling ("rob-summary") is read too.
+                for (const FigureType& type : figureTypes())
+                    for (const std::string_view spelling : {type.projectKey, type.key}) {
+                        const std::string key(spelling);
+                        const auto settings = figureReader.object(key.c_str());
+                        if (settings && figureReader.ok()) {
+                            readFigure(*settings, figureReader.place() + QStringLiteral(", ") + qs(spelling),
+                                       figureSettings(outcome.figures, type.kind));
+                            break;
+                        }
+                    }
             }
             if (const auto rows = reader.array("rows"); rows && reader.ok())
                 readRows(*rows, place, project, outcome);
@@ -489,6 +516,10 @@ private:
         reader.readBool("prediction_interval", settings.showPredictionInterval);
         reader.readText("subgroup", settings.subgroup);
         reader.readText("cumulative_order", settings.cumulativeOrder);
+        reader.readKey<PoolingMethod>("pooling", settings.pooling, parserOf(&parsePooling),
+                                      QStringLiteral("IV, MH, PETO"));
+        reader.readBool("keep_double_zero", settings.keepDoubleZero);
+        reader.readBool("revman5_zero_cells", settings.revman5ZeroCells);
     }
 
     void readTsa(const QJsonObject& object, const QString& place, TsaSettings& settings) {
@@ -509,6 +540,7 @@ private:
         reader.readNumber("beta", settings.beta);
         reader.readNumber("minimal_relevant_effect", settings.minimalRelevantEffect);
         reader.readNumber("sd", settings.standardDeviation);
+        reader.readNumber("control_risk", settings.controlRisk);
         reader.readKey<SpendingFunction>("spending", settings.spending, parserOf(&parseSpending),
                                          QStringLiteral("OBF, Pocock"));
         reader.readBool("futility", settings.futility);
@@ -532,6 +564,10 @@ private:
 
     void readRows(const QJsonArray& rows, const QString& outcomePlace, const Project& project,
                   Outcome& outcome) {
+        // A hash, not Project::study() (a linear search): reading stays linear in the rows.
+        QHash<StudyId, const Study*> studyOfId;
+        for (const Study& study : project.studies)
+            studyOfId.insert(study.id, &study);
         for (qsizetype i = 0; i < rows.size() && m_error.isEmpty(); ++i) {
             QString place = QStringLiteral("%1, row %2").arg(outcomePlace).arg(i + 1);
             if (!rows[i].isObject()) {
@@ -539,38 +575,33 @@ private:
                 return;
             }
             const QJsonObject object = rows[i].toObject();
-            const auto studyId = static_cast<StudyId>(object.value(QLatin1String("study")).toDouble(0));
-            if (const Study* study = project.study(studyId))
-                place += QStringLiteral(" (study '%1')").arg(QString::fromStdString(study->label));
+            // Only a valid id names the study in messages; readId() below reports a bad one.
+            if (const auto studyId = wholeId(object.value(QLatin1String("study"))))
+                if (const Study* study = studyOfId.value(*studyId))
+                    place += QStringLiteral(" (study '%1')").arg(QString::fromStdString(study->label));
             ObjectReader reader(object, place, m_error, m_warnings);
             OutcomeRow row;
             row.study = readId(reader, "study");
-            if (reader.ok() && !project.study(row.study))
+            if (reader.ok() && !studyOfId.contains(row.study))
                 reader.fail("study",
                             QStringLiteral("%1 is not the id of any study in the file").arg(row.study));
             reader.readBool("included", row.included);
-            const std::pair<const char*, ArmEntry*> arms[] = {{"treated", &row.treated},
-                                                              {"control", &row.control}};
-            for (const auto& [key, arm] : arms)
-                if (const auto entry = reader.object(key); entry && reader.ok()) {
-                    ObjectReader armReader(*entry, place + QStringLiteral(", ") + QString::fromUtf8(key),
+            for (ArmSide side : {ArmSide::Treated, ArmSide::Control})
+                if (const auto entry = reader.object(armObjectKey(side)); entry && reader.ok()) {
+                    ObjectReader armReader(*entry,
+                                           place + QStringLiteral(", ") + QLatin1String(armObjectKey(side)),
                                            m_error, m_warnings);
-                    armReader.readKey<DispersionType>("dispersion", arm->dispersion,
+                    armReader.readKey<DispersionType>("dispersion", row.dispersion(side),
                                                       parserOf(&parseDispersionType),
                                                       QStringLiteral("SD, SEM, CI, MEDIAN_IQR, MEDIAN_RANGE, "
                                                                      "MEDIAN_IQR_RANGE"));
-                    armReader.readText("mean", arm->mean);
-                    armReader.readText("sd", arm->sd);
-                    armReader.readText("n", arm->n);
-                    for (const auto& [field, member] : reportedArmFields())
-                        armReader.readText(field, (*arm).*member);
+                    for (const EntryFieldSpec& spec : entryFields())
+                        if (spec.side == side)
+                            armReader.readText(fileKey(spec).toUtf8().constData(), row.text(spec.id));
                 }
-            reader.readText("yi", row.yi);
-            reader.readText("vi", row.vi);
-            reader.readText("sei", row.sei);
-            reader.readText("arm", row.arm);
-            reader.readText("control_group", row.controlGroup);
-            reader.readText("sham_mean", row.shamMean);
+            for (const EntryFieldSpec& spec : entryFields())
+                if (spec.side == ArmSide::None)
+                    reader.readText(fileKey(spec).toUtf8().constData(), row.text(spec.id));
             if (const auto values = reader.object("covariates"); values && reader.ok()) {
                 ObjectReader valueReader(*values, place + QStringLiteral(", covariates"), m_error,
                                          m_warnings);

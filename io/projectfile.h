@@ -16,7 +16,9 @@ namespace evident::io {
 inline constexpr const char* projectFormatName = "evident-project";
 /// Written as "schema_version". Raise it when a file written now could be misread by an older
 /// Evident; files with a higher version are refused with a message, never half-read.
-inline constexpr int projectSchemaVersion = 2;
+/// 3: outcomes have a "kind" (continuous, dichotomous, generic) and dichotomous arms their events and
+/// totals; files of schemas 1 and 2 ("layout") open unchanged.
+inline constexpr int projectSchemaVersion = 3;
 /// File name suffix, without the dot.
 inline constexpr const char* projectFileSuffix = "evident";
 

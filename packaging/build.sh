@@ -2,11 +2,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # One-command setup for Evident on Debian 12 (bookworm).
 #
-#   packaging/build.sh run    install what is missing, build, open the bundled example in the app
-#                             (with no display: analyse it headless and write figures and reports)
-#   packaging/build.sh test   install what is missing, build, run the whole test suite
+#   packaging/build.sh run      install what is missing, build, open the bundled example in the app
+#                               (with no display: analyse it headless and write figures and reports)
+#   packaging/build.sh test     install what is missing, build, run the whole test suite
+#   packaging/build.sh package  install what is missing, build, make a .deb with CPack (not run in CI)
+#   packaging/build.sh missing-packages run|test|package
+#                               print the Debian packages that mode would install (none: exit 0)
 #
-# Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
+# apt-get is called only when a package is missing, so a set-up machine needs neither the network
+# nor sudo. Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -15,30 +19,57 @@ mode="${1:-}"
 build_dir="${BUILD_DIR:-$here/build}"
 jobs="${JOBS:-$(nproc)}"
 
-# Debian packages the build, the tests and the figures need. Nothing else is downloaded.
-packages=(
+# Debian packages (real package names: dpkg-query never reports a virtual one as installed) that the
+# build and the figures need. Nothing else is downloaded.
+build_packages=(
     g++ make cmake ninja-build pkg-config
-    qt6-base-dev libqt6svg6-dev libqcustomplot-dev
+    qt6-base-dev qt6-svg-dev libqcustomplot-dev
     libeigen3-dev libboost-dev libbenchmark-dev
     fonts-dejavu-core fonts-liberation2
     # Qt's TIFF (and WebP) image plugins: figure export writes TIFF, which many journals ask for,
     # and qt6-base alone has no TIFF writer.
     qt6-image-formats-plugins
 )
+# What the tests use besides: pdftoppm draws exported PDFs back; the validators check the desktop
+# files and the man page (packaging/check-install.sh).
+test_packages=(poppler-utils desktop-file-utils appstream shared-mime-info groff-base man-db)
+# What CPack's DEB generator uses: dpkg-shlibdeps computes Depends, file finds the binaries.
+package_packages=(dpkg-dev file)
 
-install_missing_packages() {
-    local missing=()
-    for p in "${packages[@]}"; do
-        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-            missing+=("$p")
+packages_for() {
+    case "$1" in
+    run) echo "${build_packages[@]}" ;;
+    test) echo "${build_packages[@]}" "${test_packages[@]}" ;;
+    package) echo "${build_packages[@]}" "${package_packages[@]}" ;;
+    *)
+        echo "usage: $0 missing-packages run|test|package" >&2
+        exit 2
+        ;;
+    esac
+}
+
+# A package waiting for another package's trigger (while some apt run is busy) is installed all the same.
+missing_packages() {
+    local p list
+    list="$(packages_for "$1")" || exit 2
+    for p in $list; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null \
+            | grep -Eq "^install ok (installed|triggers-pending|triggers-awaited)$"; then
+            echo "$p"
         fi
     done
-    [ ${#missing[@]} -eq 0 ] && return 0
-    echo "Installing missing Debian packages: ${missing[*]}"
+}
+
+install_missing_packages() {
+    local missing
+    missing="$(missing_packages "$1")" || exit 2
+    [ -z "$missing" ] && return 0
+    echo "Installing missing Debian packages:" $missing
     local sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     $sudo apt-get update -q
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends $missing
 }
 
 configure_and_build() {
@@ -52,7 +83,7 @@ has_display() {
 
 case "$mode" in
 run)
-    install_missing_packages
+    install_missing_packages run
     configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF
     example="$here/resources/examples/ev-intrauterine-adhesions.evident"
     if has_display; then
@@ -65,13 +96,30 @@ run)
     echo "The report, results and figures are in $out"
     ;;
 test)
-    install_missing_packages
+    install_missing_packages test
     configure_and_build -DEVIDENT_BUILD_TESTS=ON -DEVIDENT_BUILD_BENCHMARKS=ON
     cd "$build_dir"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$jobs" --timeout 600
     ;;
+package)
+    install_missing_packages package
+    # The same build as `run` (RelWithDebInfo; CPack strips the binaries), without tests.
+    configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF
+    rm -f "$build_dir"/package/evident_*.deb
+    (cd "$build_dir" && cpack -G DEB -B "$build_dir/package")
+    deb="$(echo "$build_dir"/package/evident_*.deb)"
+    echo "The package: $deb"
+    dpkg-deb --field "$deb" Package Version Depends
+    echo "To install it in a clean Debian 12 root and open the example there: packaging/check-deb-in-chroot.sh $deb"
+    ;;
+missing-packages)
+    missing="$(missing_packages "${2:-}")" || exit 2
+    [ -z "$missing" ] && exit 0
+    echo "$missing"
+    exit 1
+    ;;
 *)
-    echo "usage: $0 run|test" >&2
+    echo "usage: $0 run|test|package|missing-packages MODE" >&2
     exit 2
     ;;
 esac

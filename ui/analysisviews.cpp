@@ -10,6 +10,7 @@
 
 #include <QAction>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QUndoStack>
 
 namespace evident::ui {
@@ -31,58 +32,49 @@ AnalysisViews::AnalysisViews(Document* document, AnalysisController* analysis, S
     , m_document(document)
     , m_analysis(analysis)
     , m_grid(grid)
-    , m_window(window)
-    , m_forest(new plots::ForestPlotWidget(window))
-    , m_funnel(new plots::FunnelPlotWidget(window))
-    , m_tsa(new plots::TsaPlotWidget(window))
-    , m_riskOfBias(new plots::RiskOfBiasPlotWidget(window)) {
+    , m_window(window) {
+    for (const FigureType& type : figureTypes())
+        m_figures.push_back(new plots::FigureWidget(type.kind, window));
     // A forest plot of many studies is taller than the window: it scrolls, rows never overlap.
-    m_forestPage = scrollable(m_forest, window);
+    m_forestPage = scrollable(figure(FigureKind::Forest), window);
+    for (FigureKind kind : {FigureKind::Cumulative, FigureKind::LeaveOneOut})
+        m_sensitivityPages.append({scrollable(figure(kind), window), tr(figureType(kind).title.data())});
 
     // The TSA plot has the whole tab; its settings are in the Analysis panel with the others.
-    m_tsaPage = m_tsa;
+    m_tsaPage = figure(FigureKind::Tsa);
 
-    const std::pair<FigureKind, QString> figures[] = {
-        {FigureKind::Forest, tr("Export &Forest Plot\u2026")},
-        {FigureKind::Funnel, tr("Export F&unnel Plot\u2026")},
-        {FigureKind::Tsa, tr("Export &TSA Plot\u2026")},
-        {FigureKind::RobSummary, tr("Export &Risk of Bias Summary\u2026")}};
-    for (const auto& [kind, text] : figures) {
-        auto* action = new QAction(text, this);
-        connect(action, &QAction::triggered, this, [this, kind = kind] { exportFigure(kind); });
+    // The summary bars and, beside them, the traffic lights of each study (scrolling when many).
+    auto* robSplitter = new QSplitter(Qt::Horizontal, window);
+    robSplitter->addWidget(figure(FigureKind::RobSummary));
+    robSplitter->addWidget(scrollable(figure(FigureKind::RobTrafficLight), window));
+    robSplitter->setChildrenCollapsible(false);
+    m_riskOfBiasPage = robSplitter;
+
+    for (const FigureType& type : figureTypes()) {
+        auto* action = new QAction(tr("Export %1\u2026").arg(tr(type.title.data())), this);
+        connect(action, &QAction::triggered, this, [this, kind = type.kind] { exportFigure(kind); });
         m_exportActions.append(action);
     }
-    for (plots::FigureWidget* widget : {m_forest, m_funnel})
+    for (plots::FigureWidget* widget : m_figures)
         connect(widget, &plots::FigureWidget::studyClicked, this, &AnalysisViews::selectStudyRow);
     connect(analysis, &AnalysisController::analysisChanged, this, &AnalysisViews::showAnalysis);
 }
 
-QWidget* AnalysisViews::riskOfBiasPage() const {
-    return m_riskOfBias;
-}
-
 QWidget* AnalysisViews::funnelPage() const {
-    return m_funnel;
+    return figure(FigureKind::Funnel);
 }
 
 plots::FigureWidget* AnalysisViews::figure(FigureKind kind) const {
-    switch (kind) {
-    case FigureKind::Forest:
-        return m_forest;
-    case FigureKind::Funnel:
-        return m_funnel;
-    case FigureKind::Tsa:
-        return m_tsa;
-    case FigureKind::RobSummary:
-        break;
-    }
-    return m_riskOfBias;
+    for (plots::FigureWidget* widget : m_figures)
+        if (widget->kind() == kind)
+            return widget;
+    return m_figures.front();
 }
 
 void AnalysisViews::showAnalysis(const OutcomeAnalysis& analysis, const Outcome& outcome) {
     // The judgements are the project's as it is now: the analysis was made from it a moment ago.
     const std::vector<Study>& studies = m_document->project().studies;
-    for (plots::FigureWidget* widget : {m_forest, m_funnel, m_tsa, m_riskOfBias})
+    for (plots::FigureWidget* widget : m_figures)
         widget->setAnalysis(analysis, outcome, studies);
     for (QAction* action : m_exportActions)
         action->setEnabled(true);

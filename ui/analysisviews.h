@@ -5,7 +5,12 @@
 
 #include "core/plotdata/figurelayout.h"
 
+#include <QList>
 #include <QObject>
+#include <QString>
+
+#include <utility>
+#include <vector>
 
 class QAction;
 class QWidget;
@@ -35,12 +40,13 @@ public:
     QWidget* forestPage() const { return m_forestPage; }
     QWidget* funnelPage() const;
     QWidget* tsaPage() const { return m_tsaPage; }
-    /// The risk-of-bias summary. It puts itself on the tab after the TSA plot's, "Risk of bias", as soon
-    /// as the window has laid its analysis tabs out.
-    QWidget* riskOfBiasPage() const;
+    /// The risk-of-bias summary bars and, beside them, the traffic lights per study.
+    QWidget* riskOfBiasPage() const { return m_riskOfBiasPage; }
+    /// The cumulative and leave-one-out forest plots (each scrolls when tall), with their tab titles.
+    QList<std::pair<QWidget*, QString>> sensitivityPages() const { return m_sensitivityPages; }
     plots::FigureWidget* figure(FigureKind kind) const;
 
-    /// "Export Forest Plot…" and the others (the risk-of-bias summary last), for the File menu.
+    /// "Export Forest Plot…" and the others, in the figure registry's order, for the File menu.
     QList<QAction*> exportActions() const { return m_exportActions; }
 
     /// Opens the export dialog for a figure; the choices made are stored with the outcome (undoable).
@@ -59,12 +65,11 @@ private:
     AnalysisController* m_analysis;
     StudyGridView* m_grid;
     QWidget* m_window;
-    plots::FigureWidget* m_forest;
-    plots::FigureWidget* m_funnel;
-    plots::FigureWidget* m_tsa;
-    plots::FigureWidget* m_riskOfBias;
+    std::vector<plots::FigureWidget*> m_figures; ///< One per figure kind, in the registry's order
     QWidget* m_forestPage;
     QWidget* m_tsaPage;
+    QWidget* m_riskOfBiasPage;
+    QList<std::pair<QWidget*, QString>> m_sensitivityPages;
     QList<QAction*> m_exportActions;
 };
 

@@ -145,6 +145,8 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     m_analysisTabs->addTab(m_views->funnelPage(), tr("Funnel plot"));
     m_analysisTabs->addTab(m_views->tsaPage(), tr("Trial sequential analysis"));
     m_analysisTabs->addTab(m_views->riskOfBiasPage(), tr("Risk of bias"));
+    for (const auto& [page, title] : m_views->sensitivityPages())
+        m_analysisTabs->addTab(page, title);
     m_analysisTabs->setDocumentMode(true);
     m_splitter->addWidget(dataPane);
     m_splitter->addWidget(m_analysisTabs);

@@ -7,6 +7,8 @@
 
 #include <QTextStream>
 
+#include <cmath>
+
 namespace evident::cli {
 namespace {
 
@@ -104,8 +106,14 @@ QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome)
     if (parser.isSet(QStringLiteral("no-prediction-interval")))
         outcome.settings.showPredictionInterval = false;
     QString problem;
-    outcome.tsa.minimalRelevantEffect =
-        positiveNumber(parser, "mre", outcome.tsa.minimalRelevantEffect, false, problem);
+    if (parser.isSet(QStringLiteral("mre"))) { // Either sign, as `tsa --delta`
+        bool ok = false;
+        const double mre = parser.value(QStringLiteral("mre")).toDouble(&ok);
+        if (!ok || !std::isfinite(mre) || mre == 0)
+            return QStringLiteral("--mre: '%1' is not a non-zero number")
+                .arg(parser.value(QStringLiteral("mre")));
+        outcome.tsa.minimalRelevantEffect = mre;
+    }
     outcome.tsa.standardDeviation =
         positiveNumber(parser, "tsa-sd", outcome.tsa.standardDeviation, false, problem);
     if (!problem.isEmpty())
@@ -148,6 +156,22 @@ QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& set
     return {};
 }
 
+void addInvalidRowOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        flagOption("strict", "Stop at rows with invalid data (exit status 3) instead of leaving them out."),
+        flagOption("skip-invalid", "CSV input: leave out rows with invalid data (listed as notes) instead of "
+                                   "stopping. Projects leave them out unless --strict."),
+    });
+}
+
+bool leavesOutInvalidRows(const QCommandLineParser& parser, const LoadedInput& input) {
+    if (parser.isSet(QStringLiteral("strict")))
+        return false;
+    // A project is analysed as the app shows it: invalid rows left out with a note. A CSV file is
+    // usually a pipeline's input, where a bad line should stop the run unless asked otherwise.
+    return !input.csv || parser.isSet(QStringLiteral("skip-invalid"));
+}
+
 int analyseForOutput(const LoadedInput& input, const Outcome& outcome, bool skipInvalid,
                      const QString& command, QTextStream& err, OutcomeAnalysis& analysis,
                      std::vector<std::string>& notes) {
@@ -158,15 +182,17 @@ int analyseForOutput(const LoadedInput& input, const Outcome& outcome, bool skip
     if (!prepared.issues.empty()) {
         for (const InputIssue& issue : prepared.issues) {
             const QString where = describeIssue(input, issue);
-            if (skipInvalid)
+            if (skipInvalid) {
                 notes.push_back((QStringLiteral("Left out, ") + where).toStdString());
-            else
+                err << "Note: left out, " << where << "\n";
+            } else {
                 err << name << ", " << where << "\n";
+            }
         }
         if (!skipInvalid) {
             err << command << ": " << prepared.issues.size()
-                << (prepared.issues.size() == 1 ? " problem" : " problems")
-                << " in the data; fix them, or use --skip-invalid to leave those rows out.\n";
+                << (prepared.issues.size() == 1 ? " problem" : " problems") << " in the data; fix them, or "
+                << (input.csv ? "use --skip-invalid" : "leave out --strict") << " to leave those rows out.\n";
             return ExitInputError;
         }
     }

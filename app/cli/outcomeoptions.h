@@ -24,6 +24,12 @@ QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome)
 /// Applies the figure options to `settings`; returns the problem (naming the option) or empty.
 QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& settings);
 
+/// Adds --strict and --skip-invalid.
+void addInvalidRowOptions(QCommandLineParser& parser);
+/// Whether rows with invalid data are left out (with a note) rather than stopping the command: for a
+/// project by default, as the app shows it; for a CSV file with --skip-invalid; never with --strict.
+bool leavesOutInvalidRows(const QCommandLineParser& parser, const LoadedInput& input);
+
 /// Analyses `outcome` of the loaded input for a figure or report. Rows with bad input stop it with
 /// ExitInputError, each reported on `err` with its place, unless `skipInvalid` (then they become notes).
 /// Returns ExitOk with `analysis` filled, or the exit status after reporting the problem on `err`.

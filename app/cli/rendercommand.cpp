@@ -20,23 +20,21 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Project (.evident) or CSV file of studies."));
     parser.addOptions({
-        {QStringLiteral("figure"),
-         QStringLiteral("forest, funnel, tsa or rob-summary (SYRCLE risk of bias)."),
+        {QStringLiteral("figure"), QStringLiteral("One of: %1.").arg(QString::fromStdString(figureKeyList())),
          QStringLiteral("figure")},
         {QStringLiteral("outcome"), QStringLiteral("Outcome to draw."), QStringLiteral("name")},
         {QStringLiteral("format"), QStringLiteral("png, tiff, svg or pdf (default: from the file name)."),
          QStringLiteral("format")},
         {QStringLiteral("out"), QStringLiteral("File to write."), QStringLiteral("path")},
-        {QStringLiteral("skip-invalid"),
-         QStringLiteral("Leave out rows with invalid data instead of stopping.")},
     });
+    addInvalidRowOptions(parser);
     addAnalysisOptions(parser);
     addFigureOptions(parser);
     if (const auto status = parseCommandLine(parser, arguments, command, 1, out, err))
         return *status;
     const auto kind = parseFigureKind(parser.value(QStringLiteral("figure")).toStdString());
     if (!kind) {
-        err << command << ": --figure must be forest, funnel, tsa or rob-summary.\n";
+        err << command << ": --figure must be one of " << QString::fromStdString(figureKeyList()) << ".\n";
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("rob")) && *kind != FigureKind::Forest) {
@@ -78,21 +76,21 @@ int runRender(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     }
 
     OutcomeAnalysis analysis;
-    // The risk-of-bias summary counts the studies included in the outcome: it needs no effect sizes,
-    // so rows with invalid data do not stop it.
-    if (*kind != FigureKind::RobSummary) {
+    // The risk-of-bias figures show the studies included in the outcome: they need no effect sizes,
+    // so rows with invalid data do not stop them.
+    if (figureType(*kind).needsAnalysis) {
         std::vector<std::string> notes;
-        const int status = analyseForOutput(input, outcome, parser.isSet(QStringLiteral("skip-invalid")),
-                                            command, err, analysis, notes);
+        const int status = analyseForOutput(input, outcome, leavesOutInvalidRows(parser, input), command, err,
+                                            analysis, notes);
         if (status != ExitOk)
             return status;
-        for (const std::string& note : notes)
-            err << "Note: " << QString::fromStdString(note) << "\n";
+        for (const QString& warning : input.warnings)
+            err << "Note: " << warning << "\n";
     }
     const plots::FigureModel model =
         plots::FigureModel::build(*kind, analysis, outcome, settings, input.project.studies);
-    if (*kind == FigureKind::RobSummary && !model.robSummary.ok)
-        err << "Note: " << QString::fromStdString(model.robSummary.message) << "\n";
+    if (!model.ok())
+        err << "Note: " << QString::fromStdString(model.message()) << "\n";
     if (*kind == FigureKind::Forest && settings.riskOfBias && !model.forest.riskOfBias.shown
         && model.forest.ok)
         err << "Note: no study in the forest plot has been assessed for risk of bias; the plot says so.\n";

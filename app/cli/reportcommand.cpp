@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QSaveFile>
+#include <QSet>
 #include <QTextStream>
 
 namespace evident::cli {
@@ -34,6 +35,23 @@ QString slug(const std::string& name, std::size_t index) {
     while (text.endsWith(QLatin1Char('-')))
         text.chop(1);
     return text.isEmpty() ? QStringLiteral("outcome-%1").arg(index + 1) : text;
+}
+
+/// One file-name stem per outcome, unique even when names differ only in case or punctuation
+/// ("Fibrosis" and "fibrosis!" both slug to "fibrosis"): in the project's outcome order, a stem
+/// already taken gets the smallest free suffix "-2", "-3", … (docs/cli.md).
+QStringList uniqueStems(const std::vector<Outcome>& outcomes) {
+    QStringList stems;
+    QSet<QString> taken;
+    for (std::size_t i = 0; i < outcomes.size(); ++i) {
+        const QString base = slug(outcomes[i].name, i);
+        QString stem = base;
+        for (int n = 2; taken.contains(stem); ++n)
+            stem = base + QStringLiteral("-%1").arg(n);
+        taken.insert(stem);
+        stems.append(stem);
+    }
+    return stems;
 }
 
 /// Writes atomically: the file appears whole or not at all.
@@ -61,15 +79,18 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     const QString command = QStringLiteral("evident-cli report");
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Writes, for every outcome, the text report, the JSON results and the forest, funnel and TSA figures "
+        "Writes, for every outcome, the text report, the JSON results and the forest, cumulative, "
+        "leave-one-out, funnel and TSA figures "
         "(PDF and PNG) into a folder, and the risk-of-bias summary when any of the outcome's studies has "
-        "been assessed (SYRCLE). Rows with invalid data are left out and listed in the report."));
+        "been assessed (SYRCLE). Rows with invalid data in a project are left out and listed in the report "
+        "(--strict stops at them)."));
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QStringLiteral("Project (.evident) or CSV file of studies."));
     parser.addOption({QStringLiteral("out"), QStringLiteral("Folder to write into (created if needed)."),
                       QStringLiteral("dir")});
     addAnalysisOptions(parser);
     addFigureOptions(parser);
+    addInvalidRowOptions(parser);
     if (const auto status = parseCommandLine(parser, arguments, command, 1, out, err))
         return *status;
     const QString dirPath = parser.value(QStringLiteral("out"));
@@ -90,24 +111,26 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     const QDir dir(dirPath);
 
     int worst = ExitOk;
+    const QStringList stems = uniqueStems(input.project.outcomes);
     for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
         Outcome outcome = input.project.outcomes[i];
         QString problem = applyAnalysisOptions(parser, outcome);
-        for (FigureKind kind : allFigureKinds)
+        for (const FigureType& type : figureTypes())
             if (problem.isEmpty())
-                problem = applyFigureOptions(parser, plots::FigureModel::settingsOf(outcome, kind));
+                problem = applyFigureOptions(parser, plots::FigureModel::settingsOf(outcome, type.kind));
         if (!problem.isEmpty()) {
             err << command << ": " << problem << "\n";
             return ExitUsage;
         }
         OutcomeAnalysis analysis;
         std::vector<std::string> notes;
-        const int status = analyseForOutput(input, outcome, true, command, err, analysis, notes);
+        const int status = analyseForOutput(input, outcome, leavesOutInvalidRows(parser, input), command, err,
+                                            analysis, notes);
         if (status != ExitOk) {
             worst = std::max(worst, status);
             continue;
         }
-        const QString stem = slug(outcome.name, i);
+        const QString& stem = stems[static_cast<qsizetype>(i)];
         out << "Outcome '" << QString::fromStdString(outcome.name) << "':\n";
         QString error;
         const QString reportPath = dir.filePath(stem + QStringLiteral("-report.txt"));
@@ -126,12 +149,13 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
             return ExitInputError;
         }
         out << "  " << reportPath << "\n  " << jsonPath << "\n";
-        for (FigureKind kind : allFigureKinds) {
+        for (const FigureType& type : figureTypes()) {
+            const FigureKind kind = type.kind;
             const FigureSettings& settings = plots::FigureModel::settingsOf(outcome, kind);
             const plots::FigureModel model =
                 plots::FigureModel::build(kind, analysis, outcome, settings, input.project.studies);
-            if (kind == FigureKind::RobSummary && !model.robSummary.ok)
-                continue; // No study of this outcome assessed: no summary to draw
+            if (!type.needsAnalysis && !model.ok())
+                continue; // No study of this outcome assessed: no risk-of-bias figure to draw
             if (kind == FigureKind::Forest && settings.riskOfBias && !model.forest.riskOfBias.shown)
                 err << "Note: outcome '" << QString::fromStdString(outcome.name)
                     << "': no study in the forest plot has been assessed for risk of bias.\n";

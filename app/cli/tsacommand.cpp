@@ -4,6 +4,8 @@
 #include "app/cli/cli.h"
 #include "app/cli/inputfile.h"
 #include "app/cli/optionvalues.h"
+#include "app/cli/outcomeoptions.h"
+#include "core/effectsize/binary.h"
 #include "core/project/outcometsa.h"
 #include "core/report/tsajson.h"
 #include "io/binarytrials.h"
@@ -144,6 +146,7 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         QStringLiteral("power-adjust"),
         QStringLiteral("Inflate the RIS by RTSA's design factor (off by default)."));
     parser.addOptions({measure, delta, sd, pc, model, adjust, order, powerAdjust});
+    addInvalidRowOptions(parser);
     const SequentialOptions sequential;
     sequential.addTo(parser);
     if (const auto status =
@@ -235,9 +238,11 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
             choice->outcome == TsaOutcome::MeanDifference ? EffectMeasure::MD : EffectMeasure::SMD;
         outcome.tsa = settings;
         const PreparedOutcome prepared = prepareOutcome(input.project, outcome);
+        const bool leaveOut = leavesOutInvalidRows(parser, input); // As analyze, render and report
         for (const InputIssue& issue : prepared.issues)
-            err << path << ", " << describeIssue(input, issue) << "\n";
-        if (!prepared.issues.empty())
+            err << (leaveOut ? QStringLiteral("Note: left out, ") : path + QStringLiteral(", "))
+                << describeIssue(input, issue) << "\n";
+        if (!prepared.issues.empty() && !leaveOut)
             return ExitInputError;
         result = runOutcomeTsa(prepared, outcome);
     }

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QIcon>
 #include <QTimer>
 
 int main(int argc, char* argv[]) {
@@ -13,6 +14,9 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationName(QStringLiteral("Evident"));
     QApplication::setOrganizationName(QStringLiteral("Evident"));
     QApplication::setApplicationVersion(QStringLiteral(EVIDENT_VERSION));
+    // The desktop entry's id, so that a desktop shows the window under its entry and icon.
+    QApplication::setDesktopFileName(QStringLiteral("org.evident.Evident"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/org.evident.Evident.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Meta-analysis of preclinical studies."));

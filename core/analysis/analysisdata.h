@@ -2,6 +2,8 @@
 // The input of an analysis: the included studies' effect sizes and their covariates.
 #pragma once
 
+#include "core/effectsize/binary.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,6 +29,9 @@ struct AnalysisData {
     std::vector<double> yi;
     std::vector<double> vi;
     std::vector<Covariate> covariates;
+    /// Dichotomous outcomes: each study's 2×2 table as entered (aligned with yi; empty otherwise), for
+    /// Mantel-Haenszel and Peto pooling.
+    std::vector<TwoByTwo> tables;
 
     std::size_t size() const { return yi.size(); }
     /// The covariate with this name (case-insensitive), or nullptr.

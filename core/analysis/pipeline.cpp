@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/analysis/pipeline.h"
 
+#include "core/analysis/pooledfit.h"
 #include "core/bias/kendall.h"
 
 #include <numeric>
@@ -39,7 +40,8 @@ std::vector<std::string> checkAnalysisOptions(const AnalysisData& data, const An
 
 AnalysisResult runAnalysis(const AnalysisData& data, const AnalysisOptions& options) {
     AnalysisResult result;
-    result.overall = fitMetaAnalysis(data.yi, data.vi, options.fit);
+    result.overall = fitStudies(data, allStudies(data), options.fit);
+    result.mantelHaenszelTests = mantelHaenszelTests(data, options.fit);
     append(result.warnings, result.overall.warnings);
     append(result.warnings, checkAnalysisOptions(data, options));
 

@@ -9,6 +9,7 @@
 #include "core/bias/failsafen.h"
 #include "core/bias/rankcorrelation.h"
 #include "core/bias/trimandfill.h"
+#include "core/model/mantelhaenszel.h"
 #include "core/model/metaanalysis.h"
 
 #include <optional>
@@ -36,6 +37,8 @@ struct AnalysisResult {
     std::optional<BeggTest> begg;
     std::optional<TrimAndFill> trimAndFill;
     std::optional<FailSafeN> failSafeN;
+    /// Mantel-Haenszel odds ratios: the Cochran-Mantel-Haenszel and Tarone tests.
+    std::optional<MantelHaenszelOddsRatioTests> mantelHaenszelTests;
     /// Everything the user should know: estimator warnings, and why a statistic is missing.
     std::vector<std::string> warnings;
 };

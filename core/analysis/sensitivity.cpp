@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/analysis/sensitivity.h"
 
+#include "core/analysis/pooledfit.h"
+
 #include <algorithm>
 #include <numeric>
 
@@ -12,17 +14,12 @@ std::vector<LeaveOneOutRow> leaveOneOut(const AnalysisData& data, const FitOptio
     if (k < 2)
         return rows;
     rows.reserve(k);
-    std::vector<double> y(k - 1);
-    std::vector<double> v(k - 1);
+    std::vector<std::size_t> kept(k - 1);
     for (std::size_t omitted = 0; omitted < k; ++omitted) {
-        for (std::size_t i = 0, j = 0; i < k; ++i) {
-            if (i == omitted)
-                continue;
-            y[j] = data.yi[i];
-            v[j] = data.vi[i];
-            ++j;
-        }
-        rows.push_back({omitted, fitMetaAnalysis(y, v, options, refitOnly)});
+        for (std::size_t i = 0, j = 0; i < k; ++i)
+            if (i != omitted)
+                kept[j++] = i;
+        rows.push_back({omitted, fitStudies(data, kept, options, refitOnly)});
     }
     return rows;
 }
@@ -31,12 +28,10 @@ std::vector<CumulativeRow> cumulativeAnalysis(const AnalysisData& data, const st
                                               const FitOptions& options) {
     std::vector<CumulativeRow> rows;
     rows.reserve(order.size());
-    std::vector<double> y;
-    std::vector<double> v;
+    std::vector<std::size_t> included;
     for (std::size_t index : order) {
-        y.push_back(data.yi[index]);
-        v.push_back(data.vi[index]);
-        rows.push_back({index, fitMetaAnalysis(y, v, options, refitOnly)});
+        included.push_back(index);
+        rows.push_back({index, fitStudies(data, included, options, refitOnly)});
     }
     return rows;
 }

@@ -1,20 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/analysis/subgroups.h"
 
+#include "core/analysis/pooledfit.h"
 #include "core/common/distributions.h"
 
 #include <algorithm>
 
 namespace evident {
 namespace {
-
-std::vector<double> pick(const std::vector<double>& values, const std::vector<std::size_t>& indices) {
-    std::vector<double> picked;
-    picked.reserve(indices.size());
-    for (std::size_t i : indices)
-        picked.push_back(values[i]);
-    return picked;
-}
 
 std::optional<SubgroupDifferenceTest> testBetweenSubgroups(const std::vector<SubgroupFit>& groups) {
     std::vector<double> estimates;
@@ -90,7 +83,7 @@ SubgroupAnalysis analyseSubgroups(const AnalysisData& data, const Covariate& cov
                                     + "' and is left out of the subgroup analysis.");
 
     for (auto& group : analysis.groups) {
-        group.fit = fitMetaAnalysis(pick(data.yi, group.studies), pick(data.vi, group.studies), options);
+        group.fit = fitStudies(data, group.studies, options);
         for (const auto& warning : group.fit.warnings)
             analysis.warnings.push_back("Subgroup '" + group.level + "': " + warning);
     }

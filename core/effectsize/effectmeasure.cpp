@@ -16,13 +16,28 @@ struct MeasureNames {
     std::string_view abbreviation;
 };
 
-constexpr std::array<MeasureNames, 6> measureNames{{
+constexpr std::array<MeasureNames, 9> measureNames{{
     {EffectMeasure::SMD, "SMD", "Std. mean difference (Hedges' g)", "SMD"},
     {EffectMeasure::SMDRevMan, "SMD_REVMAN", "Std. mean difference (RevMan 5)", "SMD"},
     {EffectMeasure::MD, "MD", "Mean difference", "MD"},
     {EffectMeasure::ROM, "ROM", "Log ratio of means", "ROM"},
     {EffectMeasure::NMD, "NMD", "Normalised mean difference (%)", "NMD"},
     {EffectMeasure::Generic, "GENERIC", "Effect size", "Effect"},
+    {EffectMeasure::OR, "OR", "Odds ratio", "OR"},
+    {EffectMeasure::RR, "RR", "Risk ratio", "RR"},
+    {EffectMeasure::RD, "RD", "Risk difference", "RD"},
+}};
+
+struct PoolingNames {
+    PoolingMethod method;
+    std::string_view key;
+    std::string_view label;
+};
+
+constexpr std::array<PoolingNames, 3> poolingNames{{
+    {PoolingMethod::InverseVariance, "IV", "IV"},
+    {PoolingMethod::MantelHaenszel, "MH", "M-H"},
+    {PoolingMethod::Peto, "PETO", "Peto"},
 }};
 
 const MeasureNames& namesOf(EffectMeasure measure) {
@@ -52,7 +67,20 @@ std::optional<EffectMeasure> parseMeasure(std::string_view key) {
 }
 
 bool isRatioMeasure(EffectMeasure measure) {
-    return measure == EffectMeasure::ROM;
+    return measure == EffectMeasure::ROM || measure == EffectMeasure::OR || measure == EffectMeasure::RR;
+}
+
+std::string_view poolingKey(PoolingMethod method) {
+    return poolingNames[static_cast<std::size_t>(method)].key;
+}
+std::string_view poolingLabel(PoolingMethod method) {
+    return poolingNames[static_cast<std::size_t>(method)].label;
+}
+std::optional<PoolingMethod> parsePooling(std::string_view key) {
+    for (const auto& names : poolingNames)
+        if (equalsIgnoringCase(names.key, key))
+            return names.method;
+    return std::nullopt;
 }
 bool isOrientedToBenefit(EffectMeasure measure) {
     return measure == EffectMeasure::NMD;

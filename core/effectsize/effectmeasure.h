@@ -15,13 +15,29 @@ enum class EffectMeasure {
     ROM,       ///< Log ratio of means, as metafor escalc("ROM")
     NMD,       ///< Normalised mean difference in percent of the sham-to-control distance (Vesterinen 2014)
     Generic,   ///< Precomputed yi with vi or sei, used as given
+    OR,        ///< Log odds ratio, as metafor escalc("OR")
+    RR,        ///< Log risk ratio, as metafor escalc("RR")
+    RD,        ///< Risk difference, as metafor escalc("RD")
 };
+
+/// How the studies of a dichotomous outcome are pooled (continuous and generic outcomes always use
+/// inverse variance).
+enum class PoolingMethod {
+    InverseVariance, ///< Weights 1/(v_i + τ²) with the chosen τ² estimator
+    MantelHaenszel,  ///< Mantel-Haenszel (fixed); with a random-effects estimator RevMan's "M-H, Random"
+    Peto,            ///< Peto's one-step odds ratio (fixed)
+};
+
+/// Stable key ("IV", "MH", "PETO") and label ("M-H", "Peto", "IV") of a pooling method.
+std::string_view poolingKey(PoolingMethod method);
+std::string_view poolingLabel(PoolingMethod method);
+std::optional<PoolingMethod> parsePooling(std::string_view key);
 
 /// Short, stable name used on the command line and in project files ("SMD", "SMD_REVMAN", ...).
 std::string_view measureKey(EffectMeasure measure);
-/// Label for reports and plot axes ("Std. mean difference (Hedges' g)").
+/// Label for reports and plot axes ("Std. mean difference (Hedges' g)", "Odds ratio").
 std::string_view measureLabel(EffectMeasure measure);
-/// Abbreviation used in manuscript-style text ("SMD", "MD", "ROM").
+/// Abbreviation used in manuscript-style text ("SMD", "MD", "ROM", "OR").
 std::string_view measureAbbreviation(EffectMeasure measure);
 /// Parses a key case-insensitively; nullopt when unknown.
 std::optional<EffectMeasure> parseMeasure(std::string_view key);

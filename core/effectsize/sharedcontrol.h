@@ -30,29 +30,44 @@ std::string_view sharedControlMethodKey(SharedControlMethod method);
 /// Parses a key case-insensitively; nullopt when unknown.
 std::optional<SharedControlMethod> parseSharedControlMethod(std::string_view key);
 
-/// One treated-versus-control comparison, as entered (after the reported numbers were converted).
-struct SharedControlComparison {
-    GroupSummary treated;
-    GroupSummary control;
+/// One group of a dichotomous outcome: events out of total animals (fractional after a split).
+struct BinaryGroup {
+    double events = 0;
+    double total = 0;
+};
+
+/// One treated-versus-control comparison, as entered (after the reported numbers were converted). Group
+/// is GroupSummary (continuous) or BinaryGroup (dichotomous).
+template <typename Group>
+struct SharedControlInput {
+    Group treated;
+    Group control;
     /// Comparisons with the same non-empty id use one and the same control group (the same animals) and
     /// must give identical control numbers. Empty: this comparison has a control group of its own.
     std::string controlId;
 };
 
-/// A comparison ready for computeContinuousEffect, with where it came from.
-struct AdjustedComparison {
-    GroupSummary treated;
-    GroupSummary control;
+/// A comparison ready for its effect size, with where it came from.
+template <typename Group>
+struct AdjustedGroups {
+    Group treated;
+    Group control;
     std::vector<std::size_t> sources; ///< Indices of the input comparisons it stands for (one when split)
     std::string note;                 ///< How the group numbers were obtained, for a tooltip (UTF-8)
 };
 
-struct SharedControlAdjustment {
-    std::vector<AdjustedComparison> comparisons;
+template <typename Group>
+struct SharedControlResult {
+    std::vector<AdjustedGroups<Group>> comparisons;
     std::string problem;                         ///< Set when nothing could be adjusted
     std::vector<std::size_t> problemComparisons; ///< Indices of the inputs the problem is about
+
     bool ok() const { return problem.empty(); }
 };
+
+using SharedControlComparison = SharedControlInput<GroupSummary>;
+using AdjustedComparison = AdjustedGroups<GroupSummary>;
+using SharedControlAdjustment = SharedControlResult<GroupSummary>;
 
 /// Adjusts the comparisons of one study (control ids are compared within the list given):
 /// - SplitControl: one output per input, in input order; a control shared by k comparisons gets n_c/k.
@@ -62,8 +77,13 @@ struct SharedControlAdjustment {
 ///   control of their own pass through unchanged.
 /// Refused, with the comparisons named, when comparisons sharing an id give different control numbers, or
 /// when a group has a non-finite value, SD ≤ 0 or n ≤ 1.
+/// Dichotomous groups alike: a split divides the control's events and total evenly (Cochrane Handbook
+/// §23.3.4); combining adds the treated groups' events and totals.
 SharedControlAdjustment adjustSharedControls(std::span<const SharedControlComparison> comparisons,
                                              SharedControlMethod method);
+SharedControlResult<BinaryGroup>
+adjustSharedControls(std::span<const SharedControlInput<BinaryGroup>> comparisons,
+                     SharedControlMethod method);
 
 /// Combines two groups into one (Cochrane Handbook, version 6, Table 6.5.a):
 /// N = N1 + N2, M = (N1·M1 + N2·M2)/N,

@@ -2,6 +2,7 @@
 // Options shared by every model fit.
 #pragma once
 
+#include "core/effectsize/binary.h"
 #include "core/model/tau2estimator.h"
 
 namespace evident {
@@ -14,11 +15,22 @@ struct IterationControl {
     int maxIterations = 1000;
 };
 
+/// How the studies of a dichotomous outcome are pooled (core/analysis/pooledfit.h); continuous and
+/// generic outcomes always use inverse variance.
+struct PoolingOptions {
+    PoolingMethod method = PoolingMethod::InverseVariance;
+    BinaryMeasure measure = BinaryMeasure::OddsRatio;
+    /// Add the zero-cell correction inside the Mantel-Haenszel sums too (RevMan 5, Stata metan).
+    bool revMan5Convention = false;
+    DoubleZeroRule doubleZero = DoubleZeroRule::DropForRatios;
+};
+
 struct FitOptions {
     Tau2Estimator estimator = Tau2Estimator::RestrictedML;
     InferenceMethod inference = InferenceMethod::Wald;
     double level = 0.95; ///< Confidence level of every interval.
     IterationControl iteration;
+    PoolingOptions pooling;
 };
 
 } // namespace evident

@@ -8,33 +8,78 @@
 
 namespace evident {
 
-std::string_view figureKey(FigureKind kind) {
-    switch (kind) {
-    case FigureKind::Forest:
-        return "forest";
-    case FigureKind::Funnel:
-        return "funnel";
-    case FigureKind::Tsa:
-        return "tsa";
-    case FigureKind::RobSummary:
-        return "rob-summary";
-    }
-    return "forest";
+namespace {
+
+std::size_t characterCount(std::string_view text) {
+    std::size_t characters = 0;
+    for (unsigned char c : text)
+        characters += (c & 0xC0) != 0x80 ? 1 : 0;
+    return characters;
 }
 
-std::optional<FigureKind> parseFigureKind(std::string_view key) {
-    for (FigureKind kind : allFigureKinds)
-        if (equalsIgnoringCase(key, figureKey(kind)))
-            return kind;
-    return std::nullopt;
+/// Lines the rows of a forest plot take at `widthMm`: study labels wrap when the table and the plot
+/// do not fit side by side, statistics lines when they are wider than the figure even at 80%. An
+/// estimate of what the renderer does (it drops the arm data and the weights first, then narrows the
+/// label column), erring on the side of room.
+double forestRowLines(const ForestPlotData& plot, double fontPointSize, double widthMm) {
+    using namespace figurelayout;
+    if (widthMm <= 0)
+        return static_cast<double>(plot.rows.size());
+    const double inner = widthMm - 2 * marginMm;
+    const double em = fontPointSize / pointsPerMm;
+    const double characterMm = averageCharacterEm * em;
+    std::vector<double> widths(plot.columns.size(), 0);
+    for (const ForestRow& row : plot.rows)
+        if (row.kind != ForestRowKind::Statistic && row.kind != ForestRowKind::SubgroupHeader)
+            for (std::size_t j = 0; j < row.cells.size() && j < widths.size(); ++j)
+                widths[j] =
+                    std::max(widths[j], characterMm * static_cast<double>(characterCount(row.cells[j])));
+    const double line = lineHeight * em;
+    double robMm = plot.riskOfBias.shown ? syrcleItemCount * robNarrowColumnLines * line + 1.5 * em : 0;
+    const double plotMm = std::max(0.22 * inner, plot.riskOfBias.shown ? 20.0 : 25.0);
+    const double gapMm = 0.8 * em;
+    double tableMm = 0;
+    for (std::size_t j = 0; j < widths.size(); ++j)
+        tableMm += widths[j] + gapMm;
+    for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
+        for (std::size_t j = 0; j < widths.size(); ++j)
+            if (plot.columns[j].kind == optional && tableMm + plotMm + robMm > inner)
+                tableMm -= widths[j] + gapMm;
+    // With traffic lights that still do not fit, the effect column goes and the lights close up.
+    if (plot.riskOfBias.shown && tableMm + plotMm + robMm > inner) {
+        for (std::size_t j = 0; j < widths.size(); ++j)
+            if (plot.columns[j].kind == ForestColumnKind::Effect)
+                tableMm -= widths[j] + gapMm;
+        robMm = syrcleItemCount * robCompactColumnLines * line + 1.5 * em;
+    }
+    const double labelMm =
+        widths.empty() ? inner
+                       : std::max(0.18 * inner, widths[0] - std::max(0.0, tableMm + plotMm + robMm - inner));
+    double lines = 0;
+    for (const ForestRow& row : plot.rows) {
+        const std::string text = row.cells.empty() ? std::string() : row.cells[0];
+        if (row.kind == ForestRowKind::Statistic)
+            lines += 0.8 * characterMm * static_cast<double>(characterCount(text)) <= inner
+                         ? 1
+                         : estimatedWrappedLines(text, inner, fontPointSize);
+        else if (row.kind == ForestRowKind::SubgroupHeader)
+            lines += estimatedWrappedLines(text, inner - plotMm - robMm, fontPointSize);
+        else
+            lines += characterMm * static_cast<double>(characterCount(text)) <= labelMm
+                         ? 1
+                         : estimatedWrappedLines(text, labelMm, fontPointSize);
+    }
+    return lines;
 }
+
+} // namespace
 
 double forestContentHeightMm(const ForestPlotData& plot, double fontPointSize, double widthMm) {
     using namespace figurelayout;
     const double line = lineHeight * fontPointSize / pointsPerMm;
     double lines = forestHeaderLines + forestHeaderGap;
     if (plot.ok) {
-        lines += static_cast<double>(plot.rows.size()) + forestAxisLines;
+        lines += forestRowLines(plot, fontPointSize, widthMm) + forestAxisLines;
         for (const std::string& text : plot.footer)
             lines += widthMm > 0 ? estimatedWrappedLines(text, widthMm - 2 * marginMm, fontPointSize) : 1;
         if (plot.riskOfBias.shown) {
@@ -135,20 +180,44 @@ double robSummaryContentHeightMm(const RobSummaryData& plot, double fontPointSiz
                  * line;
 }
 
+double robTrafficLightContentHeightMm(const RobTrafficLightData& plot, double fontPointSize, double widthMm) {
+    using namespace figurelayout;
+    const double line = lineHeight * fontPointSize / pointsPerMm;
+    const double inner = widthMm - 2 * marginMm;
+    if (!plot.ok)
+        return 2 * marginMm + (4 + estimatedWrappedLines(plot.message, inner * 0.85, fontPointSize)) * line;
+    // Labels get what the ten columns leave, and wrap onto a second line when longer.
+    const double labelMm = std::max(0.25 * inner, inner - syrcleItemCount * robColumnLines * line - 2 * line);
+    double rows = 0;
+    for (const RobTrafficLightRow& row : plot.rows)
+        rows += robTrafficRowLines * std::min(2, estimatedWrappedLines(row.label, labelMm, fontPointSize));
+    ForestRiskOfBias key;
+    key.key = plot.key;
+    key.keyText = plot.keyText;
+    int captionLines = 0;
+    for (const std::string& text : plot.caption)
+        captionLines += estimatedWrappedLines(text, inner, fontPointSize);
+    return 2 * marginMm
+           + (robTrafficHeaderLines + rows + robKeyGapLines + estimatedRobKeyLines(key, inner, fontPointSize)
+              + robLegendGapLines + estimatedLegendLines(plot.legend, inner, fontPointSize)
+              + (captionLines > 0 ? 0.4 + captionLines : 0))
+                 * line;
+}
+
 double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
-                      const FunnelPlotData* funnel, const TsaPlotData* tsa,
-                      const RobSummaryData* robSummary) {
+                      const FunnelPlotData* funnel, const TsaPlotData* tsa, const RobSummaryData* robSummary,
+                      const RobTrafficLightData* robTrafficLight) {
     if (settings.heightMm > 0)
         return settings.heightMm;
-    switch (kind) {
-    case FigureKind::Forest:
+    switch (figureType(kind).drawing) {
+    case FigureDrawing::Forest:
         return forest ? forestContentHeightMm(*forest, settings.fontPointSize, settings.widthMm) : 100.0;
-    case FigureKind::Funnel:
+    case FigureDrawing::Funnel:
         return funnel && funnel->ok
                    ? chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, funnel->legend,
                                           funnel->caption)
                    : chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, {}, {});
-    case FigureKind::Tsa: {
+    case FigureDrawing::Tsa: {
         if (tsa && tsa->ok)
             return chartContentHeightMm(kind, settings.widthMm, settings.fontPointSize, tsa->legend,
                                         tsa->caption);
@@ -156,11 +225,20 @@ double figureHeightMm(FigureKind kind, const FigureSettings& settings, const For
                                     tsa ? std::vector<std::string>{tsa->message}
                                         : std::vector<std::string>{});
     }
-    case FigureKind::RobSummary:
+    case FigureDrawing::RobSummary:
         return robSummary ? robSummaryContentHeightMm(*robSummary, settings.fontPointSize, settings.widthMm)
                           : 100.0;
+    case FigureDrawing::RobTrafficLight:
+        return robTrafficLight ? robTrafficLightContentHeightMm(*robTrafficLight, settings.fontPointSize,
+                                                                settings.widthMm)
+                               : 100.0;
     }
     return 100.0;
+}
+
+double figureHeightMm(FigureKind kind, const FigureSettings& settings, const FigureContent& content) {
+    return figureHeightMm(kind, settings, &content.forest, &content.funnel, &content.tsa, &content.robSummary,
+                          &content.robTrafficLight);
 }
 
 int pixelsForMm(double mm, double dpi) {

@@ -4,25 +4,13 @@
 // not chosen one.
 #pragma once
 
-#include "core/plotdata/forestplotdata.h"
-#include "core/plotdata/funnelplotdata.h"
-#include "core/plotdata/riskofbiasplotdata.h"
-#include "core/plotdata/tsaplotdata.h"
+#include "core/plotdata/figureregistry.h"
 
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace evident {
-
-enum class FigureKind { Forest, Funnel, Tsa, RobSummary };
-
-/// Every kind, in the order the app lists them.
-inline constexpr FigureKind allFigureKinds[] = {FigureKind::Forest, FigureKind::Funnel, FigureKind::Tsa,
-                                                FigureKind::RobSummary};
-
-std::string_view figureKey(FigureKind kind); ///< "forest", "funnel", "tsa", "rob-summary"
-std::optional<FigureKind> parseFigureKind(std::string_view key);
 
 /// Proportions shared by the height computed here and the renderer that fills it.
 namespace figurelayout {
@@ -56,6 +44,9 @@ inline constexpr double robKeyCharacterEm = 0.47;
 inline constexpr double robSummaryTopLines = 0.5;  ///< Above the first bar
 inline constexpr double robSummaryRowLines = 1.75; ///< One bar's row (room for a label on two lines)
 inline constexpr double robSummaryBarShare = 0.62; ///< Bar thickness / row height
+// The risk-of-bias traffic lights per study.
+inline constexpr double robTrafficHeaderLines = 2.4; ///< "Risk of bias (SYRCLE)", the item numbers, a gap
+inline constexpr double robTrafficRowLines = 1.3;    ///< One study's row (its circles)
 } // namespace figurelayout
 
 /// Height of a forest plot that shows every row at `fontPointSize`: margins, the two header lines,
@@ -85,10 +76,17 @@ int estimatedRobKeyLines(const ForestRiskOfBias& rob, double widthMm, double fon
 /// for the message when there is nothing to draw.
 double robSummaryContentHeightMm(const RobSummaryData& plot, double fontPointSize, double widthMm);
 
-/// The height to use: settings.heightMm when chosen (> 0), else the content height.
+/// Height of the traffic lights per study: the header, one row per study (a label that wraps takes
+/// two), the key, the legend and the caption, or a few lines for the message.
+double robTrafficLightContentHeightMm(const RobTrafficLightData& plot, double fontPointSize, double widthMm);
+
+/// The height to use: settings.heightMm when chosen (> 0), else the content height of the figure's
+/// drawing (the pointers not needed by it may be null).
 double figureHeightMm(FigureKind kind, const FigureSettings& settings, const ForestPlotData* forest,
                       const FunnelPlotData* funnel, const TsaPlotData* tsa,
-                      const RobSummaryData* robSummary = nullptr);
+                      const RobSummaryData* robSummary = nullptr,
+                      const RobTrafficLightData* robTrafficLight = nullptr);
+double figureHeightMm(FigureKind kind, const FigureSettings& settings, const FigureContent& content);
 
 /// Pixels of a raster export: round(mm / 25.4 · dpi).
 int pixelsForMm(double mm, double dpi);

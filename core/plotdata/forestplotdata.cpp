@@ -20,7 +20,9 @@ constexpr double cutAxisMargin = 0.35;
 // Both sides of the null are used "about equally" when the smaller is at least this share of the larger.
 constexpr double symmetricShare = 0.3;
 
-std::string plotGroupHeaderFor(EffectMeasure measure) {
+} // namespace
+
+std::string forestPlotGroupHeader(EffectMeasure measure) {
     switch (measure) {
     case EffectMeasure::SMD:
     case EffectMeasure::SMDRevMan:
@@ -37,12 +39,14 @@ std::string plotGroupHeaderFor(EffectMeasure measure) {
     return "Effect";
 }
 
-std::string methodHeader(const FitOptions& fit) {
+std::string forestMethodHeader(const FitOptions& fit) {
     std::string text = fit.estimator == Tau2Estimator::FixedEffect ? "IV, Fixed" : "IV, Random";
     if (fit.inference == InferenceMethod::HartungKnapp)
         text += " (HKSJ)";
     return text + ", " + formatPercent(100 * fit.level) + " CI";
 }
+
+namespace {
 
 std::string weightText(double percent) {
     return formatFixed(percent, 1) + "%";
@@ -54,6 +58,17 @@ std::string countText(double n) {
 }
 
 } // namespace
+
+std::string emptyPlotMessage(const OutcomeAnalysis& analysis) {
+    const bool shamMissing =
+        analysis.measure == EffectMeasure::NMD
+        && std::any_of(analysis.prepared.issues.begin(), analysis.prepared.issues.end(),
+                       [](const InputIssue& issue) { return issue.field == entryFieldSpec(EntryField::ShamMean).key; });
+    if (shamMissing)
+        return "No studies to plot: the normalised mean difference (NMD) needs the sham (healthy animal) "
+               "mean of each study. Enter the sham means, or choose another effect measure.";
+    return "No studies to plot: enter the data of at least one study.";
+}
 
 std::pair<std::string, std::string> favoursLabels(const Outcome& outcome, EffectMeasure measure) {
     const bool positiveIsBenefit = isOrientedToBenefit(measure) || !outcome.lowerIsBetter;
@@ -127,7 +142,7 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
     const EffectMeasure measure = analysis.measure;
     const bool ratio = isRatioMeasure(measure);
     if (data.size() == 0) {
-        plot.message = "No studies to plot: enter the data of at least one study.";
+        plot.message = emptyPlotMessage(analysis);
         return plot;
     }
     if (!overall.estimable) {
@@ -151,8 +166,8 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
         plot.columns.push_back({ForestColumnKind::ArmData, "", "SE", true});
     }
     plot.columns.push_back({ForestColumnKind::Weight, "", "Weight", true});
-    plot.plotGroupHeader = plotGroupHeaderFor(measure);
-    plot.plotHeader = methodHeader(analysis.options.fit);
+    plot.plotGroupHeader = forestPlotGroupHeader(measure);
+    plot.plotHeader = forestMethodHeader(analysis.options.fit);
     plot.columns.push_back({ForestColumnKind::Effect, plot.plotGroupHeader, plot.plotHeader, false});
     const std::size_t columnCount = plot.columns.size();
 

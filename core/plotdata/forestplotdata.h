@@ -101,6 +101,14 @@ struct ForestPlotData {
 /// FigureSettings::favoursLeft/Right replace them when not empty.
 std::pair<std::string, std::string> favoursLabels(const Outcome& outcome, EffectMeasure measure);
 
+/// Why a plot of the outcome has no study: the sham means an NMD needs, or no data at all.
+std::string emptyPlotMessage(const OutcomeAnalysis& analysis);
+
+/// The title over the plot column: "Std. Mean Difference", "Ratio of Means", …
+std::string forestPlotGroupHeader(EffectMeasure measure);
+/// The method line under it: "IV, Random, 95% CI", "IV, Fixed (HKSJ), 95% CI".
+std::string forestMethodHeader(const FitOptions& fit);
+
 /// The forest plot of an analysed outcome, with subgroup blocks when the analysis has subgroups.
 /// Study intervals are y ± z·√v at the analysis' level (normal quantile, as RevMan and metafor's forest
 /// draw them); weights are those of the overall model (Σ = 100%, subtotals add their studies').

@@ -12,6 +12,10 @@
 namespace evident {
 namespace {
 
+/// Room kept between a study's point and the x axis' ends, as a share of the axis (a marker's half
+/// width in a single-column figure, with a little to spare).
+constexpr double markerRoom = 0.025;
+
 // The contour levels of Peters et al. (2008): two-sided P of 0.10, 0.05 and 0.01.
 constexpr double contourLevels[] = {0.10, 0.05, 0.01};
 
@@ -153,6 +157,21 @@ FunnelPlotData buildFunnelPlot(const OutcomeAnalysis& analysis, const Outcome& /
     xLow = std::min(xLow, plot.pooledEstimate - z * yMax);
     xHigh = std::max(xHigh, plot.pooledEstimate + z * yMax);
     plot.xAxis = ratio ? niceRatioAxis(xLow, xHigh, 7) : niceLinearAxis(xLow, xHigh, 7);
+    // A marker on the axis' end would be half cut by the frame (a filled study at exactly −1.0): a
+    // point closer to an end than a marker's half width gets the axis widened past it.
+    const double pad = markerRoom * (plot.xAxis.max - plot.xAxis.min);
+    bool nearEnd = false;
+    for (const auto* points : {&plot.studies, &plot.filled})
+        for (const FunnelStudy& study : *points)
+            nearEnd = nearEnd || study.effect < plot.xAxis.min + pad || study.effect > plot.xAxis.max - pad;
+    if (nearEnd) {
+        for (const auto* points : {&plot.studies, &plot.filled})
+            for (const FunnelStudy& study : *points) {
+                xLow = std::min(xLow, study.effect - pad);
+                xHigh = std::max(xHigh, study.effect + pad);
+            }
+        plot.xAxis = ratio ? niceRatioAxis(xLow, xHigh, 7) : niceLinearAxis(xLow, xHigh, 7);
+    }
 
     const Polygon left{{plot.pooledEstimate - z * yMax, yMax}, {plot.pooledEstimate, 0}};
     const Polygon right{{plot.pooledEstimate, 0}, {plot.pooledEstimate + z * yMax, yMax}};

@@ -34,6 +34,36 @@ std::string studiesText(int n) {
     return std::to_string(n) + (n == 1 ? " study" : " studies");
 }
 
+std::string keySentence(const std::vector<RobKeyEntry>& key) {
+    std::string text;
+    for (const RobKeyEntry& entry : key)
+        // A no-break space keeps each number with its label when the sentence wraps.
+        text += (text.empty() ? "" : "; ") + entry.number + "\u00a0" + entry.label;
+    return text + ".";
+}
+
+/// Why a risk-of-bias figure of `outcome` cannot be drawn, or empty when some study was assessed.
+std::string nothingToDraw(const Outcome& outcome, const std::vector<const Study*>& included, int assessed) {
+    const std::string name = outcome.name.empty() ? "this outcome" : "'" + outcome.name + "'";
+    if (included.empty())
+        return "No study is included in " + name + ": tick the studies to summarise their risk of bias.";
+    if (assessed > 0)
+        return {};
+    return included.size() == 1
+               ? "The study in " + name
+                     + " has not been assessed for risk of bias yet: enter its SYRCLE judgements to draw "
+                       "this figure."
+               : "None of the " + studiesText(static_cast<int>(included.size())) + " in " + name
+                     + " has been assessed for risk of bias yet: enter their SYRCLE judgements to draw this "
+                       "figure.";
+}
+
+std::string notAssessedNote(int unassessed, int studies) {
+    return std::to_string(unassessed) + " of the " + studiesText(studies)
+           + (unassessed == 1 ? " has" : " have")
+           + " not been assessed on any item (counted as not assessed).";
+}
+
 } // namespace
 
 std::string_view robSymbol(RobJudgement judgement) {
@@ -130,10 +160,7 @@ void addForestRiskOfBias(ForestPlotData& plot, const Outcome& outcome, const std
     for (std::size_t i = 0; i < syrcleItemCount; ++i)
         rob.columns.push_back(std::to_string(i + 1));
     rob.key = itemKey();
-    for (const RobKeyEntry& entry : rob.key)
-        // A no-break space keeps each number with its label when the sentence wraps.
-        rob.keyText += (rob.keyText.empty() ? "" : "; ") + entry.number + "\u00a0" + entry.label;
-    rob.keyText += ".";
+    rob.keyText = keySentence(rob.key);
     rob.legend = robLegend(LegendSymbol::RobMark, anyNotAssessed);
 }
 
@@ -142,28 +169,14 @@ RobSummaryData buildRobSummary(const Outcome& outcome, const std::vector<Study>&
     RobSummaryData plot;
     const std::vector<const Study*> included = studiesIncludedIn(outcome, studies);
     plot.studies = static_cast<int>(included.size());
-    const std::string name = outcome.name.empty() ? "this outcome" : "'" + outcome.name + "'";
-    if (included.empty()) {
-        plot.message =
-            "No study is included in " + name + ": tick the studies to summarise their risk of bias.";
-        return plot;
-    }
     std::vector<const RiskOfBias*> assessments;
     for (const Study* study : included) {
         assessments.push_back(&study->riskOfBias);
         plot.assessed += isAssessed(study->riskOfBias) ? 1 : 0;
     }
-    if (plot.assessed == 0) {
-        plot.message =
-            plot.studies == 1
-                ? "The study in " + name
-                      + " has not been assessed for risk of bias yet: enter its SYRCLE judgements "
-                        "to draw this figure."
-                : "None of the " + studiesText(plot.studies) + " in " + name
-                      + " has been assessed for risk of bias yet: enter their SYRCLE judgements to "
-                        "draw this figure.";
+    plot.message = nothingToDraw(outcome, included, plot.assessed);
+    if (!plot.message.empty())
         return plot;
-    }
     plot.ok = true;
     const std::array<RobItemCounts, syrcleItemCount> counts = countJudgements(assessments);
     bool anyNotAssessed = false;
@@ -195,9 +208,40 @@ RobSummaryData buildRobSummary(const Outcome& outcome, const std::vector<Study>&
     plot.legend = robLegend(LegendSymbol::RobBar, anyNotAssessed);
     const int unassessed = plot.studies - plot.assessed;
     if (unassessed > 0)
-        plot.caption.push_back(std::to_string(unassessed) + " of the " + studiesText(plot.studies)
-                               + (unassessed == 1 ? " has" : " have")
-                               + " not been assessed on any item (counted as not assessed).");
+        plot.caption.push_back(notAssessedNote(unassessed, plot.studies));
+    return plot;
+}
+
+RobTrafficLightData buildRobTrafficLight(const Outcome& outcome, const std::vector<Study>& studies,
+                                         const FigureSettings&) {
+    RobTrafficLightData plot;
+    const std::vector<const Study*> included = studiesIncludedIn(outcome, studies);
+    int assessed = 0;
+    bool anyNotAssessed = false;
+    for (const Study* study : included) {
+        assessed += isAssessed(study->riskOfBias) ? 1 : 0;
+        RobTrafficLightRow row;
+        row.label = study->label;
+        for (std::size_t i = 0; i < syrcleItemCount; ++i) {
+            row.judgements.push_back(study->riskOfBias.items[i].judgement);
+            anyNotAssessed = anyNotAssessed || row.judgements.back() == RobJudgement::NotAssessed;
+        }
+        plot.rows.push_back(std::move(row));
+    }
+    plot.message = nothingToDraw(outcome, included, assessed);
+    if (!plot.message.empty()) {
+        plot.rows.clear();
+        return plot;
+    }
+    plot.ok = true;
+    for (std::size_t i = 0; i < syrcleItemCount; ++i)
+        plot.columns.push_back(std::to_string(i + 1));
+    plot.key = itemKey();
+    plot.keyText = keySentence(plot.key);
+    plot.legend = robLegend(LegendSymbol::RobMark, anyNotAssessed);
+    const int studyCount = static_cast<int>(included.size());
+    if (assessed < studyCount)
+        plot.caption.push_back(notAssessedNote(studyCount - assessed, studyCount));
     return plot;
 }
 

@@ -79,4 +79,30 @@ struct RobSummaryData {
 RobSummaryData buildRobSummary(const Outcome& outcome, const std::vector<Study>& studies,
                                const FigureSettings& settings);
 
+/// One study's row of the traffic-light figure: its label and its judgement of each item.
+struct RobTrafficLightRow {
+    std::string label;                    ///< The study's label ("Author E 2018")
+    std::vector<RobJudgement> judgements; ///< One per SYRCLE item, in the tool's order
+};
+
+/// The per-study traffic-light figure (robvis' "traffic light plot"): studies down, the ten SYRCLE items
+/// across, a coloured circle with its symbol per judgement, the items' key and the judgements' legend.
+struct RobTrafficLightData {
+    bool ok = false;
+    std::string message; ///< When !ok: why there is nothing to draw
+    std::string studyHeader = "Study";
+    std::string itemsHeader = "Risk of bias (SYRCLE)";
+    std::vector<std::string> columns; ///< "1" … "10"
+    std::vector<RobTrafficLightRow> rows;
+    std::vector<RobKeyEntry> key;     ///< What each item number stands for
+    std::string keyText;              ///< The same as one sentence, for figures too narrow for a table
+    std::vector<LegendEntry> legend;  ///< The judgements (RobMark)
+    std::vector<std::string> caption; ///< Studies not assessed on any item
+};
+
+/// The traffic lights of the studies included in `outcome` (studiesIncludedIn), one row per study.
+/// Without studies, or when none has been assessed, ok is false and the message says what to do.
+RobTrafficLightData buildRobTrafficLight(const Outcome& outcome, const std::vector<Study>& studies,
+                                         const FigureSettings& settings);
+
 } // namespace evident

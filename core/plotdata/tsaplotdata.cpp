@@ -112,6 +112,12 @@ TsaPlotData buildTsaPlot(const OutcomeAnalysis& analysis, const Outcome& outcome
     if (outcome.tsa.futility)
         assumptions += ", non-binding futility";
     plot.caption.push_back(assumptions + ".");
+    bool capped = false;
+    for (const TsaBoundaryLine* line : {&plot.upper, &plot.lower, &plot.futilityUpper, &plot.futilityLower})
+        capped = capped || std::find(line->capped.begin(), line->capped.end(), true) != line->capped.end();
+    if (capped)
+        plot.caption.push_back("Arrows at the edge: the boundary lies beyond Z = \u00b1"
+                               + formatFixed(limit, 0) + " there.");
     return plot;
 }
 

@@ -9,6 +9,14 @@ AnalysisOptions analysisOptionsFor(const Outcome& outcome) {
     AnalysisOptions options;
     options.fit.estimator = outcome.settings.estimator;
     options.fit.inference = outcome.settings.inference;
+    if (outcome.kind == OutcomeKind::Dichotomous) {
+        options.fit.pooling.method = outcome.settings.pooling;
+        options.fit.pooling.measure =
+            binaryMeasureOf(outcome.settings.measure).value_or(BinaryMeasure::OddsRatio);
+        options.fit.pooling.revMan5Convention = outcome.settings.revman5ZeroCells;
+        options.fit.pooling.doubleZero =
+            outcome.settings.keepDoubleZero ? DoubleZeroRule::Keep : DoubleZeroRule::DropForRatios;
+    }
     options.subgroup = outcome.settings.subgroup;
     options.cumulativeOrder = outcome.settings.cumulativeOrder;
     return options;

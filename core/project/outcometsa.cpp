@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/project/outcometsa.h"
 
+#include "core/schema/outcomekind.h"
+
+#include <cmath>
+
 namespace evident {
 namespace {
 
@@ -19,6 +23,10 @@ std::optional<TsaOutcome> tsaOutcomeFor(EffectMeasure measure) {
     case EffectMeasure::SMD:
     case EffectMeasure::SMDRevMan:
         return TsaOutcome::StandardisedMeanDifference;
+    case EffectMeasure::OR:
+    case EffectMeasure::RR:
+    case EffectMeasure::RD:
+        return TsaOutcome::Binary;
     default:
         return std::nullopt;
     }
@@ -37,20 +45,32 @@ TsaOptions tsaOptionsFor(const TsaSettings& settings, TsaOutcome outcome) {
     options.alphaSpending = settings.spending;
     options.futility = settings.futility;
     options.powerAdjusted = settings.powerAdjusted;
+    if (outcome == TsaOutcome::Binary) {
+        options.ris.relativeRiskReduction = std::fabs(settings.minimalRelevantEffect);
+        options.ris.controlRisk = settings.controlRisk;
+        options.controlRiskFromData = !(settings.controlRisk > 0);
+    }
     return options;
 }
 
 TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome) {
-    if (outcome.layout != DataLayout::TwoGroupContinuous)
-        return failure("Trial sequential analysis needs the group means, SDs and sizes of each study.");
+    if (!outcomeKindSpec(outcome.kind).twoArms)
+        return failure("Trial sequential analysis needs the two groups of each study: the means, SDs and "
+                       "sizes, or the events and totals.");
     const auto tsaOutcome = tsaOutcomeFor(outcome.settings.measure);
     if (!tsaOutcome)
-        return failure("Trial sequential analysis is available for MD and SMD outcomes, not for "
+        return failure("Trial sequential analysis is available for MD, SMD, OR, RR and RD outcomes, not for "
                        + std::string(measureLabel(outcome.settings.measure)) + ".");
-    if (!(outcome.tsa.minimalRelevantEffect > 0))
+    // Either sign: a negative effect is natural when lower is better (RTSA accepts it). The RIS
+    // depends on its square, and the futility wedge here is symmetric about Z = 0.
+    if (!(std::abs(outcome.tsa.minimalRelevantEffect) > 0))
         return failure("Set the minimal relevant effect to compute the required information size.");
 
     TsaOptions options = tsaOptionsFor(outcome.tsa, *tsaOutcome);
+    if (*tsaOutcome == TsaOutcome::Binary) {
+        options.analysis.binaryMeasure = *binaryMeasureOf(outcome.settings.measure);
+        options.ris.binaryMeasure = options.analysis.binaryMeasure;
+    }
     const Covariate* order =
         outcome.tsa.orderColumn.empty() ? nullptr : prepared.data.covariate(outcome.tsa.orderColumn);
     if (!outcome.tsa.orderColumn.empty() && (!order || order->kind != CovariateKind::Numeric))
@@ -62,8 +82,16 @@ TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome)
     for (std::size_t i = 0; i < prepared.data.size(); ++i) {
         TsaTrial trial;
         trial.label = prepared.data.labels[i];
-        trial.treated = prepared.treated[i];
-        trial.control = prepared.control[i];
+        if (*tsaOutcome == TsaOutcome::Binary) {
+            const TwoByTwo& table = prepared.data.tables[i];
+            trial.eventsTreated = table.eventsTreated;
+            trial.totalTreated = table.totalTreated;
+            trial.eventsControl = table.eventsControl;
+            trial.totalControl = table.totalControl;
+        } else {
+            trial.treated = prepared.treated[i];
+            trial.control = prepared.control[i];
+        }
         if (order)
             trial.order = order->numbers[i];
         trials.push_back(trial);

@@ -47,16 +47,52 @@ const std::string& reportedText(const ArmEntry& arm, ReportedField field) {
     return reportedText(const_cast<ArmEntry&>(arm), field);
 }
 
+void setArm(OutcomeRow& row, ArmSide side, const ArmEntry& arm) {
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == side && spec.reported)
+            row.text(spec.id) = reportedText(arm, *spec.reported);
+    row.dispersion(side) = arm.dispersion;
+}
+
+ArmEntry armEntry(const OutcomeRow& row, ArmSide side) {
+    ArmEntry arm;
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == side && spec.reported)
+            reportedText(arm, *spec.reported) = row.text(spec.id);
+    arm.dispersion = row.dispersion(side);
+    return arm;
+}
+
+bool OutcomeRow::armIsBlank(ArmSide side, OutcomeKind kind) const {
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == side && (spec.kinds & kindBit(kind)) && spec.rule != ValueRule::Percent
+            && !trimmed(text(spec.id)).empty())
+            return false;
+    return true;
+}
+
 OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi,
                    std::string vi, std::string sei) {
     OutcomeRow row;
     row.study = study;
     row.included = included;
-    row.treated = std::move(treated);
-    row.control = std::move(control);
-    row.yi = std::move(yi);
-    row.vi = std::move(vi);
-    row.sei = std::move(sei);
+    setArm(row, ArmSide::Treated, treated);
+    setArm(row, ArmSide::Control, control);
+    row.text(EntryField::Yi) = std::move(yi);
+    row.text(EntryField::Vi) = std::move(vi);
+    row.text(EntryField::Sei) = std::move(sei);
+    return row;
+}
+
+OutcomeRow makeBinaryRow(StudyId study, std::string eventsTreated, std::string totalTreated,
+                         std::string eventsControl, std::string totalControl, bool included) {
+    OutcomeRow row;
+    row.study = study;
+    row.included = included;
+    row.text(EntryField::EventsTreated) = std::move(eventsTreated);
+    row.text(EntryField::TotalTreated) = std::move(totalTreated);
+    row.text(EntryField::EventsControl) = std::move(eventsControl);
+    row.text(EntryField::TotalControl) = std::move(totalControl);
     return row;
 }
 

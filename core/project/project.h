@@ -9,10 +9,12 @@
 #include "core/effectsize/sharedcontrol.h"
 #include "core/model/fitoptions.h"
 #include "core/project/riskofbias.h"
+#include "core/schema/entryfield.h"
 #include "core/tsa/cumulativemeta.h"
 #include "core/tsa/ris.h"
 #include "core/tsa/spending.h"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,9 +24,9 @@ namespace evident {
 
 using StudyId = std::uint64_t;
 
-/// One group of one comparison, as entered.
-/// One group of one comparison, as the paper reports it: a centre (mean or median) and a dispersion of
-/// the chosen type. Each dispersion keeps its own fields, so switching the type loses nothing typed.
+/// One continuous group as the paper reports it: a centre (mean or median) and a dispersion of the
+/// chosen type. A builder for rows (makeRow, setArm) and a view of one (armEntry); rows themselves keep
+/// every field in OutcomeRow::text, so switching the type loses nothing typed.
 /// convertReportedArm() turns it into the mean and SD the analysis uses (docs/preclinical-conversions.md).
 struct ArmEntry {
     std::string mean; ///< The mean, or the median for median-based types
@@ -46,35 +48,37 @@ struct ArmEntry {
 /// A group reported as mean, SD and n (the most common case).
 ArmEntry meanSdEntry(std::string mean, std::string sd, std::string n);
 
-/// The typed text of one reported field of an arm (the centre is `mean`, which holds the median of a
-/// median-based arm).
+/// The typed text of one reported field of an arm entry.
 std::string& reportedText(ArmEntry& arm, ReportedField field);
 const std::string& reportedText(const ArmEntry& arm, ReportedField field);
 
-/// How the numbers of an outcome are entered.
-enum class DataLayout {
-    TwoGroupContinuous, ///< mean, SD and n for treated and control groups
-    Precomputed,        ///< yi with vi or sei, as given
-};
-
 /// One comparison (one row of the outcome grid). A study with several treatment arms has one row per
-/// arm; rows of one study with the same non-empty `controlGroup` share one control group (the same
+/// arm; rows of one study with the same non-empty control group share one control group (the same
 /// animals), which prepareOutcome() splits or combines by Outcome::sharedControl.
+///
+/// The row keeps the text of every entry field of every outcome kind (core/schema/entryfield.h), so a
+/// kind's fields are one table entry each and never a member here.
 struct OutcomeRow {
     StudyId study = 0;
     bool included = true;
-    ArmEntry treated;
-    ArmEntry control;
-    std::string yi;           ///< Precomputed layout
-    std::string vi;           ///< Precomputed layout (either vi or sei)
-    std::string sei;          ///< Precomputed layout
-    std::string arm;          ///< Label of the treatment arm, e.g. "EV 50 µg"; empty for a single comparison
-    std::string controlGroup; ///< Shared-control link; empty when this comparison has its own control
-    std::string shamMean;     ///< Mean of the sham/normal group, for the normalised mean difference (NMD)
+    std::array<std::string, entryFieldCount> values;
+    DispersionType treatedDispersion = DispersionType::SD; ///< How the treated arm is reported
+    DispersionType controlDispersion = DispersionType::SD;
     /// This arm's own value of each covariate, aligned with Project::covariateNames (may be shorter); an
     /// empty value means the study's. Arms of one study can differ in dose, hydrogel or route. Never ends
     /// in an empty value (dropTrailingEmptyValues), so equal values compare equal.
     std::vector<std::string> covariateValues;
+
+    std::string& text(EntryField field) { return values[static_cast<std::size_t>(field)]; }
+    const std::string& text(EntryField field) const { return values[static_cast<std::size_t>(field)]; }
+    DispersionType& dispersion(ArmSide side) {
+        return side == ArmSide::Control ? controlDispersion : treatedDispersion;
+    }
+    DispersionType dispersion(ArmSide side) const {
+        return side == ArmSide::Control ? controlDispersion : treatedDispersion;
+    }
+    /// True when none of the fields of `side`'s arm (for `kind`) holds text.
+    bool armIsBlank(ArmSide side, OutcomeKind kind) const;
 
     bool operator==(const OutcomeRow&) const = default;
 };
@@ -85,13 +89,27 @@ void dropTrailingEmptyValues(std::vector<std::string>& values);
 /// the study's. Grows the list as needed and keeps it without trailing empty values.
 void setArmCovariateValue(std::vector<std::string>& values, std::size_t covariate, std::string value);
 
-/// A row with the given arms (two-group layout) or effect size (precomputed layout).
+/// A row with the given continuous arms, or (generic kind) effect size.
 OutcomeRow makeRow(StudyId study, bool included, ArmEntry treated, ArmEntry control, std::string yi = {},
                    std::string vi = {}, std::string sei = {});
+/// A dichotomous row: events out of total in each group.
+OutcomeRow makeBinaryRow(StudyId study, std::string eventsTreated, std::string totalTreated,
+                         std::string eventsControl, std::string totalControl, bool included = true);
+/// Writes a continuous arm into a row / reads it back.
+void setArm(OutcomeRow& row, ArmSide side, const ArmEntry& arm);
+ArmEntry armEntry(const OutcomeRow& row, ArmSide side);
 
 /// Settings of the main analysis of one outcome.
 struct AnalysisSettings {
     EffectMeasure measure = EffectMeasure::SMD;
+    /// Dichotomous outcomes: M-H, Peto or inverse variance (others always pool by inverse variance).
+    PoolingMethod pooling = PoolingMethod::MantelHaenszel;
+    /// Dichotomous outcomes: keep tables with no events in either group (with the 0.5 correction) in
+    /// OR and RR, as metafor's escalc(drop00 = FALSE); by default they are dropped, as RevMan does.
+    bool keepDoubleZero = false;
+    /// Dichotomous outcomes: add 0.5 to the cells of zero-cell tables inside the Mantel-Haenszel sums
+    /// too, as RevMan 5 and Stata's metan do; by default the M-H estimate uses the raw counts.
+    bool revman5ZeroCells = false;
     Tau2Estimator estimator = Tau2Estimator::RestrictedML;
     InferenceMethod inference = InferenceMethod::Wald;
     bool showPredictionInterval = true;
@@ -101,15 +119,17 @@ struct AnalysisSettings {
     bool operator==(const AnalysisSettings&) const = default;
 };
 
-/// Settings of the trial sequential analysis of one outcome (docs/tsa.md). The outcome type (MD or
-/// SMD) follows the outcome's effect measure.
+/// Settings of the trial sequential analysis of one outcome (docs/tsa.md). The outcome type (MD, SMD
+/// or binary) follows the outcome's effect measure.
 struct TsaSettings {
     TsaModel model = TsaModel::RandomEffects;
     HeterogeneityAdjustment adjustment = HeterogeneityAdjustment::Diversity;
     double alpha = 0.05; ///< Two-sided
     double beta = 0.20;
-    double minimalRelevantEffect = 0; ///< MD units or SMD; 0 = not set yet (the TSA asks for it)
-    double standardDeviation = 0;     ///< MD only: SD of the outcome
+    /// MD units or SMD; for OR, RR and RD the relative risk reduction (0.2 for 20 %); 0 = not set yet.
+    double minimalRelevantEffect = 0;
+    double standardDeviation = 0; ///< MD only: SD of the outcome
+    double controlRisk = 0;       ///< OR, RR, RD: anticipated control-group risk; 0 = the pooled observed
     SpendingFunction spending = SpendingFunction::OBrienFleming;
     bool futility = false;
     bool powerAdjusted = false; ///< Inflate the RIS by RTSA's design factor (off, as the TSA program)
@@ -139,7 +159,10 @@ struct OutcomeFigures {
     FigureSettings forest;
     FigureSettings funnel;
     FigureSettings tsa;
-    FigureSettings robSummary; ///< The SYRCLE risk-of-bias summary (stacked bars per item)
+    FigureSettings robSummary;      ///< The SYRCLE risk-of-bias summary (stacked bars per item)
+    FigureSettings cumulative;      ///< Cumulative meta-analysis as a forest plot
+    FigureSettings leaveOneOut;     ///< Leave-one-out analysis as a forest plot
+    FigureSettings robTrafficLight; ///< SYRCLE judgements per study and item (traffic lights)
 
     bool operator==(const OutcomeFigures&) const = default;
 };
@@ -147,7 +170,7 @@ struct OutcomeFigures {
 struct Outcome {
     std::string name;
     bool lowerIsBetter = false; ///< E.g. fibrosis: a lower value in the treated group is a benefit
-    DataLayout layout = DataLayout::TwoGroupContinuous;
+    OutcomeKind kind = OutcomeKind::Continuous;
     AnalysisSettings settings;
     SharedControlMethod sharedControl = SharedControlMethod::SplitControl;
     TsaSettings tsa;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tsa/cumulativemeta.h"
 
+#include "core/model/mantelhaenszel.h"
 #include "core/model/metaanalysis.h"
-#include "core/tsa/binarypooling.h"
 
 #include <cmath>
 
@@ -69,7 +69,7 @@ CumulativeResult cumulativeMetaAnalysis(std::span<const TsaTrial> trials, const 
                 || !(table.eventsControl >= 0) || table.eventsTreated > table.totalTreated
                 || table.eventsControl > table.totalControl) {
                 result.error =
-                    name + ": events must lie between 0 and the number of participants in each arm.";
+                    name + ": events must lie between 0 and the number of animals in each arm.";
                 return result;
             }
             // RTSA metaPrepare: trials without events carry no information on RR, OR or RD and are left
@@ -95,8 +95,7 @@ CumulativeResult cumulativeMetaAnalysis(std::span<const TsaTrial> trials, const 
                 table = {table.eventsTreated + k, table.totalTreated + 2 * k, table.eventsControl + k,
                          table.totalControl + 2 * k};
             }
-            const BinaryEstimate estimate = binaryTrialEffect(options.binaryMeasure, table);
-            effect = {estimate.estimate, estimate.variance};
+            effect = binaryEffectOfTable(options.binaryMeasure, table);
             tables.push_back(table);
         }
         if (!std::isfinite(effect.yi) || !(effect.vi > 0) || !std::isfinite(effect.vi)) {
@@ -125,9 +124,15 @@ CumulativeResult cumulativeMetaAnalysis(std::span<const TsaTrial> trials, const 
         step.estimateFixed = fixed.estimate;
         step.seFixed = fixed.se;
         if (binary && options.binaryPooling == BinaryPooling::MantelHaenszel) {
-            const BinaryEstimate mh = mantelHaenszel(options.binaryMeasure, tables);
-            step.estimateFixed = mh.estimate;
-            step.seFixed = std::sqrt(mh.variance);
+            // The tables are corrected and double zeros dropped above (RTSA's conventions), so the MH
+            // sums run on them as given.
+            const std::optional<BinaryEstimate> mh = mantelHaenszelEstimate(options.binaryMeasure, tables);
+            if (!mh) {
+                result.error = name + ": the Mantel-Haenszel estimate does not exist after this trial.";
+                return result;
+            }
+            step.estimateFixed = mh->estimate;
+            step.seFixed = std::sqrt(mh->variance);
         }
         step.zFixed = step.estimateFixed / step.seFixed;
         // Where τ² = 0 the random-effects model is the fixed-effect one (RTSA keeps the MH analysis there).

@@ -7,18 +7,6 @@
 
 namespace evident {
 
-std::string_view binaryMeasureKey(BinaryMeasure measure) {
-    switch (measure) {
-    case BinaryMeasure::RiskRatio:
-        return "RR";
-    case BinaryMeasure::OddsRatio:
-        return "OR";
-    case BinaryMeasure::RiskDifference:
-        return "RD";
-    }
-    return "RR";
-}
-
 std::string_view adjustmentKey(HeterogeneityAdjustment adjustment) {
     switch (adjustment) {
     case HeterogeneityAdjustment::None:

@@ -4,6 +4,8 @@
 // heterogeneity (Wetterslev, Thorlund, Brok & Gluud 2009, BMC Med Res Methodol 9:86).
 #pragma once
 
+#include "core/effectsize/binary.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,12 +19,6 @@ enum class TsaOutcome {
     Binary,                     ///< events out of participants, analysed as RR, OR or RD
 };
 
-enum class BinaryMeasure {
-    RiskRatio,      ///< log risk ratio
-    OddsRatio,      ///< log odds ratio
-    RiskDifference, ///< risk difference
-};
-
 /// How the fixed-effect RIS is inflated for between-trial heterogeneity.
 enum class HeterogeneityAdjustment {
     None,          ///< the fixed-effect RIS
@@ -30,7 +26,6 @@ enum class HeterogeneityAdjustment {
     Inconsistency, ///< NF / (1 − I²)
 };
 
-std::string_view binaryMeasureKey(BinaryMeasure measure);           ///< "RR", "OR", "RD"
 std::string_view adjustmentKey(HeterogeneityAdjustment adjustment); ///< "none", "D2", "I2"
 
 struct RisAssumptions {

@@ -16,6 +16,12 @@ render "$besson" --figure funnel --out "$out/besson-funnel.png"
 render "$besson" --figure tsa --mre 0.5 --tsa-order year --out "$out/besson-tsa.png"
 render "$besson" --figure forest --width-mm 85 --out "$out/besson-forest-85mm.png"
 
+# The bundled project (one row without SDs is left out, with a note).
+ev="$here/resources/examples/ev-intrauterine-adhesions.evident"
+render "$ev" --figure forest --width-mm 85 --out "$out/ev-forest-85mm.png"
+render "$ev" --figure cumulative --width-mm 85 --out "$out/ev-cumulative-85mm.png"
+render "$ev" --figure leave-one-out --out "$out/ev-leave-one-out.png"
+
 render "$synthetic" --figure forest --lower-is-better --subgroup species --out "$out/synthetic-forest-subgroups.png"
 render "$synthetic" --figure forest --lower-is-better --measure ROM --out "$out/synthetic-forest-rom.png"
 render "$synthetic" --figure funnel --lower-is-better --out "$out/synthetic-funnel.png"
@@ -29,3 +35,5 @@ render "$rob" --figure forest --rob --out "$out/forest-risk-of-bias.png"
 render "$rob" --figure forest --rob --width-mm 85 --out "$out/forest-risk-of-bias-85mm.png"
 render "$rob" --figure rob-summary --out "$out/risk-of-bias-summary.png"
 render "$rob" --figure rob-summary --width-mm 85 --out "$out/risk-of-bias-summary-85mm.png"
+render "$rob" --figure rob-traffic-light --out "$out/risk-of-bias-traffic-light.png"
+render "$rob" --figure rob-traffic-light --width-mm 85 --out "$out/risk-of-bias-traffic-light-85mm.png"

@@ -28,7 +28,7 @@ using namespace evident::ui;
 
 /// Edits the treated mean of the first study, alternating between two values.
 void editCell(Document& document, int iteration) {
-    const CellAddress cell{CellAddress::Kind::RowText, 0, 0, RowField::MeanTreated, 0};
+    const CellAddress cell{CellAddress::Kind::RowText, 0, 0, EntryField::MeanTreated, 0};
     document.undoStack()->push(
         new SetCellCommand(&document, cell, std::string(iteration % 2 ? "61.5" : "62.5")));
 }
@@ -85,7 +85,7 @@ void BM_ResultsPanelUpdate(benchmark::State& state) {
     const OutcomeAnalysis analyses[2] = {analyseOutcome(document.project(), document.project().outcomes[0]),
                                          [&] {
                                              Project edited = document.project();
-                                             edited.outcomes[0].rows[0].treated.mean = "80";
+                                             edited.outcomes[0].rows[0].text(EntryField::MeanTreated) = "80";
                                              return analyseOutcome(edited, edited.outcomes[0]);
                                          }()};
     int iteration = 0;

@@ -4,6 +4,10 @@
 #include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -38,6 +42,8 @@ private slots:
     void textReportIsManuscriptStyle();
     void projectFilesAreRead_data();
     void projectFilesAreRead();
+    void invalidProjectRowsAreLeftOutUnlessStrict();
+    void savedSettingsApplyAndOptionsOverrideThem();
     void executableRuns();
 
 private:
@@ -73,7 +79,7 @@ void TestCli::usageErrors_data() {
     QTest::newRow("unknown measure") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
                                                     QStringLiteral("--measure"), QStringLiteral("OR")}
                                      << int(ExitUsage)
-                                     << "unknown measure 'OR'; use one of SMD, SMD_REVMAN, MD, ROM.";
+                                     << "unknown measure 'OR'; use one of SMD, SMD_REVMAN, MD, ROM";
     QTest::newRow("unknown method") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
                                                    QStringLiteral("--method"), QStringLiteral("BAYES")}
                                     << int(ExitUsage) << "unknown method 'BAYES'";
@@ -223,6 +229,55 @@ void TestCli::projectFilesAreRead() {
                             QStringLiteral("--skip-invalid")});
     QCOMPARE(run.status, status);
     QVERIFY2((run.out + run.err).contains(expected), qPrintable(run.out + run.err));
+}
+
+void TestCli::invalidProjectRowsAreLeftOutUnlessStrict() {
+    // The bundled example has one row without its treated SD: the app leaves it out with a note, and so
+    // does analyze; --strict stops at it.
+    const QString example =
+        QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+    const Run run = runCli({QStringLiteral("analyze"), example, QStringLiteral("--json")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("Note: left out, outcome 'Endometrial glands (count)', row ")),
+             qPrintable(run.err));
+    const QString warnings = QJsonDocument(run.json.value(QStringLiteral("warnings")).toArray()).toJson();
+    QVERIFY2(warnings.contains(QStringLiteral("Left out, outcome")), qPrintable(warnings));
+    const Run strict = runCli({QStringLiteral("analyze"), example, QStringLiteral("--strict")});
+    QCOMPARE(strict.status, int(ExitInputError));
+    QVERIFY2(strict.err.contains(QStringLiteral("leave out --strict")), qPrintable(strict.err));
+    QVERIFY(strict.out.isEmpty());
+}
+
+void TestCli::savedSettingsApplyAndOptionsOverrideThem() {
+    // An outcome saved with DL, Hartung-Knapp and a subgroup is analysed with them; options override.
+    QFile source(QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject project = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonArray outcomes = project.value(QStringLiteral("outcomes")).toArray();
+    QJsonObject outcome = outcomes.at(0).toObject();
+    QJsonObject analysis = outcome.value(QStringLiteral("analysis")).toObject();
+    analysis.insert(QStringLiteral("tau2_estimator"), QStringLiteral("DL"));
+    analysis.insert(QStringLiteral("ci_method"), QStringLiteral("hksj"));
+    analysis.insert(QStringLiteral("subgroup"), QStringLiteral("Route"));
+    outcome.insert(QStringLiteral("analysis"), analysis);
+    outcomes.replace(0, outcome);
+    project.insert(QStringLiteral("outcomes"), outcomes);
+    const QString path = writeFile(QStringLiteral("saved-settings.evident"), QJsonDocument(project).toJson());
+
+    const Run saved = runCli({QStringLiteral("analyze"), path, QStringLiteral("--json")});
+    QVERIFY2(saved.status == ExitOk, qPrintable(saved.err));
+    QCOMPARE(saved.json.value(QStringLiteral("method")).toString(), QStringLiteral("DL"));
+    QCOMPARE(saved.json.value(QStringLiteral("test")).toString(), QStringLiteral("hksj"));
+    QCOMPARE(
+        saved.json.value(QStringLiteral("subgroups")).toObject().value(QStringLiteral("variable")).toString(),
+        QStringLiteral("Route"));
+    const Run overridden =
+        runCli({QStringLiteral("analyze"), path, QStringLiteral("--json"), QStringLiteral("--method"),
+                QStringLiteral("REML"), QStringLiteral("--test"), QStringLiteral("z")});
+    QVERIFY2(overridden.status == ExitOk, qPrintable(overridden.err));
+    QCOMPARE(overridden.json.value(QStringLiteral("method")).toString(), QStringLiteral("REML"));
+    QCOMPARE(overridden.json.value(QStringLiteral("test")).toString(), QStringLiteral("z"));
+    QVERIFY(overridden.json.value(QStringLiteral("subgroups")).isObject()); // Still the saved subgroup
 }
 
 void TestCli::executableRuns() {

@@ -9,7 +9,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
@@ -17,6 +19,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextStream>
+
+#include <cmath>
 
 using namespace evident;
 using namespace evident::cli;
@@ -65,6 +69,8 @@ private slots:
     void riskOfBiasSummaryWithoutAssessmentsSaysWhy();
     void reportAddsTheSummaryWhenStudiesWereAssessed();
     void executableRendersWithoutADisplay();
+    void bundledProjectRendersAsTheAppShowsIt();
+    void everyCommandHonoursTheSavedSettings();
 
 private:
     QTemporaryDir m_dir;
@@ -88,6 +94,10 @@ void TestCliRender::renderEachFigure_data() {
     QTest::newRow("tsa png") << s("tsa") << s("png") << list({"--mre", "0.5", "--tsa-order", "year"});
     QTest::newRow("tsa MD with futility tiff")
         << s("tsa") << s("tiff") << list({"--measure", "MD", "--mre", "1", "--tsa-sd", "2.5", "--futility"});
+    QTest::newRow("tsa with a negative minimal effect png")
+        << s("tsa") << s("png") << list({"--measure", "MD", "--mre", "-1", "--tsa-sd", "2.5"});
+    QTest::newRow("cumulative png") << s("cumulative") << s("png") << list({"--order", "year"});
+    QTest::newRow("leave-one-out png") << s("leave-one-out") << s("png") << QStringList{};
 }
 
 void TestCliRender::renderEachFigure() {
@@ -199,7 +209,9 @@ void TestCliRender::reportWritesEverythingForEachOutcome() {
                             QStringLiteral("--mre"), QStringLiteral("0.5")});
     QVERIFY2(run.status == ExitOk, qPrintable(run.err));
     const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
-    QCOMPARE(files.size(), 9); // report, JSON, 3 figures × (PDF, PNG), and the study characteristics
+    // Report, JSON, 5 figures (forest, cumulative, leave-one-out, funnel, TSA) × (PDF, PNG), and the
+    // study characteristics.
+    QCOMPARE(files.size(), 13);
     QVERIFY(files.contains(QStringLiteral("study-characteristics.csv")));
     QFile characteristics(QDir(dir).filePath(QStringLiteral("study-characteristics.csv")));
     QVERIFY(characteristics.open(QIODevice::ReadOnly));
@@ -208,7 +220,8 @@ void TestCliRender::reportWritesEverythingForEachOutcome() {
     for (const QString& file : files)
         QVERIFY2(run.out.contains(QDir(dir).filePath(file)), qPrintable(file));
     for (const QString& suffix :
-         {QStringLiteral("-forest.png"), QStringLiteral("-funnel.png"), QStringLiteral("-tsa.png")}) {
+         {QStringLiteral("-forest.png"), QStringLiteral("-funnel.png"), QStringLiteral("-tsa.png"),
+          QStringLiteral("-cumulative.png"), QStringLiteral("-leave-one-out.png")}) {
         bool found = false;
         for (const QString& file : files)
             if (file.endsWith(suffix)) {
@@ -241,6 +254,8 @@ void TestCliRender::riskOfBiasFiguresInEveryFormat_data() {
             << list({"--figure", "rob-summary"}) << s(format);
         QTest::newRow(qPrintable(s("forest --rob ") + s(format)))
             << list({"--figure", "forest", "--rob"}) << s(format);
+        QTest::newRow(qPrintable(s("rob-traffic-light ") + s(format)))
+            << list({"--figure", "rob-traffic-light"}) << s(format);
     }
 }
 
@@ -262,9 +277,16 @@ void TestCliRender::riskOfBiasFiguresInEveryFormat() {
     const double heightMm = size.captured(1).toDouble();
     QVERIFY(heightMm > 60 && heightMm < 200);
     if (format == u"png" || format == u"tiff") {
+        // The file has the pixels the command reports, and they are the size in mm at 150 dpi (the mm
+        // are printed to 0.1 mm, so the height in pixels may differ from them by one).
+        const QRegularExpressionMatch pixels =
+            QRegularExpression(QStringLiteral("([0-9]+) x ([0-9]+) px at 150 dpi")).match(run.out);
+        QVERIFY(pixels.hasMatch());
         const QImage image(out);
         QVERIFY(!image.isNull());
-        QCOMPARE(image.size(), QSize(pixelsForMm(175, 150), pixelsForMm(heightMm, 150)));
+        QCOMPARE(image.size(), QSize(pixels.captured(1).toInt(), pixels.captured(2).toInt()));
+        QCOMPARE(image.width(), pixelsForMm(175, 150));
+        QVERIFY(std::abs(image.height() - pixelsForMm(heightMm, 150)) <= 1);
     } else if (format == u"svg") {
         QSvgRenderer svg(out);
         QVERIFY(svg.isValid());
@@ -298,9 +320,10 @@ void TestCliRender::reportAddsTheSummaryWhenStudiesWereAssessed() {
     const Run run = runCli({s("report"), robExample(), s("--out"), dir, s("--rob")});
     QVERIFY2(run.status == ExitOk, qPrintable(run.err));
     const QStringList files = QDir(dir).entryList(QDir::Files, QDir::Name);
-    // Report, JSON, 4 figures × (PDF, PNG), and the study characteristics.
-    QCOMPARE(files.size(), 11);
-    for (const QString& suffix : {s("-rob-summary.png"), s("-rob-summary.pdf")}) {
+    // Report, JSON, 7 figures × (PDF, PNG), and the study characteristics.
+    QCOMPARE(files.size(), 17);
+    for (const QString& suffix :
+         {s("-rob-summary.png"), s("-rob-summary.pdf"), s("-rob-traffic-light.png")}) {
         bool found = false;
         for (const QString& file : files)
             found = found || file.endsWith(suffix);
@@ -324,6 +347,67 @@ void TestCliRender::executableRendersWithoutADisplay() {
     QVERIFY(process.waitForFinished(60000));
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     QCOMPARE(QImage(out).width(), pixelsForMm(85, 300));
+}
+
+void TestCliRender::bundledProjectRendersAsTheAppShowsIt() {
+    // One row of the example lacks its treated SD: the app leaves it out with a note, and so does
+    // render; --strict stops at it.
+    const QString project = s(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+    const QString out = m_dir.filePath(s("example-forest.png"));
+    const Run run =
+        runCli({s("render"), project, s("--figure"), s("forest"), s("--format"), s("png"), s("--out"), out});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QVERIFY2(run.err.contains(s("Note: left out, outcome")), qPrintable(run.err));
+    QVERIFY(!QImage(out).isNull());
+    const QString strictOut = m_dir.filePath(s("example-forest-strict.png"));
+    const Run strict =
+        runCli({s("render"), project, s("--figure"), s("forest"), s("--strict"), s("--out"), strictOut});
+    QCOMPARE(strict.status, int(ExitInputError));
+    QVERIFY(!QFile::exists(strictOut));
+}
+
+void TestCliRender::everyCommandHonoursTheSavedSettings() {
+    // The first outcome saved with DL, Hartung-Knapp and a subgroup: analyze, report and render use
+    // them, and give one exit status for the file.
+    QFile source(s(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    QJsonObject project = QJsonDocument::fromJson(source.readAll()).object();
+    QJsonArray outcomes = project.value(s("outcomes")).toArray();
+    QJsonObject outcome = outcomes.at(0).toObject();
+    QJsonObject analysis = outcome.value(s("analysis")).toObject();
+    analysis.insert(s("tau2_estimator"), s("DL"));
+    analysis.insert(s("ci_method"), s("hksj"));
+    analysis.insert(s("subgroup"), s("Route"));
+    outcome.insert(s("analysis"), analysis);
+    outcomes.replace(0, outcome);
+    project.insert(s("outcomes"), outcomes);
+    const QString path = m_dir.filePath(s("saved-settings.evident"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(project).toJson());
+    file.close();
+
+    const Run analyze = runCli({s("analyze"), path, s("--json")});
+    const QString dir = m_dir.filePath(s("saved-settings-report"));
+    const Run report = runCli({s("report"), path, s("--out"), dir});
+    const Run render =
+        runCli({s("render"), path, s("--figure"), s("forest"), s("--out"), m_dir.filePath(s("saved.svg"))});
+    QVERIFY2(analyze.status == ExitOk, qPrintable(analyze.err));
+    QCOMPARE(report.status, analyze.status);
+    QCOMPARE(render.status, analyze.status);
+    QFile json(QDir(dir).filePath(s("endometrial-glands-count-analysis.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject reported = QJsonDocument::fromJson(json.readAll()).object();
+    for (const QJsonObject& results : {analyze.json, reported}) {
+        QCOMPARE(results.value(s("method")).toString(), s("DL"));
+        QCOMPARE(results.value(s("test")).toString(), s("hksj"));
+        QCOMPARE(results.value(s("subgroups")).toObject().value(s("variable")).toString(), s("Route"));
+    }
+    QCOMPARE(analyze.json.value(s("estimate")).toDouble(), reported.value(s("estimate")).toDouble());
+    // The forest plot's method line says so too.
+    QFile svg(m_dir.filePath(s("saved.svg")));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("IV, Random (HKSJ), 95% CI"));
 }
 
 QTEST_MAIN(TestCliRender)

@@ -41,6 +41,7 @@ private slots:
     void binaryRiskRatioMatchesRtsa();
     void badOptionsAreNamed_data();
     void badOptionsAreNamed();
+    void negativeDeltaIsItsMagnitude();
 
 private:
     QTemporaryDir m_dir;
@@ -272,6 +273,26 @@ void TestCliTsa::badOptionsAreNamed() {
     const Run run = runCli(arguments);
     QCOMPARE(run.status, status);
     QVERIFY2(run.err.contains(message), qPrintable(run.err));
+}
+
+void TestCliTsa::negativeDeltaIsItsMagnitude() {
+    // A lower-is-better outcome states its minimal relevant effect as negative (RTSA accepts it): the
+    // magnitude sets the RIS; the futility wedge is symmetric about Z = 0, so the boundaries are the same.
+    const auto tsa = [this](const char* delta) {
+        return runCli({QStringLiteral("tsa"), m_eds, QStringLiteral("--measure"), QStringLiteral("MD"),
+                       QStringLiteral("--delta"), QString::fromLatin1(delta), QStringLiteral("--sd"),
+                       QStringLiteral("30"), QStringLiteral("--futility"), QStringLiteral("nonbinding"),
+                       QStringLiteral("--json")});
+    };
+    const Run positive = tsa("8");
+    const Run negative = tsa("-8");
+    QVERIFY2(negative.status == ExitOk, qPrintable(negative.err));
+    QVERIFY(!negative.err.contains(QStringLiteral("Set the minimal relevant effect")));
+    QCOMPARE(negative.json.value(QStringLiteral("ris")).toInt(),
+             positive.json.value(QStringLiteral("ris")).toInt());
+    QVERIFY(negative.json.value(QStringLiteral("ris")).toInt() > 0);
+    QCOMPARE(negative.json.value(QStringLiteral("looks")), positive.json.value(QStringLiteral("looks")));
+    QCOMPARE(tsa("0").status, int(ExitAnalysisFailed)); // Zero is still no effect to look for
 }
 
 QTEST_GUILESS_MAIN(TestCliTsa)

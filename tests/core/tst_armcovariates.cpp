@@ -18,9 +18,9 @@ Project twoOutcomes() {
     glands.name = "Glands";
     OutcomeRow low;
     low.study = 1;
-    low.arm = "low";
+    low.text(EntryField::Arm) = "low";
     OutcomeRow high = low;
-    high.arm = "high";
+    high.text(EntryField::Arm) = "high";
     OutcomeRow other;
     other.study = 2;
     glands.rows = {low, high, other};

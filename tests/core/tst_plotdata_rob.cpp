@@ -209,7 +209,7 @@ void TestPlotDataRob::countedStudiesAreThoseIncludedInTheOutcome() {
         outcome.rows[0].included = false;
     if (change.startsWith(u"second arm")) {
         OutcomeRow second = outcome.rows[0];
-        second.arm = "high dose";
+        second.text(EntryField::Arm) = "high dose";
         outcome.rows.push_back(second);
         if (change.endsWith(u"unticked"))
             outcome.rows[0].included = false;
@@ -220,7 +220,7 @@ void TestPlotDataRob::countedStudiesAreThoseIncludedInTheOutcome() {
         outcome.rows.push_back(stray);
     }
     if (change == u"bad cell")
-        outcome.rows[1].treated.sd = "-1";
+        outcome.rows[1].text(EntryField::SdTreated) = "-1";
     const std::vector<const Study*> included = studiesIncludedIn(outcome, project.studies);
     QCOMPARE(static_cast<int>(included.size()), studies);
     for (std::size_t i = 1; i < included.size(); ++i)
@@ -414,8 +414,8 @@ void TestPlotDataRob::figureKindKey() {
     QVERIFY(parseFigureKind("rob-summary") == FigureKind::RobSummary);
     QVERIFY(parseFigureKind("ROB-Summary") == FigureKind::RobSummary);
     QVERIFY(!parseFigureKind("rob"));
-    for (FigureKind kind : allFigureKinds)
-        QVERIFY(parseFigureKind(figureKey(kind)) == kind);
+    for (const FigureType& type : figureTypes())
+        QVERIFY(parseFigureKind(figureKey(type.kind)) == type.kind);
 }
 
 QTEST_APPLESS_MAIN(TestPlotDataRob)

@@ -17,10 +17,10 @@ OutcomeRow comparison(StudyId study, ArmEntry treated, ArmEntry control, std::st
                       std::string controlGroup = {}) {
     OutcomeRow row;
     row.study = study;
-    row.treated = std::move(treated);
-    row.control = std::move(control);
-    row.arm = std::move(arm);
-    row.controlGroup = std::move(controlGroup);
+    setArm(row, ArmSide::Treated, std::move(treated));
+    setArm(row, ArmSide::Control, std::move(control));
+    row.text(EntryField::Arm) = std::move(arm);
+    row.text(EntryField::ControlGroup) = std::move(controlGroup);
     return row;
 }
 
@@ -130,7 +130,7 @@ void TestPreclinicalPreparation::conflictingSharedControlsAreReported() {
                     2);
     const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
     QCOMPARE(prepared.issues.size(), std::size_t(2));
-    QCOMPARE(prepared.issues[0].field, std::string(field::controlGroup));
+    QCOMPARE(prepared.issues[0].field, std::string(entryFieldSpec(EntryField::ControlGroup).key));
     QCOMPARE(prepared.data.labels, std::vector<std::string>{"Study 2"}); // the rest is still analysed
 }
 
@@ -301,13 +301,13 @@ void TestPreclinicalPreparation::normalisedMeanDifferenceNeedsShamMean() {
     Outcome& outcome = project.outcomes[0];
     outcome.settings.measure = EffectMeasure::NMD;
     outcome.lowerIsBetter = true;
-    outcome.rows[0].shamMean = "0";
+    outcome.rows[0].text(EntryField::ShamMean) = "0";
     const PreparedOutcome prepared = prepareOutcome(project, outcome);
     QCOMPARE(prepared.data.size(), std::size_t(1));
     EVIDENT_COMPARE_REL(prepared.data.yi[0], 40.0, 1e-14);
     EVIDENT_COMPARE_REL(prepared.data.vi[0], 12.0 * 12.0 / 8 + 10.0 * 10.0 / 8, 1e-14);
     QCOMPARE(prepared.issues.size(), std::size_t(1));
-    QCOMPARE(prepared.issues[0].field, std::string(field::shamMean));
+    QCOMPARE(prepared.issues[0].field, std::string(entryFieldSpec(EntryField::ShamMean).key));
     QCOMPARE(prepared.issues[0].message, std::string("Sham mean (for the NMD) is missing"));
 }
 

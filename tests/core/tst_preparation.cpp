@@ -19,8 +19,8 @@ Project twoGroupProject(const std::vector<std::array<std::string, 6>>& rows) {
             makeStudy(id, "Study " + std::to_string(id), {id % 2 ? "IV" : "IU", std::to_string(id * 10)}));
         OutcomeRow row;
         row.study = id;
-        row.treated = meanSdEntry(cells[0], cells[1], cells[2]);
-        row.control = meanSdEntry(cells[3], cells[4], cells[5]);
+        setArm(row, ArmSide::Treated, meanSdEntry(cells[0], cells[1], cells[2]));
+        setArm(row, ArmSide::Control, meanSdEntry(cells[3], cells[4], cells[5]));
         outcome.rows.push_back(row);
         ++id;
     }
@@ -130,13 +130,13 @@ void TestPreparation::precomputedAcceptsVarianceOrStandardError() {
     Project project;
     project.studies = {makeStudy(1, "A"), makeStudy(2, "B"), makeStudy(3, "C")};
     Outcome outcome;
-    outcome.layout = DataLayout::Precomputed;
+    outcome.kind = OutcomeKind::Generic;
     const auto precomputed = [](StudyId study, std::string yi, std::string vi, std::string sei) {
         OutcomeRow row;
         row.study = study;
-        row.yi = std::move(yi);
-        row.vi = std::move(vi);
-        row.sei = std::move(sei);
+        row.text(EntryField::Yi) = std::move(yi);
+        row.text(EntryField::Vi) = std::move(vi);
+        row.text(EntryField::Sei) = std::move(sei);
         return row;
     };
     outcome.rows = {precomputed(1, "0.5", "0.04", ""), precomputed(2, "0.3", "", "0.1"),

@@ -22,8 +22,8 @@ Project projectWithJudgements() {
         project.studies.push_back(study);
         OutcomeRow row;
         row.study = id;
-        row.treated = meanSdEntry(std::to_string(treatedMeans[id - 1]), "3", "8");
-        row.control = meanSdEntry("10", "3", "8");
+        setArm(row, ArmSide::Treated, meanSdEntry(std::to_string(treatedMeans[id - 1]), "3", "8"));
+        setArm(row, ArmSide::Control, meanSdEntry("10", "3", "8"));
         outcome.rows.push_back(row);
     }
     project.outcomes.push_back(outcome);

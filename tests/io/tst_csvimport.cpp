@@ -3,6 +3,8 @@
 #include "io/csvimport.h"
 #include "tests/support/testsupport.h"
 
+#include <QElapsedTimer>
+
 using namespace evident;
 using namespace evident::io;
 
@@ -25,6 +27,9 @@ private slots:
     void metaforColumnNamesAreAccepted();
     void precomputedLayout();
     void cellProblemsNameLineAndColumn();
+    void misspeltRiskOfBiasColumnIsNamed_data();
+    void misspeltRiskOfBiasColumnIsNamed();
+    void manyColumnsAreCheckedForDuplicates();
 };
 
 void TestCsvImport::fileLevelErrors_data() {
@@ -33,6 +38,9 @@ void TestCsvImport::fileLevelErrors_data() {
     QTest::newRow("duplicate header")
         << "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,Route,route\nA,1,1,5,1,1,5,iv,iv\n"
         << "Column 'route' appears twice in the header (columns 8 and 9).";
+    QTest::newRow("third copy names the first")
+        << "study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,Route,route,ROUTE\nA,1,1,5,1,1,5,iv,iv,iv\n"
+        << "Column 'ROUTE' appears twice in the header (columns 8 and 10).";
     QTest::newRow("no study column") << "mean_t,sd_t,n_t,mean_c,sd_c,n_c\n1,1,5,1,1,5\n"
                                      << "There is no 'study' column with the study labels.";
     QTest::newRow("incomplete two-group set")
@@ -67,9 +75,9 @@ void TestCsvImport::twoGroupLayoutWithCovariates() {
     QCOMPARE(project.studies[1].label, std::string("Bo 2020"));
     QCOMPARE(project.studies[1].covariateValues[0], std::string("intravenous"));
     const Outcome& outcome = project.outcomes.front();
-    QCOMPARE(outcome.layout, DataLayout::TwoGroupContinuous);
-    QCOMPARE(outcome.rows[0].treated.mean, std::string("5.1"));
-    QCOMPARE(outcome.rows[1].control.n, std::string("6"));
+    QCOMPARE(outcome.kind, OutcomeKind::Continuous);
+    QCOMPARE(outcome.rows[0].text(EntryField::MeanTreated), std::string("5.1"));
+    QCOMPARE(outcome.rows[1].text(EntryField::NControl), std::string("6"));
     QCOMPARE(import.rowLines, (QList<int>{2, 3}));
 }
 
@@ -98,7 +106,7 @@ void TestCsvImport::armsKeepTheirOwnCovariateValues() {
 void TestCsvImport::metaforColumnNamesAreAccepted() {
     const CsvImport import = importText(QStringLiteral("study,m1i,sd1i,n1i,m2i,sd2i,n2i\nA,1,1,5,2,1,5\n"));
     QVERIFY(import.errors.isEmpty());
-    QCOMPARE(import.project.outcomes.front().rows[0].control.mean, std::string("2"));
+    QCOMPARE(import.project.outcomes.front().rows[0].text(EntryField::MeanControl), std::string("2"));
     QCOMPARE(import.headerOfField.value(QStringLiteral("mean_c")), QStringLiteral("m2i"));
 }
 
@@ -106,8 +114,8 @@ void TestCsvImport::precomputedLayout() {
     const CsvImport import = importText(QStringLiteral("study\tyi\tsei\nA\t0.5\t0.2\nB\t-0.1\t0.3\n"));
     QVERIFY(import.errors.isEmpty());
     const Outcome& outcome = import.project.outcomes.front();
-    QCOMPARE(outcome.layout, DataLayout::Precomputed);
-    QCOMPARE(outcome.rows[1].sei, std::string("0.3"));
+    QCOMPARE(outcome.kind, OutcomeKind::Generic);
+    QCOMPARE(outcome.rows[1].text(EntryField::Sei), std::string("0.3"));
     const PreparedOutcome prepared = prepareOutcome(import.project, outcome);
     QCOMPARE(prepared.data.vi[0], 0.2 * 0.2);
 }
@@ -121,6 +129,59 @@ void TestCsvImport::cellProblemsNameLineAndColumn() {
     QCOMPARE(describeIssue(prepared.issues.front(), import),
              QStringLiteral(
                  "line 3, column 'SD_T' (study 'Bo 2020'): SD (treated) must be greater than 0 (got -0.9)"));
+}
+
+void TestCsvImport::misspeltRiskOfBiasColumnIsNamed_data() {
+    QTest::addColumn<QString>("column");
+    QTest::addColumn<bool>("warned");
+    QTest::newRow("misspelt item") << "rob_sequence_generaton" << true;
+    QTest::newRow("misspelt support column") << "rob_blinding_caregiver_suport" << true;
+    QTest::newRow("upper case prefix") << "ROB_randomisation" << true;
+    QTest::newRow("a real item") << "rob_sequence_generation" << false;
+    QTest::newRow("a real support column") << "rob_sequence_generation_support" << false;
+    QTest::newRow("an ordinary characteristic") << "robustness" << false;
+}
+
+void TestCsvImport::misspeltRiskOfBiasColumnIsNamed() {
+    QFETCH(QString, column);
+    QFETCH(bool, warned);
+    const CsvImport import = importText(
+        QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c,%1\nA,1,1,5,1,1,5,low\n").arg(column));
+    QVERIFY2(import.errors.isEmpty(), qPrintable(import.errors.join(u'\n')));
+    QString warning;
+    for (const QString& w : import.warnings)
+        if (w.contains(column))
+            warning = w;
+    QCOMPARE(!warning.isEmpty(), warned);
+    if (warned) {
+        // The warning lists the valid keys, so the user can correct the header.
+        QVERIFY2(warning.contains(QStringLiteral("rob_sequence_generation")), qPrintable(warning));
+        QVERIFY2(warning.contains(QStringLiteral("rob_other_bias")), qPrintable(warning));
+        QVERIFY(warning.contains(QStringLiteral("study characteristic")));
+    }
+}
+
+void TestCsvImport::manyColumnsAreCheckedForDuplicates() {
+    // 50,000 columns: the duplicate check is one hash look-up per column (it used to compare every
+    // pair, which took over a minute).
+    QStringList header{QStringLiteral("study"), QStringLiteral("yi"), QStringLiteral("vi")};
+    QStringList record{QStringLiteral("A"), QStringLiteral("0.5"), QStringLiteral("0.1")};
+    for (int c = 0; c < 50000; ++c) {
+        header.append(QStringLiteral("c%1").arg(c));
+        record.append(QString());
+    }
+    header.append(QStringLiteral("C17"));
+    record.append(QString());
+    CsvTable table;
+    table.header = header;
+    table.records.append(record);
+    table.recordLines.append(2);
+    QElapsedTimer timer;
+    timer.start();
+    const CsvImport import = importStudies(table, guessColumnRoles(header), QStringLiteral("outcome"));
+    QCOMPARE(import.errors,
+             QStringList{QStringLiteral("Column 'C17' appears twice in the header (columns 21 and 50004).")});
+    QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed())));
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

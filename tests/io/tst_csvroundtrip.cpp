@@ -54,8 +54,8 @@ void TestCsvRoundTrip::simpleDataStaysSimple() {
     for (StudyId id : {1, 2}) {
         OutcomeRow row;
         row.study = id;
-        row.treated = meanSdEntry("10", "2", "8");
-        row.control = meanSdEntry("8", "2", "8");
+        setArm(row, ArmSide::Treated, meanSdEntry("10", "2", "8"));
+        setArm(row, ArmSide::Control, meanSdEntry("8", "2", "8"));
         outcome.rows.push_back(row);
     }
     const io::CsvContent table = io::outcomeTable(project, outcome);

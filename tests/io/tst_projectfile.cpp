@@ -74,11 +74,13 @@ private slots:
     void enumerationsAreStoredByKey();
     void cellsAreKeptAsTyped();
     void riskOfBiasFigureSettings();
+    void everyFigureOfTheRegistryIsSaved();
     void errors_data();
     void errors();
     void everyTruncationIsAnError();
     void unknownEntriesAreReported();
     void numbersInTextCellsAreAccepted();
+    void nulCharactersAreRemovedWithANote();
     void readingNeverChangesTheFile_data();
     void readingNeverChangesTheFile();
     void failedWriteLeavesNoFile();
@@ -203,6 +205,55 @@ void TestProjectFile::riskOfBiasFigureSettings() {
     QVERIFY(read.project->outcomes[0].figures.robSummary == FigureSettings{});
 }
 
+void TestProjectFile::everyFigureOfTheRegistryIsSaved() {
+    // The figures added with the registry are saved under their project keys and read back.
+    Project project = test::sampleProject();
+    Outcome& outcome = project.outcomes[0];
+    outcome.figures.cumulative.widthMm = 85;
+    outcome.figures.leaveOneOut.fontPointSize = 9;
+    outcome.figures.robTrafficLight.heightMm = 120;
+    const QByteArray json = projectToJson(project);
+    const QJsonObject figures = QJsonDocument::fromJson(json)
+                                    .object()
+                                    .value(QStringLiteral("outcomes"))
+                                    .toArray()[0]
+                                    .toObject()
+                                    .value(QStringLiteral("figures"))
+                                    .toObject();
+    QCOMPARE(
+        figures.value(QStringLiteral("cumulative")).toObject().value(QStringLiteral("width_mm")).toDouble(),
+        85.0);
+    QCOMPARE(figures.value(QStringLiteral("leave_one_out"))
+                 .toObject()
+                 .value(QStringLiteral("font_point_size"))
+                 .toDouble(),
+             9.0);
+    QCOMPARE(figures.value(QStringLiteral("rob_traffic_light"))
+                 .toObject()
+                 .value(QStringLiteral("height_mm"))
+                 .toDouble(),
+             120.0);
+    const ProjectReadResult read = projectFromJson(json);
+    QVERIFY2(read.project, qPrintable(read.error));
+    QVERIFY(*read.project == project);
+
+    // A schema 2 file has only forest, funnel, tsa and rob_summary; one spelling the summary as the
+    // command line does ("rob-summary") reads too, without warnings.
+    QJsonObject older = QJsonDocument::fromJson(sampleJson()).object();
+    editElement(older, QStringLiteral("outcomes"), 0, [](QJsonObject& outcome) {
+        QJsonObject figures = outcome.value(QStringLiteral("figures")).toObject();
+        for (const char* key : {"cumulative", "leave_one_out", "rob_traffic_light"})
+            figures.remove(QString::fromLatin1(key));
+        figures.insert(QStringLiteral("rob-summary"), figures.take(QStringLiteral("rob_summary")));
+        outcome.insert(QStringLiteral("figures"), figures);
+    });
+    const ProjectReadResult schema2 = projectFromJson(QJsonDocument(older).toJson());
+    QVERIFY2(schema2.project, qPrintable(schema2.error));
+    QVERIFY2(schema2.warnings.isEmpty(), qPrintable(schema2.warnings.join(QLatin1Char('\n'))));
+    QCOMPARE(schema2.project->outcomes[0].figures.robSummary.widthMm, 85.0);
+    QVERIFY(schema2.project->outcomes[0].figures.cumulative == FigureSettings{});
+}
+
 void TestProjectFile::errors_data() {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("expected");
@@ -225,6 +276,23 @@ void TestProjectFile::errors_data() {
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 7); })
         << QStringLiteral(
                "saved by a newer version of Evident (file schema version 7; this version reads up to 2)");
+    // Out of any integer's range: checked before a cast, and the message shows the number as written.
+    QTest::newRow("schema version 1e300")
+        << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 1e300); })
+        << QStringLiteral("(file schema version 1e+300; this version reads up to 2)");
+    for (const double id : {-1.0, 1e300, 9007199254740994.0})
+        QTest::newRow(qPrintable(QStringLiteral("row study id %1").arg(id)))
+            << editedSample([id](QJsonObject& r) {
+                   editElement(r, QStringLiteral("outcomes"), 0, [id](QJsonObject& o) {
+                       editElement(o, QStringLiteral("rows"), 1,
+                                   [id](QJsonObject& row) { row.insert(QStringLiteral("study"), id); });
+                   });
+               })
+            << QStringLiteral("outcome 'Glands', row 2: 'study' must be a whole number of at least 1");
+    QTest::newRow("study id 1e300") << editedSample([](QJsonObject& r) {
+        editElement(r, QStringLiteral("studies"), 0,
+                    [](QJsonObject& s) { s.insert(QStringLiteral("id"), 1e300); });
+    }) << QStringLiteral("study 1 ('Ali 2019'): 'id' must be a whole number of at least 1");
     QTest::newRow("schema version as text") << editedSample([](QJsonObject& r) {
         r.insert(QStringLiteral("schema_version"), QStringLiteral("1"));
     }) << QStringLiteral("The \"schema_version\" entry is missing or not a whole number.");
@@ -356,6 +424,28 @@ void TestProjectFile::unknownEntriesAreReported() {
              qPrintable(all));
 }
 
+void TestProjectFile::nulCharactersAreRemovedWithANote() {
+    const QString nul(QChar(0));
+    const QByteArray json = editedSample([&nul](QJsonObject& r) {
+        editElement(r, QStringLiteral("studies"), 0, [&nul](QJsonObject& s) {
+            s.insert(QStringLiteral("label"), QStringLiteral("Ali") + nul + QStringLiteral(" 2019"));
+        });
+        QJsonArray names = r.value(QStringLiteral("covariates")).toArray();
+        names[0] = names[0].toString() + nul;
+        r.insert(QStringLiteral("covariates"), names);
+    });
+    QVERIFY(json.contains("\\u0000")); // the file holds the escaped NUL
+    const ProjectReadResult read = projectFromJson(json);
+    QVERIFY2(read.project, qPrintable(read.error));
+    QCOMPARE(read.project->studies[0].label, std::string("Ali 2019"));
+    QVERIFY(*read.project == test::sampleProject());
+    QCOMPARE(read.warnings.size(), 2);
+    QVERIFY2(read.warnings[0].contains(QStringLiteral("covariate 1: the name held NUL characters")),
+             qPrintable(read.warnings[0]));
+    QVERIFY2(read.warnings[1].contains(QStringLiteral("study 1 ('Ali 2019'): 'label' held NUL characters")),
+             qPrintable(read.warnings[1]));
+}
+
 void TestProjectFile::numbersInTextCellsAreAccepted() {
     const QByteArray json = editedSample([](QJsonObject& r) {
         editElement(r, QStringLiteral("outcomes"), 0, [](QJsonObject& o) {
@@ -368,7 +458,7 @@ void TestProjectFile::numbersInTextCellsAreAccepted() {
     });
     const ProjectReadResult read = projectFromJson(json);
     QVERIFY2(read.project, qPrintable(read.error));
-    const ArmEntry& arm = read.project->outcomes[0].rows[0].treated;
+    const ArmEntry arm = armEntry(read.project->outcomes[0].rows[0], ArmSide::Treated);
     QCOMPARE(arm.mean, std::string("5.25"));
     QCOMPARE(arm.sd, std::string("1.2"));
     QCOMPARE(arm.n, std::string("8"));
@@ -445,8 +535,9 @@ void TestProjectFile::bundledExampleReads() {
         QCOMPARE(outcome.tsa.orderColumn, std::string("Year"));
         QVERIFY(outcome.tsa.minimalRelevantEffect > 0);
         for (const OutcomeRow& row : outcome.rows) {
-            for (const std::string* n : {&row.treated.n, &row.control.n}) {
-                if (n->empty() && n == &row.control.n && !row.controlGroup.empty())
+            for (const std::string* n : {&row.text(EntryField::NTreated), &row.text(EntryField::NControl)}) {
+                if (n->empty() && n == &row.text(EntryField::NControl)
+                    && !row.text(EntryField::ControlGroup).empty())
                     continue; // another arm of the study: it uses the shared control group's numbers
                 const int animals = std::stoi(*n);
                 QVERIFY(animals >= 5 && animals <= 12);

@@ -92,8 +92,9 @@ void TestFigureRender::everyFigureInEveryFormat_data() {
     QTest::addColumn<FigureKind>("kind");
     QTest::addColumn<bool>("riskOfBias");
     QTest::addColumn<ExportFormat>("format");
-    for (FigureKind kind : allFigureKinds)
+    for (const FigureType& type : figureTypes())
         for (bool riskOfBias : {false, true}) {
+            const FigureKind kind = type.kind;
             if (riskOfBias && kind != FigureKind::Forest)
                 continue;
             for (ExportFormat format :
@@ -122,6 +123,7 @@ void TestFigureRender::everyFigureInEveryFormat() {
     QVERIFY(kind != FigureKind::Funnel || model.funnel.ok);
     QVERIFY(kind != FigureKind::Tsa || model.tsa.ok);
     QVERIFY(kind != FigureKind::RobSummary || model.robSummary.ok);
+    QVERIFY2(model.ok(), model.message().c_str());
     const QString path =
         m_dir.filePath(QStringLiteral("figure-%1%2.%3")
                            .arg(QString::fromLatin1(figureKey(kind).data()),

@@ -65,7 +65,7 @@ Project sampleProject() {
     Outcome fibrosis;
     fibrosis.name = "Fibrosis";
     fibrosis.lowerIsBetter = true;
-    fibrosis.layout = DataLayout::Precomputed;
+    fibrosis.kind = OutcomeKind::Generic;
     fibrosis.settings.measure = EffectMeasure::Generic;
     fibrosis.rows = {
         makeRow(10, true, {}, {}, "-1.2", "0.21", ""), makeRow(12, true, {}, {}, "-0.8", "", "0.4"),
@@ -146,25 +146,25 @@ Project preclinicalProject() {
 
     OutcomeRow low;
     low.study = 1;
-    low.arm = "EV low dose";
-    low.controlGroup = "vehicle";
-    low.treated = sem;
-    low.control = control;
-    low.shamMean = "15";
+    low.text(EntryField::Arm) = "EV low dose";
+    low.text(EntryField::ControlGroup) = "vehicle";
+    setArm(low, ArmSide::Treated, sem);
+    setArm(low, ArmSide::Control, control);
+    low.text(EntryField::ShamMean) = "15";
     OutcomeRow high = low;
-    high.arm = "EV high dose";
-    high.treated = ci;
-    high.control = ArmEntry{};          // uses the shared control typed on the first row
-    high.covariateValues = {"", "100"}; // its own dose; the EV source is the study's
+    high.text(EntryField::Arm) = "EV high dose";
+    setArm(high, ArmSide::Treated, ci);
+    setArm(high, ArmSide::Control, ArmEntry{}); // uses the shared control typed on the first row
+    high.covariateValues = {"", "100"};         // its own dose; the EV source is the study's
     OutcomeRow single;
     single.study = 2;
-    single.treated = median;
-    single.control = meanSdEntry("4.1", "1.5", "9");
+    setArm(single, ArmSide::Treated, median);
+    setArm(single, ArmSide::Control, meanSdEntry("4.1", "1.5", "9"));
     OutcomeRow excluded;
     excluded.study = 3;
     excluded.included = false;
-    excluded.treated = meanSdEntry("7", "1", "6");
-    excluded.control = meanSdEntry("5", "1", "6");
+    setArm(excluded, ArmSide::Treated, meanSdEntry("7", "1", "6"));
+    setArm(excluded, ArmSide::Control, meanSdEntry("5", "1", "6"));
     outcome.rows = {low, high, single, excluded};
     project.outcomes.push_back(outcome);
     return project;

@@ -28,7 +28,7 @@ namespace {
 /// The first column of a kind (for dispersion types: the treated arm's; for row text: the field's
 /// first column, Mean before Median).
 QModelIndex cell(const StudyTableModel& model, int row, CellAddress::Kind kind,
-                 RowField field = RowField::MeanTreated, int covariate = 0) {
+                 EntryField field = EntryField::MeanTreated, int covariate = 0) {
     for (int c = 0; c < model.columnCount(); ++c) {
         const GridColumn& column = model.columns()[static_cast<std::size_t>(c)];
         if (column.kind == kind && (kind != CellAddress::Kind::RowText || column.field == field)
@@ -100,10 +100,12 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
     using K = CellAddress::Kind;
     QList<QPair<QByteArray, Edit>> list;
     list.append({"edit a number cell", [](Document&, StudyTableModel& m) {
-                     QVERIFY(m.setData(cell(m, 1, K::RowText, RowField::SdTreated), QStringLiteral("1.75")));
+                     QVERIFY(
+                         m.setData(cell(m, 1, K::RowText, EntryField::SdTreated), QStringLiteral("1.75")));
                  }});
     list.append({"type a bad value", [](Document&, StudyTableModel& m) {
-                     QVERIFY(m.setData(cell(m, 0, K::RowText, RowField::NControl), QStringLiteral("eight")));
+                     QVERIFY(
+                         m.setData(cell(m, 0, K::RowText, EntryField::NControl), QStringLiteral("eight")));
                  }});
     list.append({"untick include", [](Document&, StudyTableModel& m) {
                      QVERIFY(m.setData(cell(m, 0, K::Included), Qt::Unchecked, Qt::CheckStateRole));
@@ -115,7 +117,7 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                      QVERIFY(m.setData(cell(m, 1, K::StudyLabel), QStringLiteral("Bo & Li 2020")));
                  }});
     list.append({"edit a covariate value", [](Document&, StudyTableModel& m) {
-                     QVERIFY(m.setData(cell(m, 4, K::Covariate, RowField::MeanTreated, 0),
+                     QVERIFY(m.setData(cell(m, 4, K::Covariate, EntryField::MeanTreated, 0),
                                        QStringLiteral("intravenous")));
                  }});
     list.append(
@@ -130,7 +132,7 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                      m.addStudies({11, 14});
                  }});
     list.append({"paste a block inside the table", [](Document&, StudyTableModel& m) {
-                     const auto result = m.paste({cell(m, 1, K::RowText, RowField::MeanTreated)},
+                     const auto result = m.paste({cell(m, 1, K::RowText, EntryField::MeanTreated)},
                                                  QStringLiteral("1\t2\t3\n4\t5\t6\n"));
                      QCOMPARE(result.cellsChanged, 6);
                  }});
@@ -141,7 +143,7 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                      QCOMPARE(result.rowsAdded, 1);
                  }});
     list.append({"fill a selection with one value", [](Document&, StudyTableModel& m) {
-                     const QModelIndex first = cell(m, 0, K::RowText, RowField::NTreated);
+                     const QModelIndex first = cell(m, 0, K::RowText, EntryField::NTreated);
                      m.paste(block(m, 0, first.column(), 4, first.column() + 3), QStringLiteral("9"));
                  }});
     list.append({"clear cells", [](Document&, StudyTableModel& m) {
@@ -260,7 +262,7 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                  }});
     list.append({"edit the precomputed outcome", [](Document& d, StudyTableModel& m) {
                      d.setCurrentOutcome(1);
-                     QVERIFY(m.setData(cell(m, 1, K::RowText, RowField::Sei), QStringLiteral("0.45")));
+                     QVERIFY(m.setData(cell(m, 1, K::RowText, EntryField::Sei), QStringLiteral("0.45")));
                  }});
     return list;
 }

@@ -105,6 +105,7 @@ private slots:
     void recoveryCanBeDiscarded();
     void savingRemovesRecoveryFile();
     void csvImportDialogShowsProblems();
+    void csvImportDialogReadsTheChosenEncoding();
     void importCsvAsNewProjectOrOutcome();
     void mergingSharesStudiesByLabel();
     void exportedGridImportsBack();
@@ -164,7 +165,7 @@ void TestFiles::saveAndOpenRoundTrip() {
     const io::ProjectReadResult read = io::readProjectFile(copy + QStringLiteral(".evident"));
     QVERIFY2(read.project, qPrintable(read.error));
     QVERIFY(*read.project == window.document()->project());
-    QCOMPARE(read.project->outcomes[0].rows[0].treated.mean, std::string("5.5"));
+    QCOMPARE(read.project->outcomes[0].rows[0].text(EntryField::MeanTreated), std::string("5.5"));
 }
 
 void TestFiles::openFailureChangesNothing_data() {
@@ -414,6 +415,29 @@ void TestFiles::csvImportDialogShowsProblems() {
     QCOMPARE(dialog.result().project.outcomes.front().rows.size(), std::size_t(3));
 }
 
+void TestFiles::csvImportDialogReadsTheChosenEncoding() {
+    // Saved by Excel on Windows (Windows-1252): "Müller €" is FC for ü and 80 for the euro sign.
+    const QString csv = path(QStringLiteral("excel.csv"));
+    writeFile(csv, "study,yi,vi\r\nM\xFCller \x80,0.5,0.1\r\n");
+    CsvImportDialog dialog(csv, false);
+    QCOMPARE(dialog.fileError(), QString());
+    QCOMPARE(dialog.encoding(), io::TextEncoding::Automatic);
+    QCOMPARE(dialog.preview()->item(1, 0)->text(), QStringLiteral("M\u00fcller \u20ac"));
+    QVERIFY(dialog.problems()->count() > 0);
+    QVERIFY2(dialog.problems()->item(0)->text().contains(QStringLiteral("read as Windows-1252")),
+             qPrintable(dialog.problems()->item(0)->text()));
+    auto* ok = dialog.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+    QVERIFY(ok->isEnabled());
+    dialog.setEncoding(io::TextEncoding::Utf8); // not UTF-8: refused with the line, nothing mangled
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(dialog.problems()->item(0)->text().contains(QStringLiteral("line 2")));
+    dialog.setEncoding(io::TextEncoding::Latin1); // the user's choice: 0x80 is a control character there
+    QVERIFY(ok->isEnabled());
+    QCOMPARE(dialog.preview()->item(1, 0)->text(), QStringLiteral("M\u00fcller \u0080"));
+    QCOMPARE(QString::fromStdString(dialog.result().project.studies.front().label),
+             QStringLiteral("M\u00fcller \u0080"));
+}
+
 void TestFiles::importCsvAsNewProjectOrOutcome() {
     const QString csv = path(QStringLiteral("Fibrosis.csv"));
     writeFile(csv, "study,yi,vi,Route,Strain\n"
@@ -497,8 +521,8 @@ void TestFiles::exportedGridImportsBack() {
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const OutcomeRow& expected = original.outcomes[0].rows[r];
         QCOMPARE(rows[r].included, expected.included);
-        QVERIFY(rows[r].treated == expected.treated);
-        QVERIFY(rows[r].control == expected.control);
+        QVERIFY(armEntry(rows[r], ArmSide::Treated) == armEntry(expected, ArmSide::Treated));
+        QVERIFY(armEntry(rows[r], ArmSide::Control) == armEntry(expected, ArmSide::Control));
         QCOMPARE(imported.project.study(rows[r].study)->label, original.study(expected.study)->label);
         QVERIFY(imported.project.study(rows[r].study)->covariateValues
                 == original.study(expected.study)->covariateValues);

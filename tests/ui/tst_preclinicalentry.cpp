@@ -75,12 +75,12 @@ Project emptyEntryProject() {
 Project handConvertedProject() {
     Project project = emptyEntryProject();
     auto& rows = project.outcomes[0].rows;
-    rows[0].treated = meanSdEntry("12.4", sdFromSem, "8");
-    rows[0].control = meanSdEntry("5.5", "2.0", "12");
-    rows[1].treated = meanSdEntry("9.0", sdFromCi, "10");
-    rows[1].control = meanSdEntry("4.1", "1.5", "9");
-    rows[2].treated = meanSdEntry(meanFromMedianT, sdFromIqrT, "12");
-    rows[2].control = meanSdEntry(meanFromMedianC, sdFromIqrC, "11");
+    setArm(rows[0], ArmSide::Treated, meanSdEntry("12.4", sdFromSem, "8"));
+    setArm(rows[0], ArmSide::Control, meanSdEntry("5.5", "2.0", "12"));
+    setArm(rows[1], ArmSide::Treated, meanSdEntry("9.0", sdFromCi, "10"));
+    setArm(rows[1], ArmSide::Control, meanSdEntry("4.1", "1.5", "9"));
+    setArm(rows[2], ArmSide::Treated, meanSdEntry(meanFromMedianT, sdFromIqrT, "12"));
+    setArm(rows[2], ArmSide::Control, meanSdEntry(meanFromMedianC, sdFromIqrC, "11"));
     return project;
 }
 
@@ -157,11 +157,11 @@ Project sharedControlProject(SharedControlMethod method) {
     outcome.name = "Glands";
     outcome.sharedControl = method;
     OutcomeRow low = makeRow(1, true, meanSdEntry("10.2", "2.1", "8"), meanSdEntry("6.0", "1.8", "12"));
-    low.arm = "Arm 1";
-    low.controlGroup = "control";
+    low.text(EntryField::Arm) = "Arm 1";
+    low.text(EntryField::ControlGroup) = "control";
     OutcomeRow high = makeRow(1, true, meanSdEntry("12.9", "2.4", "8"), ArmEntry{});
-    high.arm = "Arm 2";
-    high.controlGroup = "control";
+    high.text(EntryField::Arm) = "Arm 2";
+    high.text(EntryField::ControlGroup) = "control";
     outcome.rows = {low, high,
                     makeRow(2, true, meanSdEntry("9.1", "1.7", "7"), meanSdEntry("6.3", "1.5", "7"))};
     project.outcomes.push_back(outcome);
@@ -240,10 +240,11 @@ void TestPreclinicalEntry::reportedEntryGivesTheSameEffects() {
 
     // What was typed is kept as typed: the SEM, not a computed SD.
     const OutcomeRow& sem = document.project().outcomes[0].rows[0];
-    QCOMPARE(sem.treated.dispersion, DispersionType::SEM);
-    QCOMPARE(sem.treated.sem, std::string("1.1"));
-    QCOMPARE(sem.treated.sd, std::string());
-    QCOMPARE(document.project().outcomes[0].rows[2].control.mean, std::string("4")); // the median
+    QCOMPARE(sem.treatedDispersion, DispersionType::SEM);
+    QCOMPARE(sem.text(EntryField::SemTreated), std::string("1.1"));
+    QCOMPARE(sem.text(EntryField::SdTreated), std::string());
+    QCOMPARE(document.project().outcomes[0].rows[2].text(EntryField::MeanControl),
+             std::string("4")); // the median
     // Every cell was one undo step, and undoing them all gives back the empty rows.
     QCOMPARE(document.undoStack()->count(), 26);
     while (document.undoStack()->canUndo())
@@ -403,7 +404,7 @@ void TestPreclinicalEntry::cellsOfAnotherTypeAreGreyedNotHidden() {
     QCOMPARE(mean.data().toString(), QString());
     QVERIFY(!model.flags(mean).testFlag(Qt::ItemIsEditable));
     QVERIFY(!model.setData(mean, QStringLiteral("8")));
-    QCOMPARE(document.project().outcomes[0].rows[1].treated.mean, std::string("7"));
+    QCOMPARE(document.project().outcomes[0].rows[1].text(EntryField::MeanTreated), std::string("7"));
     QVERIFY(mean.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Median (range)")));
 }
 
@@ -420,11 +421,11 @@ void TestPreclinicalEntry::pastedTypesDecideMeanOrMedian() {
         model.paste({model.index(1, first)}, QStringLiteral("MEDIAN_IQR\t99\t6.5\t\nSD\t8.1\t77\t1.9\n"));
     QCOMPARE(document.undoStack()->count(), 1);
     const auto& rows = document.project().outcomes[0].rows;
-    QCOMPARE(rows[1].treated.dispersion, DispersionType::MedianIQR);
-    QCOMPARE(rows[1].treated.mean, std::string("6.5"));
-    QCOMPARE(rows[2].treated.dispersion, DispersionType::SD);
-    QCOMPARE(rows[2].treated.mean, std::string("8.1"));
-    QCOMPARE(rows[2].treated.sd, std::string("1.9"));
+    QCOMPARE(rows[1].treatedDispersion, DispersionType::MedianIQR);
+    QCOMPARE(rows[1].text(EntryField::MeanTreated), std::string("6.5"));
+    QCOMPARE(rows[2].treatedDispersion, DispersionType::SD);
+    QCOMPARE(rows[2].text(EntryField::MeanTreated), std::string("8.1"));
+    QCOMPARE(rows[2].text(EntryField::SdTreated), std::string("1.9"));
     QCOMPARE(result.notes.size(), 1); // the 99 and the 77 went nowhere, and the reviewer is told
     QVERIFY(result.notes.front().contains(QStringLiteral("2 value(s)")));
     // Copying gives back the block (the unused centre cells are empty).
@@ -432,7 +433,7 @@ void TestPreclinicalEntry::pastedTypesDecideMeanOrMedian() {
              QStringLiteral("SD\t8.1\t\n"));
     // Clearing a row's cells leaves the other centre alone.
     model.clearCells({model.index(1, model.columnOfKey(QStringLiteral("mean_t")))});
-    QCOMPARE(document.project().outcomes[0].rows[1].treated.mean, std::string("6.5"));
+    QCOMPARE(document.project().outcomes[0].rows[1].text(EntryField::MeanTreated), std::string("6.5"));
 }
 
 void TestPreclinicalEntry::revealingColumnGroups() {
@@ -505,8 +506,8 @@ void TestPreclinicalEntry::addArmGivesTheSplitControlAnalysis() {
     // The study as first entered: one arm against its vehicle group.
     Project start = sharedControlProject(SharedControlMethod::SplitControl);
     start.outcomes[0].rows.erase(start.outcomes[0].rows.begin() + 1);
-    start.outcomes[0].rows[0].arm.clear();
-    start.outcomes[0].rows[0].controlGroup.clear();
+    start.outcomes[0].rows[0].text(EntryField::Arm).clear();
+    start.outcomes[0].rows[0].text(EntryField::ControlGroup).clear();
     document.resetProject(start);
     QCOMPARE(model.columnOfKey(QStringLiteral("arm")), -1);
 
@@ -516,10 +517,10 @@ void TestPreclinicalEntry::addArmGivesTheSplitControlAnalysis() {
     QCOMPARE(model.columnOfKey(QStringLiteral("arm")), 2); // the link columns appear
     const OutcomeRow& arm = document.project().outcomes[0].rows[1];
     QCOMPARE(arm.study, StudyId(1));
-    QCOMPARE(arm.arm, std::string("Arm 2"));
-    QCOMPARE(arm.controlGroup, std::string("control"));
-    QVERIFY(arm.control == ArmEntry{});
-    QCOMPARE(document.project().outcomes[0].rows[0].arm, std::string("Arm 1"));
+    QCOMPARE(arm.text(EntryField::Arm), std::string("Arm 2"));
+    QCOMPARE(arm.text(EntryField::ControlGroup), std::string("control"));
+    QVERIFY(armEntry(arm, ArmSide::Control) == ArmEntry{});
+    QCOMPARE(document.project().outcomes[0].rows[0].text(EntryField::Arm), std::string("Arm 1"));
     QVERIFY(type(model, 1, "mean_t", QStringLiteral("12.9")));
     QVERIFY(type(model, 1, "sd_t", QStringLiteral("2.4")));
     QVERIFY(type(model, 1, "n_t", QStringLiteral("8")));
@@ -538,13 +539,13 @@ void TestPreclinicalEntry::addArmGivesTheSplitControlAnalysis() {
     // A third arm gets the next label; undo takes it away whole.
     const Project twoArms = document.project();
     QCOMPARE(model.addArm(1), 2);
-    QCOMPARE(document.project().outcomes[0].rows[2].arm, std::string("Arm 3"));
+    QCOMPARE(document.project().outcomes[0].rows[2].text(EntryField::Arm), std::string("Arm 3"));
     QCOMPARE(document.project().outcomes[0].rows[3].study, StudyId(2));
     document.undoStack()->undo();
     QVERIFY(document.project() == twoArms);
     // Precomputed outcomes have no arms to add.
     Project precomputed = start;
-    precomputed.outcomes[0].layout = DataLayout::Precomputed;
+    precomputed.outcomes[0].kind = OutcomeKind::Generic;
     document.resetProject(precomputed);
     QCOMPARE(model.addArm(0), -1);
 }
@@ -792,7 +793,7 @@ void TestPreclinicalEntry::cellEditorsOfferTheChoices() {
     QCOMPARE(type->currentData().toString(), QStringLiteral("SD"));
     type->setCurrentIndex(type->findData(QStringLiteral("MEDIAN_RANGE")));
     delegate.setModelData(type, &model, typeCell);
-    QCOMPARE(document.project().outcomes[0].rows[0].control.dispersion, DispersionType::MedianRange);
+    QCOMPARE(document.project().outcomes[0].rows[0].controlDispersion, DispersionType::MedianRange);
     // Species: the suggestions, and free text accepted.
     const QModelIndex speciesCell = model.index(1, model.columnOfKey(QStringLiteral("Species")));
     auto* species = qobject_cast<QComboBox*>(delegate.createEditor(&parent, {}, speciesCell));

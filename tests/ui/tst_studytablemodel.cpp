@@ -314,8 +314,8 @@ void TestStudyTableModel::pasteIntoAnEmptyOutcome() {
         model.paste({model.index(0, 1)}, QStringLiteral("Ali 2019\tSD\t5.1\t1.2\t8\nBo 2020\tSEM\t6.3\n"));
     QCOMPARE(result.rowsAdded, 2);
     QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("Ali 2019"));
-    QCOMPARE(document.project().outcomes[0].rows[1].treated.dispersion, DispersionType::SEM);
-    QCOMPARE(document.project().outcomes[0].rows[1].treated.mean, std::string("6.3"));
+    QCOMPARE(document.project().outcomes[0].rows[1].treatedDispersion, DispersionType::SEM);
+    QCOMPARE(document.project().outcomes[0].rows[1].text(EntryField::MeanTreated), std::string("6.3"));
     QCOMPARE(document.undoStack()->count(), 1);
     // Nothing selected in a table with rows: nothing pasted.
     QCOMPARE(model.paste({}, QStringLiteral("x\n")).cellsChanged, 0);

@@ -2,6 +2,7 @@
 #include "ui/analysis/rowdetails.h"
 
 #include "core/common/text.h"
+#include "core/schema/outcomekind.h"
 #include "ui/models/gridcolumns.h"
 
 #include <QCoreApplication>
@@ -47,8 +48,8 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
     const Study* study = project.study(entry.study);
     QString heading =
         tr("Row %1: %2").arg(row + 1).arg(study ? QString::fromStdString(study->label) : QString());
-    if (!trimmed(entry.arm).empty())
-        heading += QStringLiteral(" (%1)").arg(QString::fromStdString(entry.arm));
+    if (!trimmed(entry.text(EntryField::Arm)).empty())
+        heading += QStringLiteral(" (%1)").arg(QString::fromStdString(entry.text(EntryField::Arm)));
     QStringList lines{heading};
     if (!entry.included) {
         lines << tr("Left out of the analysis: the row is unticked.");
@@ -57,7 +58,7 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
 
     const RowDerivation derivation =
         index < analysis.prepared.derivations.size() ? analysis.prepared.derivations[index] : RowDerivation{};
-    if (outcome.layout == DataLayout::TwoGroupContinuous) {
+    if (outcomeKindSpec(outcome.kind).twoArms) {
         for (bool treated : {true, false}) {
             const QString arm = armDerivationText(derivation, treated);
             if (!arm.isEmpty())
@@ -67,7 +68,8 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
         if (source != index)
             lines << tr("The control numbers are those of the shared control group \u201c%1\u201d, typed on "
                         "row %2.")
-                         .arg(QString::fromStdString(std::string(trimmed(entry.controlGroup))))
+                         .arg(QString::fromStdString(
+                             std::string(trimmed(entry.text(EntryField::ControlGroup)))))
                          .arg(source + 1);
         if (!derivation.sharedControlNote.empty())
             lines << QString()
@@ -90,6 +92,15 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
     for (const InputIssue& issue : analysis.prepared.issues)
         if (issue.row == index)
             problems << QString::fromStdString(issue.message);
+    for (const InputIssue& issue : analysis.prepared.dropped)
+        if (issue.row == index)
+            problems << QString::fromStdString(issue.message);
+    QStringList notes;
+    for (const InputIssue& issue : analysis.prepared.notes)
+        if (issue.row == index)
+            notes << QStringLiteral("\u2022 ") + QString::fromStdString(issue.message);
+    if (!notes.isEmpty())
+        lines << QString() << tr("Notes:") << notes;
     if (!problems.isEmpty()) {
         lines << QString() << tr("Left out of the analysis:");
         for (const QString& problem : problems)

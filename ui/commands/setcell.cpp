@@ -23,12 +23,13 @@ QString describe(const Project& project, const CellAddress& cell) {
         return tr("Rename study %1").arg(label);
     case CellAddress::Kind::RowText: {
         // The centre of an arm reported by its median is that median, whatever the field's name.
-        const auto arm = reportedFieldOf(cell.field);
-        if (arm && arm->first == ReportedField::Centre && row
-            && isMedianBased((arm->second ? row->treated : row->control).dispersion))
-            return (arm->second ? tr("Edit Median (treated) of %1") : tr("Edit Median (control) of %1"))
+        const EntryFieldSpec& spec = entryFieldSpec(cell.field);
+        if (spec.reported == ReportedField::Centre && row && isMedianBased(row->dispersion(spec.side)))
+            return (spec.side == ArmSide::Treated ? tr("Edit Median (treated) of %1")
+                                                  : tr("Edit Median (control) of %1"))
                 .arg(label);
-        return tr("Edit %1 of %2").arg(QString::fromUtf8(rowFieldTitle(cell.field)), label);
+        return tr("Edit %1 of %2")
+            .arg(QString::fromUtf8(spec.title.data(), static_cast<qsizetype>(spec.title.size())), label);
     }
     case CellAddress::Kind::Dispersion:
         return (cell.treated ? tr("Change how the treated group of %1 is reported")
@@ -62,10 +63,11 @@ void SetCellCommand::exchange() {
         std::swap(row.included, std::get<bool>(m_value));
         break;
     case CellAddress::Kind::RowText:
-        std::swap(rowFieldText(row, m_cell.field), std::get<std::string>(m_value));
+        std::swap(row.text(m_cell.field), std::get<std::string>(m_value));
         break;
     case CellAddress::Kind::Dispersion:
-        std::swap((m_cell.treated ? row.treated : row.control).dispersion, std::get<DispersionType>(m_value));
+        std::swap(row.dispersion(m_cell.treated ? ArmSide::Treated : ArmSide::Control),
+                  std::get<DispersionType>(m_value));
         break;
     case CellAddress::Kind::StudyLabel:
     case CellAddress::Kind::Covariate: {

@@ -56,10 +56,7 @@ QUndoCommand* makeFigureSettingsChange(Document* document, int outcome, FigureKi
     return changeIfDifferent<FigureSettings>(
         document, QCoreApplication::translate("Undo Commands", "Change figure settings"),
         [outcome, kind](Project& p) -> FigureSettings& {
-            OutcomeFigures& figures = outcomeAt(p, outcome).figures;
-            return kind == FigureKind::Forest   ? figures.forest
-                   : kind == FigureKind::Funnel ? figures.funnel
-                                                : figures.tsa;
+            return figureSettings(outcomeAt(p, outcome).figures, kind);
         },
         std::move(settings), outcomeChange(outcome), QString());
 }

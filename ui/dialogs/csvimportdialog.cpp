@@ -25,57 +25,15 @@ namespace {
 using io::ColumnRole;
 
 /// The roles offered for a column, with their names in the dialog.
-const QList<QPair<ColumnRole, const char*>>& roleNames() {
-    static const QList<QPair<ColumnRole, const char*>> names{
-        {ColumnRole::Ignore, QT_TRANSLATE_NOOP("CsvImportDialog", "Ignore")},
-        {ColumnRole::Study, QT_TRANSLATE_NOOP("CsvImportDialog", "Study label")},
-        {ColumnRole::MeanTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (treated)")},
-        {ColumnRole::SdTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (treated)")},
-        {ColumnRole::NTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "n (treated)")},
-        {ColumnRole::MeanControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Mean (control)")},
-        {ColumnRole::SdControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SD (control)")},
-        {ColumnRole::NControl, QT_TRANSLATE_NOOP("CsvImportDialog", "n (control)")},
-        {ColumnRole::Yi, QT_TRANSLATE_NOOP("CsvImportDialog", "Effect size (yi)")},
-        {ColumnRole::Vi, QT_TRANSLATE_NOOP("CsvImportDialog", "Variance (vi)")},
-        {ColumnRole::Sei, QT_TRANSLATE_NOOP("CsvImportDialog", "Standard error (sei)")},
-        {ColumnRole::MedianTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (treated)")},
-        {ColumnRole::SemTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (treated)")},
-        {ColumnRole::CiLowerTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (treated)")},
-        {ColumnRole::CiUpperTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (treated)")},
-        {ColumnRole::CiLevelTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (treated)")},
-        {ColumnRole::Q1Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (treated)")},
-        {ColumnRole::Q3Treated, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (treated)")},
-        {ColumnRole::MinTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (treated)")},
-        {ColumnRole::MaxTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (treated)")},
-        {ColumnRole::DispersionTreated, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (treated)")},
-        {ColumnRole::MedianControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Median (control)")},
-        {ColumnRole::SemControl, QT_TRANSLATE_NOOP("CsvImportDialog", "SEM (control)")},
-        {ColumnRole::CiLowerControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI lower limit (control)")},
-        {ColumnRole::CiUpperControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI upper limit (control)")},
-        {ColumnRole::CiLevelControl, QT_TRANSLATE_NOOP("CsvImportDialog", "CI level, % (control)")},
-        {ColumnRole::Q1Control, QT_TRANSLATE_NOOP("CsvImportDialog", "First quartile (control)")},
-        {ColumnRole::Q3Control, QT_TRANSLATE_NOOP("CsvImportDialog", "Third quartile (control)")},
-        {ColumnRole::MinControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Minimum (control)")},
-        {ColumnRole::MaxControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Maximum (control)")},
-        {ColumnRole::DispersionControl, QT_TRANSLATE_NOOP("CsvImportDialog", "Dispersion type (control)")},
-        {ColumnRole::Arm, QT_TRANSLATE_NOOP("CsvImportDialog", "Treatment arm")},
-        {ColumnRole::ControlGroup, QT_TRANSLATE_NOOP("CsvImportDialog", "Shared control group")},
-        {ColumnRole::ShamMean, QT_TRANSLATE_NOOP("CsvImportDialog", "Sham mean (for NMD)")},
-        {ColumnRole::Include, QT_TRANSLATE_NOOP("CsvImportDialog", "Include (yes/no)")},
-        {ColumnRole::RiskOfBias, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE judgement")},
-        {ColumnRole::RiskOfBiasSupport, QT_TRANSLATE_NOOP("CsvImportDialog", "SYRCLE support")},
-        {ColumnRole::Covariate, QT_TRANSLATE_NOOP("CsvImportDialog", "Study characteristic")},
-    };
-    return names;
-}
-
 constexpr int previewRows = 200;
 
 } // namespace
 
 CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWidget* parent)
     : QDialog(parent)
+    , m_path(path)
     , m_outcomeName(new QLineEdit(this))
+    , m_encoding(new QComboBox(this))
     , m_preview(new QTableWidget(this))
     , m_problems(new QListWidget(this))
     , m_summary(new QLabel(this))
@@ -83,38 +41,16 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
     , m_addOutcome(new QRadioButton(tr("Add as a new outcome of the open project"), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this)) {
     setWindowTitle(tr("Import CSV \u2014 %1").arg(QFileInfo(path).fileName()));
-    const io::CsvParseResult parsed = io::readCsvFile(path);
-    m_fileError = parsed.error;
-    m_table = parsed.table;
     m_outcomeName->setText(QFileInfo(path).completeBaseName());
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Import"));
-
-    // Row 0 holds the role of each column; the file's rows follow.
-    QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
-    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
-    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
-    m_preview->setHorizontalHeaderLabels(m_table.header);
-    QStringList rowLabels{tr("Role")};
-    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
-        rowLabels.append(QString::number(m_table.recordLines.value(r)));
-    m_preview->setVerticalHeaderLabels(rowLabels);
+    for (io::TextEncoding encoding : io::allTextEncodings)
+        m_encoding->addItem(io::textEncodingName(encoding), static_cast<int>(encoding));
+    m_encoding->setToolTip(tr("How the file's bytes are read as text. Automatic reads UTF-8 and falls back "
+                              "to Windows-1252 (Excel on Windows), with a note."));
+    connect(m_encoding, &QComboBox::activated, this, &CsvImportDialog::reload);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
-    for (int c = 0; c < m_table.header.size(); ++c) {
-        auto* box = new QComboBox(m_preview);
-        for (const auto& [role, name] : roleNames())
-            box->addItem(tr(name), static_cast<int>(role));
-        box->setCurrentIndex(box->findData(static_cast<int>(guessed.value(c))));
-        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
-        m_preview->setCellWidget(0, c, box);
-        m_roleBoxes.append(box);
-        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
-            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            m_preview->setItem(r + 1, c, item);
-        }
-    }
-    m_preview->resizeColumnsToContents();
     m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    load();
 
     m_newProject->setChecked(true);
     m_addOutcome->setEnabled(canAddToProject);
@@ -125,6 +61,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
 
     auto* form = new QFormLayout;
     form->addRow(tr("Outcome name"), m_outcomeName);
+    form->addRow(tr("&Encoding"), m_encoding);
     m_summary->setWordWrap(true);
 
     auto* layout = new QVBoxLayout(this);
@@ -146,15 +83,75 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
         reimport();
 }
 
+void CsvImportDialog::load() {
+    const io::CsvParseResult parsed = io::readCsvFile(m_path, encoding());
+    m_fileError = parsed.error;
+    m_fileNotes = parsed.notes;
+    m_table = parsed.table;
+
+    // Row 0 holds the role of each column; the file's rows follow.
+    const QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
+    m_preview->clear();
+    m_roleBoxes.clear();
+    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
+    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
+    m_preview->setHorizontalHeaderLabels(m_table.header);
+    QStringList rowLabels{tr("Role")};
+    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
+        rowLabels.append(QString::number(m_table.recordLines.value(r)));
+    m_preview->setVerticalHeaderLabels(rowLabels);
+    for (int c = 0; c < m_table.header.size(); ++c) {
+        auto* box = new QComboBox(m_preview);
+        for (const ColumnRole& role : io::allColumnRoles())
+            box->addItem(io::columnRoleTitle(role), role.code());
+        box->setCurrentIndex(box->findData(guessed.value(c).code()));
+        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
+        m_preview->setCellWidget(0, c, box);
+        m_roleBoxes.append(box);
+        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
+            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
+            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            m_preview->setItem(r + 1, c, item);
+        }
+    }
+    m_preview->resizeColumnsToContents();
+}
+
+void CsvImportDialog::reload() {
+    load();
+    if (m_fileError.isEmpty())
+        reimport();
+    else
+        showFileError();
+}
+
+void CsvImportDialog::showFileError() {
+    m_import = {};
+    m_problems->clear();
+    m_problems->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_MessageBoxCritical), m_fileError));
+    m_summary->setText(tr("The file cannot be read in this encoding."));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
+}
+
+io::TextEncoding CsvImportDialog::encoding() const {
+    return static_cast<io::TextEncoding>(m_encoding->currentData().toInt());
+}
+
+void CsvImportDialog::setEncoding(io::TextEncoding encoding) {
+    m_encoding->setCurrentIndex(m_encoding->findData(static_cast<int>(encoding)));
+    reload();
+}
+
 QList<ColumnRole> CsvImportDialog::roles() const {
     QList<ColumnRole> list;
     for (QComboBox* box : m_roleBoxes)
-        list.append(static_cast<ColumnRole>(box->currentData().toInt()));
+        list.append(ColumnRole::fromCode(box->currentData().toInt()));
     return list;
 }
 
 void CsvImportDialog::setRole(int column, ColumnRole role) {
-    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(static_cast<int>(role)));
+    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(role.code()));
     reimport();
 }
 
@@ -169,6 +166,7 @@ bool CsvImportDialog::addToProject() const {
 
 void CsvImportDialog::reimport() {
     m_import = io::importStudies(m_table, roles(), outcomeName());
+    m_import.warnings = m_fileNotes + m_import.warnings; // how the file was read (its encoding)
     m_problems->clear();
     const QIcon errorIcon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     const QIcon warningIcon = style()->standardIcon(QStyle::SP_MessageBoxWarning);

@@ -30,6 +30,9 @@ public:
     /// The import with the roles chosen now.
     const io::CsvImport& result() const { return m_import; }
     QList<io::ColumnRole> roles() const;
+    /// The encoding the file is read in; setting it reads the file again.
+    io::TextEncoding encoding() const;
+    void setEncoding(io::TextEncoding encoding);
     void setRole(int column, io::ColumnRole role);
     QString outcomeName() const;
     /// Add the file as a new outcome of the open project, rather than as a new project.
@@ -39,12 +42,20 @@ public:
     QListWidget* problems() const { return m_problems; }
 
 private:
+    /// Reads the file in the chosen encoding and shows it with the guessed column roles.
+    void load();
+    /// load(), then the problems with the new text (another encoding was chosen).
+    void reload();
+    void showFileError();
     void reimport();
 
+    QString m_path;
     io::CsvTable m_table;
     QString m_fileError;
+    QStringList m_fileNotes;
     io::CsvImport m_import;
     QLineEdit* m_outcomeName;
+    QComboBox* m_encoding;
     QTableWidget* m_preview;
     QList<QComboBox*> m_roleBoxes;
     QListWidget* m_problems;

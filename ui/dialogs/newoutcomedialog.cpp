@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/newoutcomedialog.h"
 
+#include "core/schema/outcomekind.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLineEdit>
@@ -12,18 +14,18 @@ namespace evident::ui {
 
 NewOutcomeDialog::NewOutcomeDialog(QWidget* parent)
     : QDialog(parent)
-    , m_name(new QLineEdit(this))
-    , m_twoGroup(new QRadioButton(tr("Mean, SD and n of a treated and a control group"), this))
-    , m_precomputed(new QRadioButton(tr("Precomputed effect sizes (yi with vi or sei)"), this)) {
+    , m_name(new QLineEdit(this)) {
     setWindowTitle(tr("Add Outcome"));
-    m_twoGroup->setChecked(true);
+    for (const OutcomeKindSpec& spec : outcomeKinds())
+        m_kinds.append(new QRadioButton(tr(std::string(spec.label).c_str()), this));
+    m_kinds.front()->setChecked(true);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     auto* form = new QFormLayout;
     form->addRow(tr("Name"), m_name);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
-    layout->addWidget(m_twoGroup);
-    layout->addWidget(m_precomputed);
+    for (QRadioButton* kind : m_kinds)
+        layout->addWidget(kind);
     layout->addWidget(buttons);
     buttons->button(QDialogButtonBox::Ok)->setEnabled(false);
     connect(m_name, &QLineEdit::textChanged, this, [buttons](const QString& text) {
@@ -36,11 +38,17 @@ NewOutcomeDialog::NewOutcomeDialog(QWidget* parent)
 Outcome NewOutcomeDialog::outcome() const {
     Outcome outcome;
     outcome.name = m_name->text().trimmed().toStdString();
-    if (m_precomputed->isChecked()) {
-        outcome.layout = DataLayout::Precomputed;
-        outcome.settings.measure = EffectMeasure::Generic;
-    }
+    for (qsizetype i = 0; i < m_kinds.size(); ++i)
+        if (m_kinds[i]->isChecked()) {
+            const OutcomeKindSpec& spec = outcomeKinds()[static_cast<std::size_t>(i)];
+            outcome.kind = spec.kind;
+            outcome.settings.measure = spec.measures.front();
+        }
     return outcome;
+}
+
+void NewOutcomeDialog::setKind(OutcomeKind kind) {
+    m_kinds.value(static_cast<qsizetype>(kind))->setChecked(true);
 }
 
 } // namespace evident::ui

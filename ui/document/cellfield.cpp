@@ -2,156 +2,8 @@
 #include "ui/document/cellfield.h"
 
 #include "core/common/text.h"
-#include "core/project/preparation.h"
-
-#include <array>
 
 namespace evident::ui {
-namespace {
-
-/// Every arm field: (row field, reported field, treated).
-struct ArmFieldEntry {
-    RowField field;
-    ReportedField reported;
-    bool treated;
-};
-
-constexpr std::array<ArmFieldEntry, 22> armFields{{
-    {RowField::NTreated, ReportedField::N, true},
-    {RowField::MeanTreated, ReportedField::Centre, true},
-    {RowField::SdTreated, ReportedField::SD, true},
-    {RowField::SemTreated, ReportedField::SEM, true},
-    {RowField::CiLowerTreated, ReportedField::CILower, true},
-    {RowField::CiUpperTreated, ReportedField::CIUpper, true},
-    {RowField::CiLevelTreated, ReportedField::CILevel, true},
-    {RowField::Q1Treated, ReportedField::Q1, true},
-    {RowField::Q3Treated, ReportedField::Q3, true},
-    {RowField::MinTreated, ReportedField::Minimum, true},
-    {RowField::MaxTreated, ReportedField::Maximum, true},
-    {RowField::NControl, ReportedField::N, false},
-    {RowField::MeanControl, ReportedField::Centre, false},
-    {RowField::SdControl, ReportedField::SD, false},
-    {RowField::SemControl, ReportedField::SEM, false},
-    {RowField::CiLowerControl, ReportedField::CILower, false},
-    {RowField::CiUpperControl, ReportedField::CIUpper, false},
-    {RowField::CiLevelControl, ReportedField::CILevel, false},
-    {RowField::Q1Control, ReportedField::Q1, false},
-    {RowField::Q3Control, ReportedField::Q3, false},
-    {RowField::MinControl, ReportedField::Minimum, false},
-    {RowField::MaxControl, ReportedField::Maximum, false},
-}};
-
-/// "SEM (treated)": the name prepareOutcome() gives the field in its messages, capitalised.
-std::string armFieldTitle(ReportedField reported, bool treated) {
-    static const std::array<const char*, 11> names{
-        "n",  "Mean", "SD",      "SEM",    "CI lower limit", "CI upper limit", "CI level (%)",
-        "Q1", "Q3",   "Minimum", "Maximum"};
-    return std::string(names[static_cast<std::size_t>(reported)]) + (treated ? " (treated)" : " (control)");
-}
-
-} // namespace
-
-RowField armRowField(ReportedField reported, bool treated) {
-    for (const ArmFieldEntry& entry : armFields)
-        if (entry.reported == reported && entry.treated == treated)
-            return entry.field;
-    return RowField::MeanTreated;
-}
-
-std::optional<std::pair<ReportedField, bool>> reportedFieldOf(RowField field) {
-    for (const ArmFieldEntry& entry : armFields)
-        if (entry.field == field)
-            return std::pair{entry.reported, entry.treated};
-    return std::nullopt;
-}
-
-const char* rowFieldKey(RowField field) {
-    if (const auto arm = reportedFieldOf(field)) {
-        // The keys of preparation.h, as static strings.
-        static const auto keys = [] {
-            std::array<std::string, armFields.size()> all;
-            for (std::size_t i = 0; i < armFields.size(); ++i)
-                all[i] = armFieldKey(armFields[i].reported, armFields[i].treated);
-            return all;
-        }();
-        for (std::size_t i = 0; i < armFields.size(); ++i)
-            if (armFields[i].field == field)
-                return keys[i].c_str();
-    }
-    switch (field) {
-    case RowField::Yi:
-        return field::yi;
-    case RowField::Vi:
-        return field::vi;
-    case RowField::Sei:
-        return field::sei;
-    case RowField::Arm:
-        return "arm";
-    case RowField::ControlGroup:
-        return field::controlGroup;
-    case RowField::ShamMean:
-        return field::shamMean;
-    default:
-        break;
-    }
-    return "";
-}
-
-const char* rowFieldTitle(RowField field) {
-    if (const auto arm = reportedFieldOf(field)) {
-        static const auto titles = [] {
-            std::array<std::string, armFields.size()> all;
-            for (std::size_t i = 0; i < armFields.size(); ++i)
-                all[i] = armFieldTitle(armFields[i].reported, armFields[i].treated);
-            return all;
-        }();
-        for (std::size_t i = 0; i < armFields.size(); ++i)
-            if (armFields[i].field == field)
-                return titles[i].c_str();
-    }
-    switch (field) {
-    case RowField::Yi:
-        return "Effect size (yi)";
-    case RowField::Vi:
-        return "Variance (vi)";
-    case RowField::Sei:
-        return "Standard error (sei)";
-    case RowField::Arm:
-        return "Arm";
-    case RowField::ControlGroup:
-        return "Control group";
-    case RowField::ShamMean:
-        return "Sham mean";
-    default:
-        break;
-    }
-    return "";
-}
-
-std::string& rowFieldText(OutcomeRow& row, RowField field) {
-    if (const auto arm = reportedFieldOf(field))
-        return reportedText(arm->second ? row.treated : row.control, arm->first);
-    switch (field) {
-    case RowField::Vi:
-        return row.vi;
-    case RowField::Sei:
-        return row.sei;
-    case RowField::Arm:
-        return row.arm;
-    case RowField::ControlGroup:
-        return row.controlGroup;
-    case RowField::ShamMean:
-        return row.shamMean;
-    default:
-        break;
-    }
-    return row.yi;
-}
-
-const std::string& rowFieldText(const OutcomeRow& row, RowField field) {
-    return rowFieldText(const_cast<OutcomeRow&>(row), field);
-}
-
 const char* dispersionShortLabel(DispersionType type) {
     switch (type) {
     case DispersionType::SD:
@@ -214,9 +66,9 @@ std::optional<CellValue> cellValue(const Project& project, const CellAddress& ce
     case CellAddress::Kind::Included:
         return row.included;
     case CellAddress::Kind::RowText:
-        return rowFieldText(row, cell.field);
+        return row.text(cell.field);
     case CellAddress::Kind::Dispersion:
-        return (cell.treated ? row.treated : row.control).dispersion;
+        return row.dispersion(cell.treated ? ArmSide::Treated : ArmSide::Control);
     case CellAddress::Kind::StudyLabel:
         return study ? study->label : std::string();
     case CellAddress::Kind::Covariate:

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The places a grid cell can write to: an outcome row's data fields (as the paper reports them), its
+// The places a grid cell can write to: an outcome row's entry fields (core/schema/entryfield.h), its
 // include flag and dispersion types, or the study's label and covariate values (shared by every outcome).
 #pragma once
 
@@ -13,60 +13,15 @@
 
 namespace evident::ui {
 
-/// The text fields of an outcome row: each arm's reported numbers (MeanTreated holds the median of a
-/// median-based arm), the precomputed effect size, the multi-arm links and the sham mean of the NMD.
-enum class RowField {
-    MeanTreated,
-    SdTreated,
-    NTreated,
-    MeanControl,
-    SdControl,
-    NControl,
-    Yi,
-    Vi,
-    Sei,
-    SemTreated,
-    CiLowerTreated,
-    CiUpperTreated,
-    CiLevelTreated,
-    Q1Treated,
-    Q3Treated,
-    MinTreated,
-    MaxTreated,
-    SemControl,
-    CiLowerControl,
-    CiUpperControl,
-    CiLevelControl,
-    Q1Control,
-    Q3Control,
-    MinControl,
-    MaxControl,
-    Arm,
-    ControlGroup,
-    ShamMean,
-};
-
-/// The field of one arm that holds a reported number (n, centre, SD, SEM, ...).
-RowField armRowField(ReportedField reported, bool treated);
-/// The reported number a field holds, and its arm; nullopt for fields outside the arms.
-std::optional<std::pair<ReportedField, bool>> reportedFieldOf(RowField field);
-
-/// The field's key, as in CSV headers and InputIssue::field ("mean_t").
-const char* rowFieldKey(RowField field);
-/// The field's name for the user ("SD (treated)"), as prepareOutcome() names it in its messages.
-const char* rowFieldTitle(RowField field);
-std::string& rowFieldText(OutcomeRow& row, RowField field);
-const std::string& rowFieldText(const OutcomeRow& row, RowField field);
-
 /// One editable value of the grid, addressed so that it stays valid across undo and redo.
 struct CellAddress {
     enum class Kind { Included, StudyLabel, RowText, Covariate, Dispersion };
     Kind kind = Kind::RowText;
     int outcome = 0;
     int row = 0;
-    RowField field = RowField::MeanTreated; ///< RowText only
-    int covariate = 0;                      ///< Covariate only
-    bool treated = true;                    ///< Dispersion only: the treated or the control arm
+    EntryField field = EntryField::MeanTreated; ///< RowText only
+    int covariate = 0;                          ///< Covariate only
+    bool treated = true;                        ///< Dispersion only: the treated or the control arm
 };
 
 /// A cell's value: text, the include flag, or an arm's dispersion type.

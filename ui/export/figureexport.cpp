@@ -3,12 +3,12 @@
 
 #include "ui/plots/figurescene.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include <QBuffer>
 #include <QImageWriter>
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSvgGenerator>
 #include <qcustomplot.h>
 
@@ -30,17 +30,8 @@ constexpr double svgUserUnitsPerInch = 72;
 constexpr int maximumPixelsPerSide = 30000;
 
 QString title(const FigureModel& model) {
-    switch (model.kind) {
-    case FigureKind::Forest:
-        return QStringLiteral("Forest plot");
-    case FigureKind::Funnel:
-        return QStringLiteral("Funnel plot");
-    case FigureKind::Tsa:
-        return QStringLiteral("Trial sequential analysis");
-    case FigureKind::RobSummary:
-        return QStringLiteral("Risk of bias summary");
-    }
-    return {};
+    return QString::fromUtf8(figureType(model.kind).title.data(),
+                             static_cast<qsizetype>(figureType(model.kind).title.size()));
 }
 
 QSize unitsFor(const QSizeF& mm, double unitsPerInch) {
@@ -57,27 +48,30 @@ void drawFigure(QCPPainter& painter, const FigureModel& model, const FigureSetti
     plot.toPainter(&painter, units.width(), units.height());
 }
 
-/// Writes the SVG's width and height as the figure's exact size in mm (QSvgGenerator writes its
+/// Sets the SVG's width and height to the figure's exact size in mm (QSvgGenerator writes its
 /// size in whole device pixels).
-bool setSvgSize(const QString& path, const QSizeF& mm) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return false;
-    QByteArray svg = file.readAll();
-    file.close();
+void setSvgSize(QByteArray& svg, const QSizeF& mm) {
     const QRegularExpression size(QStringLiteral("<svg width=\"[0-9.]+mm\" height=\"[0-9.]+mm\""));
     const QString header = QString::fromUtf8(svg.left(400));
     const QRegularExpressionMatch match = size.match(header);
     if (!match.hasMatch())
-        return true; // Leave an unexpected header alone
+        return; // Leave an unexpected header alone
     const QByteArray exact = QStringLiteral("<svg width=\"%1mm\" height=\"%2mm\"")
                                  .arg(mm.width(), 0, 'g', 8)
                                  .arg(mm.height(), 0, 'g', 8)
                                  .toUtf8();
     svg.replace(match.capturedStart(), match.capturedLength(), exact);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    return file.write(svg) == svg.size();
+}
+
+/// Writes the whole file atomically (QSaveFile): an existing file is replaced only once the new one
+/// is complete on disk, so an interrupted export (a crash, Ctrl-C, power loss) leaves it intact.
+QString writeAtomically(const QString& path, const QByteArray& bytes) {
+    if (bytes.isEmpty())
+        return QStringLiteral("%1: nothing was written").arg(path);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return QStringLiteral("%1: %2").arg(path, file.errorString());
+    return {};
 }
 
 } // namespace
@@ -183,7 +177,9 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
             return result;
         }
         const QImage image = renderFigureImage(model, s, s.dpi).convertToFormat(QImage::Format_RGB888);
-        QImageWriter writer(path, chosen == ExportFormat::Png ? "png" : "tiff");
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QImageWriter writer(&buffer, chosen == ExportFormat::Png ? "png" : "tiff");
         if (chosen == ExportFormat::Tiff)
             writer.setCompression(1); // LZW: lossless and read by every journal system
         if (!writer.canWrite()) {
@@ -195,17 +191,24 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
             result.error = QStringLiteral("%1: %2").arg(path, writer.errorString());
             return result;
         }
+        if (const QString error = writeAtomically(path, buffer.data()); !error.isEmpty()) {
+            result.error = error;
+            return result;
+        }
         result.pixelSize = image.size();
         result.ok = true;
         return result;
     }
 
+    // Drawn into memory and then written whole (writeAtomically).
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
     const int deviceDpi = fontReferenceDpi();
     if (chosen == ExportFormat::Svg) {
         const QSizeF points(mm.width() / 25.4 * svgUserUnitsPerInch,
                             mm.height() / 25.4 * svgUserUnitsPerInch);
         QSvgGenerator generator;
-        generator.setFileName(path);
+        generator.setOutputDevice(&buffer);
         // Fonts are measured at the device's resolution, so it must be the reference DPI; the
         // width and height attributes (whole pixels at that resolution) are made exact afterwards.
         generator.setResolution(deviceDpi);
@@ -221,15 +224,12 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         painter.setMode(QCPPainter::pmVectorized);
         drawFigure(painter, model, s, svgUserUnitsPerInch / layoutUnitsPerInch);
         painter.end();
-        if (!setSvgSize(path, mm)) {
-            result.error = QStringLiteral("%1: cannot be written").arg(path);
-            return result;
-        }
+        setSvgSize(buffer.buffer(), mm);
     } else {
         // QCustomPlot::savePdf() would make the page as many points as the scene has units (whole
         // points, with fonts measured at 72 units per inch); a writer of the exact page size drawn
         // through toPainter() keeps the fine layout.
-        QPdfWriter writer(path);
+        QPdfWriter writer(&buffer);
         writer.setResolution(deviceDpi);
         writer.setPageSize(QPageSize(mm, QPageSize::Millimeter, title(model), QPageSize::ExactMatch));
         writer.setPageMargins(QMarginsF(0, 0, 0, 0));
@@ -244,8 +244,8 @@ ExportResult exportFigure(const FigureModel& model, const FigureSettings& settin
         drawFigure(painter, model, s, deviceDpi / layoutUnitsPerInch);
         painter.end();
     }
-    if (!QFileInfo(path).exists() || QFileInfo(path).size() == 0) {
-        result.error = QStringLiteral("%1: nothing was written").arg(path);
+    if (const QString error = writeAtomically(path, buffer.data()); !error.isEmpty()) {
+        result.error = error;
         return result;
     }
     result.ok = true;

@@ -107,7 +107,7 @@ FigureExportDialog::FigureExportDialog(FigureKind kind, const OutcomeAnalysis& a
     form->addRow(tr("Height:"), heightRow);
     form->addRow(tr("Resolution:"), dpiRow);
     form->addRow(tr("Font:"), fontRow);
-    if (kind == FigureKind::Forest) {
+    if (figureType(kind).drawing == FigureDrawing::Forest) {
         const auto [left, right] = favoursLabels(m_outcome, m_analysis.measure);
         m_favoursLeft = new QLineEdit(QString::fromStdString(m_settings.favoursLeft));
         m_favoursLeft->setPlaceholderText(QString::fromStdString(left));
@@ -117,6 +117,8 @@ FigureExportDialog::FigureExportDialog(FigureKind kind, const OutcomeAnalysis& a
         form->addRow(tr("Right axis label:"), m_favoursRight);
         connect(m_favoursLeft, &QLineEdit::textChanged, this, [this] { updatePreview(); });
         connect(m_favoursRight, &QLineEdit::textChanged, this, [this] { updatePreview(); });
+    }
+    if (kind == FigureKind::Forest) {
         m_riskOfBias = new QCheckBox(tr("SYRCLE traffic lights beside the plot"));
         m_riskOfBias->setToolTip(tr("One column per SYRCLE item, with each study's judgement: "
                                     "+ low, − high, ? unclear risk"));

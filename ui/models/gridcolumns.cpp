@@ -3,6 +3,7 @@
 
 #include "core/common/text.h"
 #include "core/effectsize/effectmeasure.h"
+#include "core/schema/outcomekind.h"
 
 #include <QCoreApplication>
 
@@ -15,66 +16,99 @@ QString tr(const char* text) {
     return QCoreApplication::translate("StudyGrid", text);
 }
 
-GridColumn dataColumn(RowField field, const QString& title, ColumnGroup group = ColumnGroup::Always,
-                      const QString& toolTip = QString()) {
+QString fromView(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+/// The optional group a continuous arm field belongs to; n, the dichotomous and generic fields are always
+/// shown.
+ColumnGroup groupOfField(const EntryFieldSpec& spec) {
+    switch (spec.id) {
+    case EntryField::Arm:
+    case EntryField::ControlGroup:
+        return ColumnGroup::Arms;
+    case EntryField::ShamMean:
+        return ColumnGroup::Sham;
+    default:
+        break;
+    }
+    if (!spec.reported)
+        return ColumnGroup::Always;
+    switch (*spec.reported) {
+    case ReportedField::Centre:
+        return ColumnGroup::Mean;
+    case ReportedField::SD:
+        return ColumnGroup::SD;
+    case ReportedField::SEM:
+        return ColumnGroup::SEM;
+    case ReportedField::CILower:
+    case ReportedField::CIUpper:
+    case ReportedField::CILevel:
+        return ColumnGroup::CI;
+    case ReportedField::Q1:
+    case ReportedField::Q3:
+        return ColumnGroup::IQR;
+    case ReportedField::Minimum:
+    case ReportedField::Maximum:
+        return ColumnGroup::Range;
+    case ReportedField::N:
+        break;
+    }
+    return ColumnGroup::Always;
+}
+
+/// The column of an entry field: its schema title and help, its group.
+GridColumn dataColumn(EntryField field) {
+    const EntryFieldSpec& spec = entryFieldSpec(field);
     GridColumn column;
     column.kind = CellAddress::Kind::RowText;
     column.field = field;
-    column.group = group;
-    column.title = title;
-    column.toolTip = toolTip.isEmpty() ? tr(rowFieldTitle(field)) : toolTip;
-    column.key = QString::fromLatin1(rowFieldKey(field));
+    column.group = groupOfField(spec);
+    column.title = tr(std::string(spec.shortTitle).c_str());
+    column.toolTip = tr(std::string(spec.help).c_str());
+    if (spec.side != ArmSide::None)
+        column.toolTip += spec.side == ArmSide::Treated ? tr(" (treated group)") : tr(" (control group)");
+    column.key = fromView(spec.key);
     return column;
 }
 
-/// The columns of one arm, in the order a paper prints them: how it is reported, the centre, the
-/// spread, then n.
-void addArmColumns(std::vector<GridColumn>& columns, bool treated) {
-    const QString arm = treated ? QStringLiteral("T") : QStringLiteral("C");
-    const QString group = treated ? tr("treated") : tr("control");
-    const auto field = [treated](ReportedField reported) { return armRowField(reported, treated); };
-    const auto title = [&arm](const QString& name) { return name + QLatin1Char(' ') + arm; };
-
-    GridColumn type;
-    type.kind = CellAddress::Kind::Dispersion;
-    type.treated = treated;
-    type.title = title(tr("Type"));
-    type.toolTip = tr("How the paper reports the %1 group: mean \u00b1 SD, mean \u00b1 SEM, mean with a "
-                      "confidence interval, or a median with its IQR, range or both. Choosing a type "
-                      "shows its columns.")
-                       .arg(group);
-    type.key = treated ? QStringLiteral("dispersion_t") : QStringLiteral("dispersion_c");
-    columns.push_back(type);
-
-    columns.push_back(dataColumn(field(ReportedField::Centre), title(tr("Mean")), ColumnGroup::Mean,
-                                 tr("Mean of the %1 group").arg(group)));
-    GridColumn median = dataColumn(field(ReportedField::Centre), title(tr("Median")), ColumnGroup::Median,
-                                   tr("Median of the %1 group (for the median-based types)").arg(group));
-    median.key = treated ? QStringLiteral("median_t") : QStringLiteral("median_c");
-    columns.push_back(median);
-    columns.push_back(dataColumn(field(ReportedField::SD), title(tr("SD")), ColumnGroup::SD,
-                                 tr("Standard deviation of the %1 group").arg(group)));
-    columns.push_back(
-        dataColumn(field(ReportedField::SEM), title(tr("SEM")), ColumnGroup::SEM,
-                   tr("Standard error of the mean of the %1 group; SD = SEM \u00d7 \u221an").arg(group)));
-    columns.push_back(
-        dataColumn(field(ReportedField::CILower), title(tr("CI low")), ColumnGroup::CI,
-                   tr("Lower limit of the confidence interval of the %1 group's mean").arg(group)));
-    columns.push_back(
-        dataColumn(field(ReportedField::CIUpper), title(tr("CI high")), ColumnGroup::CI,
-                   tr("Upper limit of the confidence interval of the %1 group's mean").arg(group)));
-    columns.push_back(dataColumn(field(ReportedField::CILevel), title(tr("CI %")), ColumnGroup::CI,
-                                 tr("Level of the confidence interval in percent; empty means 95")));
-    columns.push_back(dataColumn(field(ReportedField::Q1), title(tr("Q1")), ColumnGroup::IQR,
-                                 tr("First quartile (lower end of the IQR) of the %1 group").arg(group)));
-    columns.push_back(dataColumn(field(ReportedField::Q3), title(tr("Q3")), ColumnGroup::IQR,
-                                 tr("Third quartile (upper end of the IQR) of the %1 group").arg(group)));
-    columns.push_back(dataColumn(field(ReportedField::Minimum), title(tr("Min")), ColumnGroup::Range,
-                                 tr("Smallest value (range) of the %1 group").arg(group)));
-    columns.push_back(dataColumn(field(ReportedField::Maximum), title(tr("Max")), ColumnGroup::Range,
-                                 tr("Largest value (range) of the %1 group").arg(group)));
-    columns.push_back(dataColumn(field(ReportedField::N), title(tr("n")), ColumnGroup::Always,
-                                 tr("Number of animals in the %1 group").arg(group)));
+/// The columns of one arm of a two-group kind, in the order a paper prints them: how a continuous arm is
+/// reported, its centre (as a mean or a median), its spread, then the group size; events, then total.
+void addArmColumns(std::vector<GridColumn>& columns, OutcomeKind kind, ArmSide side) {
+    const bool treated = side == ArmSide::Treated;
+    if (kind == OutcomeKind::Continuous) {
+        GridColumn type;
+        type.kind = CellAddress::Kind::Dispersion;
+        type.treated = treated;
+        type.title = treated ? tr("Type T") : tr("Type C");
+        type.toolTip = tr("How the paper reports the %1 group: mean \u00b1 SD, mean \u00b1 SEM, mean with a "
+                          "confidence interval, or a median with its IQR, range or both. Choosing a type "
+                          "shows its columns.")
+                           .arg(treated ? tr("treated") : tr("control"));
+        type.key = fromView(dispersionColumnKey(side));
+        columns.push_back(type);
+    }
+    std::vector<GridColumn> sizes;
+    for (const EntryFieldSpec& spec : entryFields()) {
+        if (spec.side != side || !(spec.kinds & kindBit(kind)))
+            continue;
+        GridColumn column = dataColumn(spec.id);
+        if (spec.reported == ReportedField::N) {
+            sizes.push_back(column);
+            continue;
+        }
+        columns.push_back(column);
+        if (spec.reported == ReportedField::Centre) {
+            GridColumn median = column;
+            median.group = ColumnGroup::Median;
+            median.title = treated ? tr("Median T") : tr("Median C");
+            median.toolTip = tr("Median of the %1 group (for the median-based types)")
+                                 .arg(treated ? tr("treated") : tr("control"));
+            median.key = fromView(medianColumnKey(side));
+            columns.push_back(median);
+        }
+    }
+    columns.insert(columns.end(), sizes.begin(), sizes.end());
 }
 
 bool hasText(const std::string& text) {
@@ -82,11 +116,10 @@ bool hasText(const std::string& text) {
 }
 
 bool anyText(const OutcomeRow& row, std::initializer_list<ReportedField> fields) {
-    for (const ArmEntry* arm : {&row.treated, &row.control})
-        for (ReportedField reported : fields) {
-            if (!trimmed(rowFieldText(row, armRowField(reported, arm == &row.treated))).empty())
+    for (ArmSide side : {ArmSide::Treated, ArmSide::Control})
+        for (ReportedField reported : fields)
+            if (hasText(row.text(armField(reported, side))))
                 return true;
-        }
     return false;
 }
 
@@ -162,14 +195,14 @@ bool GridColumn::sameAs(const GridColumn& other) const {
 unsigned rowColumnGroups(const OutcomeRow& row, const Outcome& outcome) {
     unsigned used = 0;
     const auto use = [&used](ColumnGroup group) { used |= 1u << static_cast<unsigned>(group); };
-    if (hasText(row.arm) || hasText(row.controlGroup))
+    if (hasText(row.text(EntryField::Arm)) || hasText(row.text(EntryField::ControlGroup)))
         use(ColumnGroup::Arms);
-    if (hasText(row.shamMean))
+    if (hasText(row.text(EntryField::ShamMean)))
         use(ColumnGroup::Sham);
-    if (outcome.layout != DataLayout::TwoGroupContinuous)
+    if (outcome.kind != OutcomeKind::Continuous)
         return used;
-    for (const ArmEntry* arm : {&row.treated, &row.control})
-        for (ColumnGroup group : groupsOf(arm->dispersion))
+    for (ArmSide side : {ArmSide::Treated, ArmSide::Control})
+        for (ColumnGroup group : groupsOf(row.dispersion(side)))
             use(group);
     if (anyText(row, {ReportedField::SD}))
         use(ColumnGroup::SD);
@@ -186,9 +219,9 @@ unsigned rowColumnGroups(const OutcomeRow& row, const Outcome& outcome) {
 
 unsigned outcomeColumnGroups(const Outcome& outcome) {
     unsigned used = 0;
-    if (outcome.settings.measure == EffectMeasure::NMD)
+    if (outcome.kind == OutcomeKind::Continuous && needsShamMean(outcome.settings.measure))
         used |= 1u << static_cast<unsigned>(ColumnGroup::Sham);
-    if (outcome.layout == DataLayout::TwoGroupContinuous && outcome.rows.empty())
+    if (outcome.kind == OutcomeKind::Continuous && outcome.rows.empty())
         used |= 1u << static_cast<unsigned>(ColumnGroup::Mean) | 1u << static_cast<unsigned>(ColumnGroup::SD);
     return used;
 }
@@ -226,27 +259,17 @@ std::vector<GridColumn> gridColumns(const Project& project, const Outcome& outco
     study.key = QStringLiteral("study");
     columns.push_back(study);
 
-    const bool twoGroup = outcome.layout == DataLayout::TwoGroupContinuous;
-    columns.push_back(dataColumn(RowField::Arm, tr("Arm"), ColumnGroup::Arms,
-                                 tr("Treatment arm of a multi-arm study, e.g. \u201cEV 50 \u00b5g\u201d; the "
-                                    "forest plot labels the comparison \u201cStudy (arm)\u201d")));
-    if (twoGroup) {
-        columns.push_back(dataColumn(
-            RowField::ControlGroup, tr("Control group"), ColumnGroup::Arms,
-            tr("Rows of one study with the same control group share one control group (the same "
-               "animals). Its numbers are typed on one row; the others may leave their control cells "
-               "empty. The analysis settings say whether its n is split or the treated arms combined.")));
-        addArmColumns(columns, true);
-        addArmColumns(columns, false);
-        columns.push_back(dataColumn(RowField::ShamMean, tr("Sham mean"), ColumnGroup::Sham,
-                                     tr("Mean of the sham-operated (or normal) group, which the normalised "
-                                        "mean difference (NMD) needs: the treatment's effect as a percentage "
-                                        "of the injury (sham to control)")));
-    } else {
-        columns.push_back(dataColumn(RowField::Yi, tr("yi")));
-        columns.push_back(dataColumn(RowField::Vi, tr("vi")));
-        columns.push_back(dataColumn(RowField::Sei, tr("sei")));
+    const OutcomeKind kind = outcome.kind;
+    columns.push_back(dataColumn(EntryField::Arm));
+    if (outcomeKindSpec(kind).twoArms) {
+        columns.push_back(dataColumn(EntryField::ControlGroup));
+        addArmColumns(columns, kind, ArmSide::Treated);
+        addArmColumns(columns, kind, ArmSide::Control);
     }
+    for (const EntryFieldSpec& spec : entryFields())
+        if (spec.side == ArmSide::None && usedByKind(spec.id, kind) && spec.id != EntryField::Arm
+            && spec.id != EntryField::ControlGroup)
+            columns.push_back(dataColumn(spec.id));
     columns.erase(std::remove_if(columns.begin(), columns.end(),
                                  [&](const GridColumn& column) {
                                      return column.group != ColumnGroup::Always && !shown.count(column.group);
@@ -266,23 +289,17 @@ std::vector<GridColumn> gridColumns(const Project& project, const Outcome& outco
 }
 
 std::size_t controlSourceRow(const Outcome& outcome, std::size_t row) {
-    const auto blank = [](const ArmEntry& arm) {
-        for (const std::string* text : {&arm.n, &arm.mean, &arm.sd, &arm.sem, &arm.ciLower, &arm.ciUpper,
-                                        &arm.q1, &arm.q3, &arm.minimum, &arm.maximum})
-            if (hasText(*text))
-                return false;
-        return true;
-    };
-    if (row >= outcome.rows.size())
+    if (row >= outcome.rows.size() || !outcomeKindSpec(outcome.kind).twoArms)
         return row;
     const OutcomeRow& entry = outcome.rows[row];
-    const std::string_view group = trimmed(entry.controlGroup);
-    if (group.empty() || !blank(entry.control) || outcome.layout != DataLayout::TwoGroupContinuous)
+    const std::string_view group = trimmed(entry.text(EntryField::ControlGroup));
+    if (group.empty() || !entry.armIsBlank(ArmSide::Control, outcome.kind))
         return row;
     for (std::size_t other = 0; other < outcome.rows.size(); ++other) {
         const OutcomeRow& candidate = outcome.rows[other];
-        if (candidate.included && candidate.study == entry.study && trimmed(candidate.controlGroup) == group
-            && !blank(candidate.control))
+        if (candidate.included && candidate.study == entry.study
+            && trimmed(candidate.text(EntryField::ControlGroup)) == group
+            && !candidate.armIsBlank(ArmSide::Control, outcome.kind))
             return other;
     }
     return row;
@@ -296,18 +313,18 @@ bool isCentreColumn(const GridColumn& column) {
 bool isUsedByRow(const GridColumn& column, const OutcomeRow& row, const Outcome& outcome) {
     if (column.kind != CellAddress::Kind::RowText)
         return true;
-    if (column.field == RowField::ShamMean)
-        return outcome.settings.measure == EffectMeasure::NMD;
-    const auto reported = reportedFieldOf(column.field);
-    if (!reported || outcome.layout != DataLayout::TwoGroupContinuous)
+    if (column.field == EntryField::ShamMean)
+        return needsShamMean(outcome.settings.measure);
+    const EntryFieldSpec& spec = entryFieldSpec(column.field);
+    if (!spec.reported || outcome.kind != OutcomeKind::Continuous)
         return true;
-    const DispersionType type = (reported->second ? row.treated : row.control).dispersion;
+    const DispersionType type = row.dispersion(spec.side);
     if (column.group == ColumnGroup::Mean)
         return !isMedianBased(type);
     if (column.group == ColumnGroup::Median)
         return isMedianBased(type);
     const std::vector<ReportedField> fields = fieldsUsedBy(type);
-    return std::find(fields.begin(), fields.end(), reported->first) != fields.end();
+    return std::find(fields.begin(), fields.end(), *spec.reported) != fields.end();
 }
 
 } // namespace evident::ui

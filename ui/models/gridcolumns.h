@@ -38,9 +38,9 @@ QString columnGroupName(ColumnGroup group);
 
 struct GridColumn {
     CellAddress::Kind kind = CellAddress::Kind::RowText;
-    RowField field = RowField::MeanTreated; ///< RowText columns
-    int covariate = -1;                     ///< Covariate columns
-    bool treated = true;                    ///< Dispersion columns: the arm
+    EntryField field = EntryField::MeanTreated; ///< RowText columns
+    int covariate = -1;                         ///< Covariate columns
+    bool treated = true;                        ///< Dispersion columns: the arm
     ColumnGroup group = ColumnGroup::Always;
     QString title; ///< Header text
     QString toolTip;

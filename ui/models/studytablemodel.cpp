@@ -60,9 +60,11 @@ QString qs(std::string_view text) {
 std::optional<bool> armOf(const GridColumn& column) {
     if (column.kind == CellAddress::Kind::Dispersion)
         return column.treated;
-    if (column.kind == CellAddress::Kind::RowText)
-        if (const auto reported = reportedFieldOf(column.field))
-            return reported->second;
+    if (column.kind == CellAddress::Kind::RowText) {
+        const ArmSide side = entryFieldSpec(column.field).side;
+        if (side != ArmSide::None)
+            return side == ArmSide::Treated;
+    }
     return std::nullopt;
 }
 
@@ -228,7 +230,7 @@ QString StudyTableModel::issueAt(int row, const GridColumn& column) const {
     case CellAddress::Kind::RowText:
         if (isCentreColumn(column) && !usedAt(row, column))
             return {};
-        return m_issues.value({row, QString::fromLatin1(rowFieldKey(column.field))});
+        return m_issues.value({row, qs(entryFieldSpec(column.field).key)});
     case CellAddress::Kind::StudyLabel:
         return m_issues.value({row, QString()});
     case CellAddress::Kind::Covariate: {
@@ -258,14 +260,15 @@ QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
     if (source != row)
         parts << tr("Shared control group “%1”: the control numbers typed on row %2 are used. Type "
                     "here only if this arm has a control group of its own (and give it another name).")
-                     .arg(QString::fromStdString(entry.controlGroup))
+                     .arg(QString::fromStdString(entry.text(EntryField::ControlGroup)))
                      .arg(source + 1);
     if (!usedAt(row, column)) {
-        if (column.field == RowField::ShamMean)
+        if (column.field == EntryField::ShamMean)
             parts << tr("Not used: only the normalised mean difference (NMD) needs a sham mean.");
         else if (arm) {
             const DispersionType type =
-                (*arm ? entry.treated : current.rows[static_cast<std::size_t>(source)].control).dispersion;
+                *arm ? entry.treatedDispersion
+                     : current.rows[static_cast<std::size_t>(source)].controlDispersion;
             parts << tr("Not used: this arm is reported as %1.").arg(qs(dispersionLabel(type)))
                          + (isCentreColumn(column)
                                 ? QString()
@@ -579,15 +582,14 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         const CellAddress cell = column.cell(outcomeRow0, target.row);
         CellValue value;
         if (isCentreColumn(column)) {
-            const bool treated = reportedFieldOf(column.field)->second;
+            const bool treated = entryFieldSpec(column.field).side == ArmSide::Treated;
             const auto pasted = pastedTypes.find({target.row, treated});
             DispersionType type = DispersionType::SD;
             if (pasted != pastedTypes.end())
                 type = pasted->second;
             else if (target.row < existingRows)
-                type = (treated ? outcome()->rows[static_cast<std::size_t>(target.row)].treated
-                                : outcome()->rows[static_cast<std::size_t>(target.row)].control)
-                           .dispersion;
+                type = outcome()->rows[static_cast<std::size_t>(target.row)].dispersion(
+                    treated ? ArmSide::Treated : ArmSide::Control);
             if (isMedianBased(type) != (column.group == ColumnGroup::Median)) {
                 if (!target.value.trimmed().isEmpty())
                     ++skippedCentres;
@@ -707,7 +709,7 @@ void StudyTableModel::countRows(int first, int last, bool present) {
             continue;
         const OutcomeRow& row = current->rows[static_cast<std::size_t>(r)];
         bits = rowColumnGroups(row, *current);
-        if (!trimmed(row.controlGroup).empty())
+        if (!trimmed(row.text(EntryField::ControlGroup)).empty())
             bits |= 1u << sharedControlBit;
         for (std::size_t g = 0; g < m_groupRows.size(); ++g)
             m_groupRows[g] += (bits >> g) & 1u;

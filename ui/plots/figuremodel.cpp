@@ -7,22 +7,7 @@ FigureModel FigureModel::build(FigureKind kind, const OutcomeAnalysis& analysis,
                                const FigureSettings& settings, const std::vector<Study>& studies) {
     FigureModel model;
     model.kind = kind;
-    switch (kind) {
-    case FigureKind::Forest:
-        model.forest = buildForestPlot(analysis, outcome, settings);
-        if (settings.riskOfBias)
-            addForestRiskOfBias(model.forest, outcome, studies);
-        break;
-    case FigureKind::Funnel:
-        model.funnel = buildFunnelPlot(analysis, outcome, settings);
-        break;
-    case FigureKind::Tsa:
-        model.tsa = buildTsaPlot(analysis, outcome, settings);
-        break;
-    case FigureKind::RobSummary:
-        model.robSummary = buildRobSummary(outcome, studies, settings);
-        break;
-    }
+    figureType(kind).build(model, analysis, outcome, settings, studies);
     return model;
 }
 
@@ -32,25 +17,47 @@ FigureModel FigureModel::build(FigureKind kind, const OutcomeAnalysis& analysis,
 }
 
 const FigureSettings& FigureModel::settingsOf(const Outcome& outcome, FigureKind kind) {
-    switch (kind) {
-    case FigureKind::Funnel:
-        return outcome.figures.funnel;
-    case FigureKind::Tsa:
-        return outcome.figures.tsa;
-    case FigureKind::RobSummary:
-        return outcome.figures.robSummary;
-    case FigureKind::Forest:
-        break;
-    }
-    return outcome.figures.forest;
+    return figureSettings(outcome.figures, kind);
 }
 
 FigureSettings& FigureModel::settingsOf(Outcome& outcome, FigureKind kind) {
-    return const_cast<FigureSettings&>(settingsOf(static_cast<const Outcome&>(outcome), kind));
+    return figureSettings(outcome.figures, kind);
+}
+
+bool FigureModel::ok() const {
+    switch (drawing()) {
+    case FigureDrawing::Forest:
+        return forest.ok;
+    case FigureDrawing::Funnel:
+        return funnel.ok;
+    case FigureDrawing::Tsa:
+        return tsa.ok;
+    case FigureDrawing::RobSummary:
+        return robSummary.ok;
+    case FigureDrawing::RobTrafficLight:
+        break;
+    }
+    return robTrafficLight.ok;
+}
+
+const std::string& FigureModel::message() const {
+    switch (drawing()) {
+    case FigureDrawing::Forest:
+        return forest.message;
+    case FigureDrawing::Funnel:
+        return funnel.message;
+    case FigureDrawing::Tsa:
+        return tsa.message;
+    case FigureDrawing::RobSummary:
+        return robSummary.message;
+    case FigureDrawing::RobTrafficLight:
+        break;
+    }
+    return robTrafficLight.message;
 }
 
 double FigureModel::heightMm(const FigureSettings& settings) const {
-    return figureHeightMm(kind, settings, &forest, &funnel, &tsa, &robSummary);
+    return figureHeightMm(kind, settings, *this);
 }
 
 } // namespace evident::plots

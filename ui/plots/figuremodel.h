@@ -8,16 +8,12 @@
 
 namespace evident::plots {
 
-struct FigureModel {
+/// A figure's kind and content (FigureContent: the member of its drawing is filled).
+struct FigureModel : FigureContent {
     FigureKind kind = FigureKind::Forest;
-    ForestPlotData forest;     ///< Filled when kind is Forest
-    FunnelPlotData funnel;     ///< Filled when kind is Funnel
-    TsaPlotData tsa;           ///< Filled when kind is Tsa
-    RobSummaryData robSummary; ///< Filled when kind is RobSummary
 
-    /// Builds the figure of `kind` for the outcome with the figure's settings. `studies` (the project's)
-    /// give the risk-of-bias judgements: the traffic lights of a forest plot with settings.riskOfBias,
-    /// and the summary plot, which counts the studies included in the outcome and needs no analysis.
+    /// Builds the figure of `kind` for the outcome with the figure's settings (the registry's builder,
+    /// core/plotdata/figureregistry.h). `studies` (the project's) give the risk-of-bias judgements.
     static FigureModel build(FigureKind kind, const OutcomeAnalysis& analysis, const Outcome& outcome,
                              const FigureSettings& settings, const std::vector<Study>& studies);
     /// The same without the project's studies: no study counts as assessed.
@@ -27,6 +23,10 @@ struct FigureModel {
     static const FigureSettings& settingsOf(const Outcome& outcome, FigureKind kind);
     static FigureSettings& settingsOf(Outcome& outcome, FigureKind kind);
 
+    FigureDrawing drawing() const { return figureType(kind).drawing; }
+    /// Whether there is something to draw, and if not, why.
+    bool ok() const;
+    const std::string& message() const;
     /// Height in mm for these settings: the chosen height, or the content's.
     double heightMm(const FigureSettings& settings) const;
 };

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QRectF>
 #include <QSize>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -36,6 +37,9 @@ struct FigureClickTargets {
     };
     std::vector<Point> points; ///< Funnel plot: the observed studies
     double pointRadius = 0;    ///< Funnel plot: how near (viewport units) a click must be
+    /// Not for clicks: the texts the layout shortened ("Author E 2018 (…") or let run off the edge.
+    /// A figure a reviewer can submit has none; the tests check every figure for them.
+    QStringList cutTexts;
 
     /// The Outcome::rows index of the study at `position` (viewport units), if any; the nearest
     /// point when funnel points overlap.

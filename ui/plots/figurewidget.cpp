@@ -13,7 +13,7 @@ FigureWidget::FigureWidget(FigureKind kind, QWidget* parent)
     : QCustomPlot(parent) {
     m_model.kind = kind;
     m_model.forest.message = m_model.funnel.message = m_model.tsa.message = m_model.robSummary.message =
-        "No analysis yet.";
+        m_model.robTrafficLight.message = "No analysis yet.";
     setMouseTracking(true);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setInteractions(QCP::Interactions());
@@ -62,7 +62,9 @@ QSize FigureWidget::sizeHint() const {
     const FigureStyle style = screenStyle();
     FigureSettings settings;
     settings.fontPointSize = style.font.pointSizeF() > 0 ? style.font.pointSizeF() : 9;
-    settings.widthMm = m_model.kind != FigureKind::Forest ? 160 : m_model.forest.riskOfBias.shown ? 270 : 230;
+    settings.widthMm = m_model.drawing() != FigureDrawing::Forest ? 160
+                       : m_model.forest.riskOfBias.shown          ? 270
+                                                                  : 230;
     const double heightMm = m_model.heightMm(settings);
     return {static_cast<int>(std::lround(style.mm(settings.widthMm))),
             static_cast<int>(std::lround(style.mm(heightMm)))};

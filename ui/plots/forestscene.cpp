@@ -90,7 +90,7 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
     // Tight column gaps and a plot of at least a fifth of the width keep the arm data on a double
     // column (175 mm at 8 pt) with labels like "Lindqvist et al. 2006". With traffic lights a
     // single-column figure keeps 20 mm of plot.
-    const double gap = em * 0.8;
+    double gap = em * 0.8;
     const double minimumPlot = std::max(area.width() * 0.22, scene.style().mm(d.riskOfBias.shown ? 20 : 25));
     const double maximumPlot = area.width() * 0.42;
     const auto tableWidth = [&] {
@@ -111,8 +111,9 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
         g.robMark = fl::robMarkLines * L;
     }
     // Narrow figures drop the arm data first, then the weights. With traffic lights they then set the
-    // lights closer, drop the effect column (the interval is still drawn) and set the lights as close
-    // as they go; only then are study labels shortened.
+    // lights closer. Then the gaps narrow and the study labels wrap onto more lines (never shortened:
+    // two arms of one study must stay apart); only with traffic lights that still do not fit is the
+    // effect column dropped (the interval is still drawn) and the lights set as close as they go.
     for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
         if (room() < minimumPlot)
             for (std::size_t j = 0; j < n; ++j)
@@ -122,22 +123,41 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
         g.robPitch = fl::robNarrowColumnLines * L;
         g.robMark = g.robPitch - 0.12 * L;
     }
-    if (g.riskOfBias && room() < minimumPlot)
+    if (room() < minimumPlot)
+        gap = em * 0.55;
+    // A label column no narrower than its longest word (or its short header), nor a fifth of the width.
+    double longestWord = scene.width(
+        qs(d.columns[0].shortHeader.empty() ? d.columns[0].header : d.columns[0].shortHeader), true);
+    for (const ForestRow& row : d.rows)
+        if (row.kind != ForestRowKind::Statistic && row.kind != ForestRowKind::SubgroupHeader
+            && !row.cells.empty())
+            for (const QString& word : qs(row.cells[0]).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+                longestWord = std::max(longestWord, scene.width(word, row.bold));
+    const double labelFloor = std::max(area.width() * 0.18, longestWord);
+    const double fullLabel = g.widths[0];
+    const auto narrowLabels = [&] {
+        g.widths[0] = fullLabel;
+        if (room() < minimumPlot)
+            g.widths[0] = std::min(fullLabel, std::max(labelFloor, fullLabel - (minimumPlot - room())));
+    };
+    narrowLabels();
+    if (g.riskOfBias && room() < minimumPlot) {
+        // The effect column goes, the lights close up as far as the whole labels need (to their
+        // narrowest), and the labels get back what they can.
         for (std::size_t j = 0; j < n; ++j)
             if (d.columns[j].kind == ForestColumnKind::Effect)
                 g.visible[j] = false;
-    if (g.riskOfBias && room() < minimumPlot) {
-        const double fits = (area.width() - tableWidth() - minimumPlot - robGap) / syrcleItemCount;
-        g.robPitch = std::clamp(fits, fl::robCompactColumnLines * L, g.robPitch);
-        g.robMark = g.robPitch - 0.1 * L;
+        g.widths[0] = fullLabel;
+        if (room() < minimumPlot) {
+            const double fits = (area.width() - tableWidth() - minimumPlot - robGap) / syrcleItemCount;
+            g.robPitch = std::clamp(fits, fl::robCompactColumnLines * L, g.robPitch);
+            g.robMark = g.robPitch - 0.1 * L;
+        }
+        narrowLabels();
     }
     if (g.riskOfBias)
         g.robHeaderScale =
             std::min(1.0, (g.robPitch - 0.12 * em) / std::max(1.0, scene.width(QStringLiteral("10"), true)));
-    if (room() < minimumPlot) {
-        const double excess = minimumPlot - room();
-        g.widths[0] = std::max(area.width() * 0.2, g.widths[0] - excess);
-    }
     double plotWidth = std::max(room(), minimumPlot * 0.6);
     double extra = 0;
     if (plotWidth > maximumPlot) {
@@ -160,25 +180,7 @@ ForestGeometry forestGeometry(const SceneBuilder& scene, const ForestPlotData& d
     return g;
 }
 
-/// Where the key under the traffic lights goes: the items in a grid of as many columns as fit (filled
-/// column by column, numbers right-aligned), or as one sentence wrapped to the width when not even two
-/// columns fit; then, a little lower, the judgements' legend, flowed. Positions relative to the key's
-/// top left corner, in units and lines.
-struct RobKeyLayout {
-    struct Placed {
-        double x = 0;
-        int line = 0;
-    };
-    double numberWidth = 0;
-    std::vector<Placed> items;  ///< Per key entry: the left of its number column (grid)
-    QStringList sentence;       ///< Or the key as wrapped lines
-    std::vector<Placed> legend; ///< Per legend entry: the left of its symbol
-    int itemLines = 0;
-    int legendLines = 0;
-    double legendSymbol = 0; ///< Width of a legend entry's symbol slot
-
-    double lines() const { return itemLines + fl::robLegendGapLines + legendLines; }
-};
+} // namespace
 
 RobKeyLayout robKeyLayout(const SceneBuilder& scene, const ForestRiskOfBias& rob, double width) {
     RobKeyLayout layout;
@@ -222,12 +224,89 @@ RobKeyLayout robKeyLayout(const SceneBuilder& scene, const ForestRiskOfBias& rob
     return layout;
 }
 
+double drawRobKey(SceneBuilder& scene, const ForestRiskOfBias& rob, const RobKeyLayout& key, double y,
+                  double mark) {
+    const QRectF& area = scene.area();
+    const double L = scene.line();
+    const double em = scene.em();
+    for (std::size_t k = 0; k < rob.key.size() && k < key.items.size(); ++k) {
+        const RobKeyEntry& entry = rob.key[k];
+        const double x = area.left() + key.items[k].x;
+        const double lineY = y + key.items[k].line * L;
+        scene.text(qs(entry.number), x + key.numberWidth, lineY, Qt::AlignRight);
+        scene.text(qs(entry.label), x + key.numberWidth + 0.5 * em, lineY, Qt::AlignLeft);
+    }
+    for (const QString& line : key.sentence) {
+        scene.text(line, area.left(), y, Qt::AlignLeft);
+        y += L;
+    }
+    y += (key.sentence.isEmpty() ? key.itemLines : 0) * L + fl::robLegendGapLines * L;
+    for (std::size_t k = 0; k < rob.legend.size() && k < key.legend.size(); ++k) {
+        const LegendEntry& entry = rob.legend[k];
+        const double x = area.left() + key.legend[k].x;
+        const double lineY = y + key.legend[k].line * L;
+        scene.robMark(entry.judgement, x + mark / 2, lineY, mark, false);
+        scene.text(qs(entry.label), x + key.legendSymbol, lineY, Qt::AlignLeft);
+    }
+    return y + key.legendLines * L;
+}
+
+namespace {
+
 /// The x of the centre of a text `width` wide that should be centred on `centre` but stay within
 /// [left, right] (when it is wider than that, centred on the range).
 double centreWithin(double centre, double width, double left, double right) {
     if (width >= right - left)
         return (left + right) / 2;
     return std::clamp(centre, left + width / 2, right - width / 2);
+}
+
+} // namespace
+
+namespace {
+
+/// The text lines of each row and where the rows sit: a row whose label wraps takes a line per line
+/// of it, so rows are placed in line slots (a one-line row i of a plot without wrapping is at i).
+struct ForestRowLayout {
+    std::vector<QStringList> text; ///< The label (or subgroup name, or statistics line) as lines
+    std::vector<double> scale;     ///< Font scale of the text (statistics lines may be set smaller)
+    std::vector<double> top;       ///< First slot of the row
+    std::vector<double> centre;    ///< Where the row's marks go (y in slots)
+    double slotCount = 0;
+
+    double lines(std::size_t i) const { return static_cast<double>(std::max<qsizetype>(1, text[i].size())); }
+};
+
+ForestRowLayout forestRowLayout(const SceneBuilder& scene, const ForestPlotData& d, const ForestGeometry& g) {
+    const QRectF& area = scene.area();
+    const double em = scene.em();
+    ForestRowLayout layout;
+    for (const ForestRow& row : d.rows) {
+        const QString text = row.cells.empty() ? QString() : qs(row.cells[0]);
+        double scale = 1;
+        QStringList lines;
+        if (row.kind == ForestRowKind::Statistic) {
+            // A statistics line that does not fit is set smaller (to 80%), as RevMan sets these lines,
+            // and wraps when it does not fit even then: its numbers are never cut.
+            scale = std::clamp(area.width() / std::max(1.0, scene.width(text)), 0.8, 1.0);
+            lines = scene.width(text) * scale <= area.width() ? QStringList{text}
+                                                              : scene.wrap(text, area.width());
+            if (lines.size() > 1)
+                scale = 1;
+        } else if (row.kind == ForestRowKind::SubgroupHeader) {
+            const double width = g.plotLeft - area.left() - em;
+            lines = scene.width(text, true) <= width ? QStringList{text} : scene.wrap(text, width, true);
+        } else {
+            lines = scene.width(text, row.bold) <= g.labelWidth ? QStringList{text}
+                                                                : scene.wrap(text, g.labelWidth, row.bold);
+        }
+        layout.text.push_back(lines);
+        layout.scale.push_back(scale);
+        layout.top.push_back(layout.slotCount);
+        layout.centre.push_back(layout.slotCount + (layout.lines(layout.text.size() - 1) - 1) / 2);
+        layout.slotCount += layout.lines(layout.text.size() - 1);
+    }
+    return layout;
 }
 
 } // namespace
@@ -243,16 +322,20 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     double footerLines = 0;
     for (const std::string& text : d.footer)
         footerLines += static_cast<double>(scene.wrap(qs(text), area.width()).size());
-    const double rowCount = static_cast<double>(d.rows.size());
     const RobKeyLayout key = robKeyLayout(scene, d.riskOfBias, area.width());
     const double keyLines = d.riskOfBias.shown ? fl::robKeyGapLines + key.lines() : 0;
-    const double lines =
-        fl::forestHeaderLines + fl::forestHeaderGap + rowCount + fl::forestAxisLines + footerLines + keyLines;
-    if (area.height() < lines * scene.line())
+    ForestGeometry g = forestGeometry(scene, d);
+    ForestRowLayout rows = forestRowLayout(scene, d, g);
+    const double lines = fl::forestHeaderLines + fl::forestHeaderGap + rows.slotCount + fl::forestAxisLines
+                         + footerLines + keyLines;
+    if (area.height() < lines * scene.line()) {
         scene.setLine(area.height() / lines); // Tighter rows rather than rows off the page
+        g = forestGeometry(scene, d);
+        rows = forestRowLayout(scene, d, g);
+    }
+    const double rowCount = rows.slotCount;
     const double L = scene.line();
     const double em = scene.em();
-    const ForestGeometry g = forestGeometry(scene, d);
     const std::size_t n = d.columns.size();
     const auto columnRight = [&](std::size_t j) { return g.left[j] + g.widths[j]; };
 
@@ -281,7 +364,7 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     targets.xAxis = xAxis;
     targets.yAxis = yAxis;
     targets.area = area;
-    targets.forestRows.assign(d.rows.size(), std::nullopt);
+    targets.forestRows.assign(static_cast<std::size_t>(rowCount), std::nullopt);
 
     // Header: column groups on the first line, column names on the second.
     for (std::size_t j = 0; j < n;) {
@@ -354,21 +437,15 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
 
     // Statistics lines that run into the plot column break the line of no effect; find them first
     // so that the line is drawn under the marks.
-    std::vector<QString> statisticText(d.rows.size());
-    std::vector<double> statisticScale(d.rows.size(), 1.0);
     std::vector<bool> intrudes(d.rows.size(), false);
     std::size_t lastPlotted = 0;
     for (std::size_t i = 0; i < d.rows.size(); ++i) {
         const ForestRow& row = d.rows[i];
         if (row.kind == ForestRowKind::Statistic) {
-            // A subgroup's statistics line that does not fit is set smaller (to 80%), as RevMan sets
-            // these lines, before it would be shortened.
-            const QString text = row.cells.empty() ? QString() : qs(row.cells[0]);
-            const double scale = std::clamp(area.width() / std::max(1.0, scene.width(text)), 0.8, 1.0);
-            const QFontMetricsF smallMetrics(scene.font(false, scale));
-            statisticText[i] = smallMetrics.elidedText(text, Qt::ElideRight, area.width());
-            statisticScale[i] = scale;
-            const double shown = std::min(smallMetrics.horizontalAdvance(text), area.width());
+            const QFontMetricsF metrics(scene.font(false, rows.scale[i]));
+            double shown = 0;
+            for (const QString& line : rows.text[i])
+                shown = std::max(shown, metrics.horizontalAdvance(line));
             intrudes[i] = area.left() + shown > g.plotLeft - em * 0.5;
         } else if (row.kind != ForestRowKind::SubgroupHeader) {
             lastPlotted = i;
@@ -378,10 +455,10 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     double segmentTop = -0.5;
     for (std::size_t i = 0; i <= lastPlotted; ++i)
         if (intrudes[i]) {
-            const double rowTop = static_cast<double>(i) - 0.5;
+            const double rowTop = rows.top[i] - 0.5;
             if (rowTop > segmentTop)
                 scene.line({d.nullValue, segmentTop}, {d.nullValue, rowTop}, nullPen, true);
-            segmentTop = rowTop + 1;
+            segmentTop = rowTop + rows.lines(i);
         }
     scene.line({d.nullValue, segmentTop}, {d.nullValue, rowCount - 0.5 + axisGap}, nullPen, true);
 
@@ -399,15 +476,19 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     const double tipInset = mitre / plotWidth * d.axis.span();
     for (std::size_t i = 0; i < d.rows.size(); ++i) {
         const ForestRow& row = d.rows[i];
-        const double y = static_cast<double>(i);
+        const double y = rows.centre[i];
+        // The row's text lines, one per slot, the row's marks centred on them.
+        const auto drawLines = [&](const QFont& font) {
+            for (qsizetype k = 0; k < rows.text[i].size(); ++k)
+                scene.text(rows.text[i][k], area.left(), rows.top[i] + static_cast<double>(k), Qt::AlignLeft,
+                           font, true);
+        };
         if (row.kind == ForestRowKind::Statistic) {
-            scene.text(statisticText[i], area.left(), y, Qt::AlignLeft, scene.font(false, statisticScale[i]),
-                       true);
+            drawLines(scene.font(false, rows.scale[i]));
             continue;
         }
         if (row.kind == ForestRowKind::SubgroupHeader) {
-            scene.text(scene.elided(qs(row.cells[0]), g.plotLeft - area.left() - em, true), area.left(), y,
-                       Qt::AlignLeft, true, true);
+            drawLines(scene.font(true));
             continue;
         }
         for (std::size_t j = 0; j < n && j < row.cells.size(); ++j) {
@@ -415,8 +496,9 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
                 continue;
             const ForestColumnKind kind = d.columns[j].kind;
             if (kind == ForestColumnKind::Label) {
-                scene.text(scene.elided(qs(row.cells[j]), g.labelWidth, row.bold), g.left[j], y,
-                           Qt::AlignLeft, row.bold, true);
+                for (qsizetype k = 0; k < rows.text[i].size(); ++k)
+                    scene.text(rows.text[i][k], g.left[j], rows.top[i] + static_cast<double>(k),
+                               Qt::AlignLeft, row.bold, true);
             } else if (kind == ForestColumnKind::Effect) {
                 const auto [estimate, interval] = splitEffect(row.cells[j]);
                 // Estimates right-aligned, intervals aligned on their opening bracket.
@@ -451,7 +533,11 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
                               QBrush(style.marker));
             }
             if (row.outcomeRow)
-                targets.forestRows[i] = row.outcomeRow;
+                for (std::size_t slot = static_cast<std::size_t>(rows.top[i]);
+                     slot < static_cast<std::size_t>(rows.top[i] + rows.lines(i))
+                     && slot < targets.forestRows.size();
+                     ++slot)
+                    targets.forestRows[slot] = row.outcomeRow;
         } else if (row.kind == ForestRowKind::PredictionInterval) {
             const double half = 0.14; // Rows: a bar 0.28 lines high
             scene.curve({{iv.lower, y - half},
@@ -503,25 +589,7 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     // The key of the traffic lights: what each item number stands for, then the judgements.
     if (d.riskOfBias.shown) {
         y += fl::robKeyGapLines * L;
-        for (std::size_t k = 0; k < d.riskOfBias.key.size() && k < key.items.size(); ++k) {
-            const RobKeyEntry& entry = d.riskOfBias.key[k];
-            const double x = area.left() + key.items[k].x;
-            const double lineY = y + key.items[k].line * L;
-            scene.text(qs(entry.number), x + key.numberWidth, lineY, Qt::AlignRight);
-            scene.text(qs(entry.label), x + key.numberWidth + 0.5 * em, lineY, Qt::AlignLeft);
-        }
-        for (const QString& line : key.sentence) {
-            scene.text(line, area.left(), y, Qt::AlignLeft);
-            y += L;
-        }
-        y += (key.sentence.isEmpty() ? key.itemLines : 0) * L + fl::robLegendGapLines * L;
-        for (std::size_t k = 0; k < d.riskOfBias.legend.size() && k < key.legend.size(); ++k) {
-            const LegendEntry& entry = d.riskOfBias.legend[k];
-            const double x = area.left() + key.legend[k].x;
-            const double lineY = y + key.legend[k].line * L;
-            scene.robMark(entry.judgement, x + g.robMark / 2, lineY, g.robMark, false);
-            scene.text(qs(entry.label), x + key.legendSymbol, lineY, Qt::AlignLeft);
-        }
+        drawRobKey(scene, d.riskOfBias, key, y, g.robMark);
     }
     return targets;
 }

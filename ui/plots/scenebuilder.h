@@ -35,9 +35,13 @@ public:
     QFont font(bool bold = false, double scale = 1) const;
     const QFontMetricsF& metrics(bool bold = false) const { return bold ? m_boldMetrics : m_metrics; }
     double width(const QString& text, bool bold = false) const;
+    /// `text` shortened with "…" to `width`. Each text shortened is listed in cutTexts().
     QString elided(const QString& text, double width, bool bold = false) const;
+    QString elided(const QString& text, double width, const QFont& font) const;
+    /// Texts the layout had to shorten or that run off the figure's edge (a good figure has none).
+    const QStringList& cutTexts() const { return m_cutTexts; }
     /// Words of `text` flowed into lines no wider than `width`; "P = 0.04" never breaks.
-    QStringList wrap(const QString& text, double width) const;
+    QStringList wrap(const QString& text, double width, bool bold = false) const;
     /// A pen `points` wide; dashes and dots in the figure's proportions.
     QPen pen(const QColor& colour, double points, Qt::PenStyle style = Qt::SolidLine) const;
     /// The contour shades, lightest first (also in the legend).
@@ -63,6 +67,8 @@ public:
                       bool yIsRow = false) const;
     QCPItemText* text(const QString& text, double x, double y, Qt::Alignment align, bool bold = false,
                       bool yIsRow = false) const;
+    /// Text turned to read upwards, centred on (x, y) in absolute units.
+    QCPItemText* verticalText(const QString& text, double x, double y, const QFont& font) const;
     /// A straight line in plot coordinates (clipped to the axis rect) or absolute units.
     QCPItemLine* line(const QPointF& from, const QPointF& to, const QPen& pen, bool plotCoordinates) const;
     /// A polyline or filled polygon in plot coordinates (QCPCurve keeps the points' order).
@@ -90,6 +96,9 @@ public:
     void message(const std::string& message);
 
 private:
+    QCPItemText* makeText(const QString& text, double x, double y, Qt::Alignment align, const QFont& font,
+                          bool yIsRow) const;
+
     QCustomPlot& m_plot;
     const FigureStyle& m_style;
     QSize m_size;
@@ -105,12 +114,39 @@ private:
     QCPAxis* m_xAxis = nullptr;
     QCPAxis* m_yAxis = nullptr;
     int m_rows = 0; ///< Rows of the layout in use
+    mutable QStringList m_cutTexts;
 };
+
+/// Where the key of the risk-of-bias items goes: the items in a grid of as many columns as fit (filled
+/// column by column, numbers right-aligned), or as one sentence wrapped to the width when not even two
+/// columns fit; then, a little lower, the judgements' legend, flowed. Positions relative to the key's
+/// top left corner, in units and lines.
+struct RobKeyLayout {
+    struct Placed {
+        double x = 0;
+        int line = 0;
+    };
+    double numberWidth = 0;
+    std::vector<Placed> items;  ///< Per key entry: the left of its number column (grid)
+    QStringList sentence;       ///< Or the key as wrapped lines
+    std::vector<Placed> legend; ///< Per legend entry: the left of its symbol
+    int itemLines = 0;
+    int legendLines = 0;
+    double legendSymbol = 0; ///< Width of a legend entry's symbol slot
+
+    double lines() const { return itemLines + figurelayout::robLegendGapLines + legendLines; }
+};
+RobKeyLayout robKeyLayout(const SceneBuilder& scene, const ForestRiskOfBias& rob, double width);
+/// Draws the key laid out by robKeyLayout with its top line centred on `y` (traffic lights `mark`
+/// units wide); returns the y below it.
+double drawRobKey(SceneBuilder& scene, const ForestRiskOfBias& rob, const RobKeyLayout& key, double y,
+                  double mark);
 
 FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& data);
 FigureClickTargets buildFunnelScene(SceneBuilder& scene, const FunnelPlotData& data);
 FigureClickTargets buildTsaScene(SceneBuilder& scene, const TsaPlotData& data);
 FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryData& data);
+FigureClickTargets buildRobTrafficLightScene(SceneBuilder& scene, const RobTrafficLightData& data);
 
 /// The frame shared by funnel and TSA plots: axes with their titles, the legend and the caption
 /// in rows under the plot. Returns the axis rect in units (as it will be laid out).

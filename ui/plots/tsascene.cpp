@@ -9,10 +9,39 @@
 namespace evident::plots {
 namespace {
 
+/// A boundary as runs of its points within the axis; where it leaves the axis (O'Brien-Fleming's early
+/// looks, infinite boundaries) the line ends in an arrow at the edge, pointing on, and nothing is
+/// drawn along the edge: a flat line there would read as data.
 void addBoundary(SceneBuilder& scene, const TsaBoundaryLine& line, const QPen& pen) {
     if (line.points.empty())
         return;
-    scene.curve(line.points, pen, Qt::NoBrush);
+    const double L = scene.line();
+    const QCPLineEnding arrow(QCPLineEnding::esFlatArrow, 0.45 * L, 0.55 * L);
+    std::vector<PlotPoint> run;
+    const auto flush = [&] {
+        if (run.size() > 1)
+            scene.curve(run, pen, Qt::NoBrush);
+        run.clear();
+    };
+    for (std::size_t i = 0; i < line.points.size(); ++i) {
+        if (line.capped[i]) {
+            flush();
+            continue;
+        }
+        // Coming in from beyond the edge: an arrow from the point to the edge.
+        if (i > 0 && line.capped[i - 1])
+            scene
+                .line({line.points[i].x, line.points[i].y}, {line.points[i - 1].x, line.points[i - 1].y}, pen,
+                      true)
+                ->setHead(arrow);
+        run.push_back(line.points[i]);
+        if (i + 1 < line.points.size() && line.capped[i + 1])
+            scene
+                .line({line.points[i].x, line.points[i].y}, {line.points[i + 1].x, line.points[i + 1].y}, pen,
+                      true)
+                ->setHead(arrow);
+    }
+    flush();
     // Monitored looks with a finite boundary get a small dot, as in the TSA program.
     std::vector<PlotPoint> looks;
     for (std::size_t i = 0; i < line.points.size(); ++i)
@@ -67,9 +96,11 @@ FigureClickTargets buildTsaScene(SceneBuilder& scene, const TsaPlotData& d) {
     const double halfHeight = plot.height() / 2;
     for (const auto& [text, centre] : {std::pair{d.favoursUpper, plot.top() + halfHeight / 2},
                                        std::pair{d.favoursLower, plot.bottom() - halfHeight / 2}}) {
-        QCPItemText* label =
-            scene.text(scene.elided(qs(text), halfHeight * 0.95), labelX, centre, Qt::AlignHCenter);
-        label->setRotation(-90);
+        // A short plot (a single-column figure) sets the label smaller, to 70%, before it would cut it.
+        const QString label_ = qs(text);
+        const double scale = std::clamp(halfHeight * 0.95 / std::max(1.0, scene.width(label_)), 0.7, 1.0);
+        const QFont font = scene.font(false, scale);
+        scene.verticalText(scene.elided(label_, halfHeight * 0.95, font), labelX, centre, font);
     }
     return {};
 }

@@ -2,6 +2,7 @@
 #include "ui/widgets/analysissettingspanel.h"
 
 #include "core/project/outcomeanalysis.h"
+#include "core/schema/outcomekind.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 
@@ -167,10 +168,9 @@ void AnalysisSettingsPanel::refresh() {
     {
         const QSignalBlocker blocker(m_measure);
         m_measure->clear();
-        if (outcome->layout == DataLayout::TwoGroupContinuous) {
-            for (auto measure : {EffectMeasure::SMD, EffectMeasure::SMDRevMan, EffectMeasure::MD,
-                                 EffectMeasure::ROM, EffectMeasure::NMD})
-                m_measure->addItem(qs(measureLabel(measure)), static_cast<int>(measure));
+        for (EffectMeasure measure : outcomeKindSpec(outcome->kind).measures)
+            m_measure->addItem(qs(measureLabel(measure)), static_cast<int>(measure));
+        if (outcome->kind == OutcomeKind::Continuous) {
             m_measure->setItemData(
                 m_measure->findData(static_cast<int>(EffectMeasure::NMD)),
                 tr("Normalised mean difference: the treatment effect as a percentage of the injury, which "
@@ -193,7 +193,7 @@ void AnalysisSettingsPanel::refresh() {
     {
         const QSignalBlocker blocker(m_sharedControl);
         selectData(m_sharedControl, static_cast<int>(outcome->sharedControl));
-        m_sharedControl->setEnabled(outcome->layout == DataLayout::TwoGroupContinuous);
+        m_sharedControl->setEnabled(outcomeKindSpec(outcome->kind).twoArms);
     }
     fillCovariateBox(m_subgroup, tr("None"), m_categorical, QString::fromStdString(s.subgroup),
                      tr("not categorical"));

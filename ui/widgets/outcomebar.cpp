@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/outcomebar.h"
 
+#include "core/schema/outcomekind.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 
@@ -86,10 +87,8 @@ void OutcomeBar::refreshCurrent() {
     m_lowerIsBetter->setChecked(outcome && outcome->lowerIsBetter);
     if (!outcome)
         m_layout->clear();
-    else if (outcome->layout == DataLayout::TwoGroupContinuous)
-        m_layout->setText(tr("Mean, SD and n of treated (T) and control (C) groups"));
     else
-        m_layout->setText(tr("Precomputed effect sizes: yi with vi or sei"));
+        m_layout->setText(tr(std::string(outcomeKindSpec(outcome->kind).label).c_str()));
 }
 
 } // namespace evident::ui
