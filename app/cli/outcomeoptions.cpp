@@ -4,6 +4,7 @@
 #include "app/cli/cli.h"
 #include "core/effectsize/effectmeasure.h"
 #include "core/model/tau2estimator.h"
+#include "core/schema/outcomekind.h"
 
 #include <QTextStream>
 
@@ -77,9 +78,15 @@ void addFigureOptions(QCommandLineParser& parser) {
 QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome) {
     if (parser.isSet(QStringLiteral("measure"))) {
         const auto measure = parseMeasure(parser.value(QStringLiteral("measure")).toStdString());
-        if (!measure || *measure == EffectMeasure::Generic || *measure == EffectMeasure::NMD)
-            return QStringLiteral("--measure: unknown measure '%1'; use one of SMD, SMD_REVMAN, MD, ROM")
-                .arg(parser.value(QStringLiteral("measure")));
+        // The measures of the outcome's kind (NMD needs sham means, which a command line cannot give).
+        QStringList offered;
+        for (EffectMeasure each : outcomeKindSpec(outcome.kind).measures)
+            if (each != EffectMeasure::NMD)
+                offered << QString::fromUtf8(measureKey(each).data(),
+                                             static_cast<qsizetype>(measureKey(each).size()));
+        if (!measure || !kindOffers(outcome.kind, *measure) || *measure == EffectMeasure::NMD)
+            return QStringLiteral("--measure: unknown measure '%1'; use one of %2")
+                .arg(parser.value(QStringLiteral("measure")), offered.join(QStringLiteral(", ")));
         outcome.settings.measure = *measure;
     }
     if (parser.isSet(QStringLiteral("method"))) {

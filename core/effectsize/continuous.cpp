@@ -115,6 +115,10 @@ EffectSizeResult computeContinuousEffect(EffectMeasure measure, const GroupSumma
         return logRatioOfMeans(treated, control);
     case EffectMeasure::NMD:
         return failure("the normalised mean difference needs the mean of a sham (or naive) group");
+    case EffectMeasure::OR:
+    case EffectMeasure::RR:
+    case EffectMeasure::RD:
+        return failure("this measure needs events and totals, not means");
     case EffectMeasure::Generic:
         break;
     }

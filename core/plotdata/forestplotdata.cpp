@@ -33,6 +33,12 @@ std::string forestPlotGroupHeader(EffectMeasure measure) {
         return "Ratio of Means";
     case EffectMeasure::NMD:
         return "Norm. Mean Difference";
+    case EffectMeasure::OR:
+        return "Odds Ratio";
+    case EffectMeasure::RR:
+        return "Risk Ratio";
+    case EffectMeasure::RD:
+        return "Risk Difference";
     case EffectMeasure::Generic:
         break;
     }
@@ -40,7 +46,12 @@ std::string forestPlotGroupHeader(EffectMeasure measure) {
 }
 
 std::string forestMethodHeader(const FitOptions& fit) {
-    std::string text = fit.estimator == Tau2Estimator::FixedEffect ? "IV, Fixed" : "IV, Random";
+    // RevMan's method headings: "M-H, Fixed", "Peto, Fixed", "IV, Random".
+    std::string text =
+        std::string(poolingLabel(fit.pooling.method))
+        + (fit.estimator == Tau2Estimator::FixedEffect || fit.pooling.method == PoolingMethod::Peto
+               ? ", Fixed"
+               : ", Random");
     if (fit.inference == InferenceMethod::HartungKnapp)
         text += " (HKSJ)";
     return text + ", " + formatPercent(100 * fit.level) + " CI";
@@ -62,8 +73,9 @@ std::string countText(double n) {
 std::string emptyPlotMessage(const OutcomeAnalysis& analysis) {
     const bool shamMissing =
         analysis.measure == EffectMeasure::NMD
-        && std::any_of(analysis.prepared.issues.begin(), analysis.prepared.issues.end(),
-                       [](const InputIssue& issue) { return issue.field == entryFieldSpec(EntryField::ShamMean).key; });
+        && std::any_of(
+            analysis.prepared.issues.begin(), analysis.prepared.issues.end(),
+            [](const InputIssue& issue) { return issue.field == entryFieldSpec(EntryField::ShamMean).key; });
     if (shamMissing)
         return "No studies to plot: the normalised mean difference (NMD) needs the sham (healthy animal) "
                "mean of each study. Enter the sham means, or choose another effect measure.";

@@ -33,8 +33,8 @@ inline Project projectOf(const std::vector<StudyNumbers>& studies) {
         project.studies.push_back(makeStudy(i + 1, s.label, {s.group, number(s.year)}));
         OutcomeRow row;
         row.study = i + 1;
-        row.treated = meanSdEntry(number(s.meanT), number(s.sdT), number(s.nT));
-        row.control = meanSdEntry(number(s.meanC), number(s.sdC), number(s.nC));
+        setArm(row, ArmSide::Treated, meanSdEntry(number(s.meanT), number(s.sdT), number(s.nT)));
+        setArm(row, ArmSide::Control, meanSdEntry(number(s.meanC), number(s.sdC), number(s.nC)));
         outcome.rows.push_back(row);
     }
     project.outcomes.push_back(outcome);

@@ -286,7 +286,9 @@ void TestSharedControl::unsharedControlsPassThrough() {
             QCOMPARE(adjusted.comparisons[i].sources, std::vector<std::size_t>{i});
         }
     }
-    QVERIFY(adjustSharedControls({}, SharedControlMethod::SplitControl).comparisons.empty());
+    QVERIFY(
+        adjustSharedControls(std::span<const SharedControlComparison>(), SharedControlMethod::SplitControl)
+            .comparisons.empty());
 }
 
 void TestSharedControl::smallControlGroupCannotBeSplit() {

@@ -50,8 +50,8 @@ void TestCsvImport::fileLevelErrors_data() {
                                          << "A 'yi' column needs a 'vi' or 'sei' column beside it.";
     QTest::newRow("no data columns")
         << "study,year\nA,2001\n"
-        << "The data columns are missing: give mean_t, sd_t, n_t, mean_c, sd_c, n_c, or yi "
-           "with vi or sei.";
+        << "The data columns are missing: give mean_t, sd_t, n_t, mean_c, sd_c, n_c; events_t, "
+           "total_t, events_c, total_c; or yi with vi or sei.";
     QTest::newRow("two columns for one role")
         << "study,m1i,mean_t,sd_t,n_t,mean_c,sd_c,n_c\nA,1,1,1,5,1,1,5\n"
         << "Columns 'm1i' and 'mean_t' both hold mean_t.";

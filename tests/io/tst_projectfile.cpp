@@ -140,7 +140,7 @@ void TestProjectFile::fileRoundTrip() {
 void TestProjectFile::enumerationsAreStoredByKey() {
     const QJsonObject root = QJsonDocument::fromJson(sampleJson()).object();
     QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("evident-project"));
-    QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 2);
+    QCOMPARE(root.value(QStringLiteral("schema_version")).toInt(), 3);
     const QJsonObject glands = root.value(QStringLiteral("outcomes")).toArray()[0].toObject();
     const QJsonObject analysis = glands.value(QStringLiteral("analysis")).toObject();
     QCOMPARE(analysis.value(QStringLiteral("measure")).toString(), QStringLiteral("SMD_REVMAN"));
@@ -150,9 +150,9 @@ void TestProjectFile::enumerationsAreStoredByKey() {
     QCOMPARE(tsa.value(QStringLiteral("model")).toString(), QStringLiteral("fixed"));
     QCOMPARE(tsa.value(QStringLiteral("heterogeneity_adjustment")).toString(), QStringLiteral("I2"));
     QCOMPARE(tsa.value(QStringLiteral("spending")).toString(), QStringLiteral("Pocock"));
-    QCOMPARE(glands.value(QStringLiteral("layout")).toString(), QStringLiteral("two_group_continuous"));
+    QCOMPARE(glands.value(QStringLiteral("kind")).toString(), QStringLiteral("continuous"));
     const QJsonObject fibrosis = root.value(QStringLiteral("outcomes")).toArray()[1].toObject();
-    QCOMPARE(fibrosis.value(QStringLiteral("layout")).toString(), QStringLiteral("precomputed"));
+    QCOMPARE(fibrosis.value(QStringLiteral("kind")).toString(), QStringLiteral("generic"));
     QCOMPARE(fibrosis.value(QStringLiteral("lower_is_better")).toBool(), true);
 }
 
@@ -275,11 +275,11 @@ void TestProjectFile::errors_data() {
     QTest::newRow("newer schema")
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 7); })
         << QStringLiteral(
-               "saved by a newer version of Evident (file schema version 7; this version reads up to 2)");
+               "saved by a newer version of Evident (file schema version 7; this version reads up to 3)");
     // Out of any integer's range: checked before a cast, and the message shows the number as written.
     QTest::newRow("schema version 1e300")
         << editedSample([](QJsonObject& r) { r.insert(QStringLiteral("schema_version"), 1e300); })
-        << QStringLiteral("(file schema version 1e+300; this version reads up to 2)");
+        << QStringLiteral("(file schema version 1e+300; this version reads up to 3)");
     for (const double id : {-1.0, 1e300, 9007199254740994.0})
         QTest::newRow(qPrintable(QStringLiteral("row study id %1").arg(id)))
             << editedSample([id](QJsonObject& r) {
@@ -351,14 +351,14 @@ void TestProjectFile::errors_data() {
             o.insert(QStringLiteral("figures"), figures);
         });
     }) << QStringLiteral("outcome 'Glands', figures, forest: 'risk_of_bias' must be true or false");
-    QTest::newRow("unknown layout")
+    QTest::newRow("unknown kind")
         << editedSample([](QJsonObject& r) {
                editElement(r, QStringLiteral("outcomes"), 1, [](QJsonObject& o) {
-                   o.insert(QStringLiteral("layout"), QStringLiteral("binary"));
+                   o.insert(QStringLiteral("kind"), QStringLiteral("binary"));
                });
            })
         << QStringLiteral(
-               "outcome 'Fibrosis': 'layout' 'binary' is not one of two_group_continuous, precomputed");
+               "outcome 'Fibrosis': 'kind' 'binary' is not one of continuous, dichotomous, generic");
     QTest::newRow("row of an unknown study") << editedSample([](QJsonObject& r) {
         editElement(r, QStringLiteral("outcomes"), 0, [](QJsonObject& o) {
             editElement(o, QStringLiteral("rows"), 1,

@@ -69,7 +69,7 @@ void TestMainWindow::init() {
 
 void TestMainWindow::analysisViewsFollowResults() {
     QTabWidget* tabs = m_window->analysisTabs();
-    QCOMPARE(tabs->count(), 7); // then the cumulative and leave-one-out forest plots
+    QCOMPARE(tabs->count(), 7);
     QCOMPARE(tabs->widget(0), static_cast<QWidget*>(m_window->resultsPanel()));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Forest plot"));
     QCOMPARE(tabs->tabText(3), QStringLiteral("Trial sequential analysis"));
