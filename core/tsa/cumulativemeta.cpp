@@ -68,8 +68,7 @@ CumulativeResult cumulativeMetaAnalysis(std::span<const TsaTrial> trials, const 
             if (!(table.totalTreated > 0 && table.totalControl > 0) || !(table.eventsTreated >= 0)
                 || !(table.eventsControl >= 0) || table.eventsTreated > table.totalTreated
                 || table.eventsControl > table.totalControl) {
-                result.error =
-                    name + ": events must lie between 0 and the number of animals in each arm.";
+                result.error = name + ": events must lie between 0 and the number of animals in each arm.";
                 return result;
             }
             // RTSA metaPrepare: trials without events carry no information on RR, OR or RD and are left
