@@ -2,6 +2,7 @@
 #include "io/csvimport.h"
 
 #include "core/common/text.h"
+#include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
 
 #include <QFileInfo>
@@ -364,7 +365,7 @@ CsvImport importStudies(const CsvTable& table, const QList<ColumnRole>& roles, c
     outcome.name = outcomeName.toStdString();
     if (choice.kind) {
         outcome.kind = *choice.kind;
-        outcome.settings.measure = outcomeKindSpec(outcome.kind).measures.front();
+        outcome.settings = defaultAnalysisSettings(outcome.kind);
     }
     if (!import.errors.isEmpty())
         return import;

@@ -3,6 +3,7 @@
 
 #include "core/common/text.h"
 #include "core/plotdata/figureregistry.h"
+#include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
 
 #include <QFile>
@@ -472,7 +473,7 @@ private:
                 kindKeys << qs(spec.key);
             reader.readKey<OutcomeKind>(reader.has("kind") ? "kind" : "layout", outcome.kind,
                                         parserOf(&parseOutcomeKind), kindKeys.join(QStringLiteral(", ")));
-            outcome.settings.measure = outcomeKindSpec(outcome.kind).measures.front();
+            outcome.settings = defaultAnalysisSettings(outcome.kind);
             if (const auto analysis = reader.object("analysis"); analysis && reader.ok())
                 readAnalysis(*analysis, place + QStringLiteral(", analysis"), outcome.settings);
             if (reader.ok() && !kindOffers(outcome.kind, outcome.settings.measure))

@@ -33,8 +33,8 @@ int runAnalyze(const QStringList& arguments, QTextStream& out, QTextStream& err)
         return *status;
 
     // Bad option values are usage errors whatever the file: checked before it is read.
-    if (Outcome probe; !applyAnalysisOptions(parser, probe).isEmpty()) {
-        err << command << ": " << applyAnalysisOptions(parser, probe) << "\n";
+    if (const QString problem = analysisOptionsProblem(parser); !problem.isEmpty()) {
+        err << command << ": " << problem << "\n";
         return ExitUsage;
     }
     const QString path = parser.positionalArguments().front();

@@ -3,7 +3,8 @@
 
 #include "app/cli/cli.h"
 #include "core/effectsize/effectmeasure.h"
-#include "core/model/tau2estimator.h"
+#include "core/model/modelchoice.h"
+#include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
 
 #include <QTextStream>
@@ -43,8 +44,24 @@ double positiveNumber(const QCommandLineParser& parser, const char* name, double
 
 void addAnalysisOptions(QCommandLineParser& parser) {
     parser.addOptions({
-        valueOption("measure", "Effect measure: SMD (default), SMD_REVMAN, MD, ROM.", "measure"),
-        valueOption("method", "tau² estimator: REML (default), DL, ML, PM, EB, HE, SJ, or FE.", "method"),
+        valueOption(
+            "measure",
+            "Effect measure: SMD (default), SMD_REVMAN, MD, ROM for continuous outcomes; OR (default), "
+            "RR, RD for dichotomous ones.",
+            "measure"),
+        valueOption(
+            "method",
+            "Model: a tau² estimator for inverse-variance pooling (REML, DL, ML, PM, EB, HE, SJ, or FE "
+            "for fixed effect); for dichotomous outcomes also MH (Mantel-Haenszel, fixed), MH-DL "
+            "(RevMan's M-H random) or PETO (odds ratios).",
+            "method"),
+        valueOption("double-zero",
+                    "Dichotomous: studies without events in either group are dropped from OR and RR (drop, "
+                    "the default, as RevMan) or kept with the 0.5 correction (keep, as metafor's escalc).",
+                    "rule"),
+        flagOption("revman5-zero-cells",
+                   "Dichotomous: add 0.5 to zero-cell tables inside the Mantel-Haenszel "
+                   "sums too, as RevMan 5 and Stata's metan do."),
         valueOption("test", "Inference: z (Wald, default) or hksj (Hartung-Knapp).", "test"),
         valueOption("subgroup", "Categorical column: forest plot with subgroup blocks.", "column"),
         valueOption("order", "Numeric column that orders the cumulative analysis.", "column"),
@@ -75,28 +92,121 @@ void addFigureOptions(QCommandLineParser& parser) {
     });
 }
 
-QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome) {
-    if (parser.isSet(QStringLiteral("measure"))) {
-        const auto measure = parseMeasure(parser.value(QStringLiteral("measure")).toStdString());
-        // The measures of the outcome's kind (NMD needs sham means, which a command line cannot give).
-        QStringList offered;
-        for (EffectMeasure each : outcomeKindSpec(outcome.kind).measures)
-            if (each != EffectMeasure::NMD)
-                offered << QString::fromUtf8(measureKey(each).data(),
-                                             static_cast<qsizetype>(measureKey(each).size()));
-        if (!measure || !kindOffers(outcome.kind, *measure) || *measure == EffectMeasure::NMD)
-            return QStringLiteral("--measure: unknown measure '%1'; use one of %2")
-                .arg(parser.value(QStringLiteral("measure")), offered.join(QStringLiteral(", ")));
-        outcome.settings.measure = *measure;
+namespace {
+
+QString qs(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+/// The measures a kind offers on the command line (NMD needs sham means, which a command line cannot
+/// give): "SMD, SMD_REVMAN, MD, ROM".
+QString offeredMeasures(OutcomeKind kind) {
+    QStringList offered;
+    for (EffectMeasure each : outcomeKindSpec(kind).measures)
+        if (each != EffectMeasure::NMD)
+            offered << qs(measureKey(each));
+    return offered.join(QStringLiteral(", "));
+}
+
+QString applyMeasure(const QCommandLineParser& parser, Outcome& outcome) {
+    const QString given = parser.value(QStringLiteral("measure"));
+    const auto measure = parseMeasure(given.toStdString());
+    if (!measure || *measure == EffectMeasure::NMD || *measure == EffectMeasure::Generic) {
+        QStringList all;
+        for (const OutcomeKindSpec& spec : outcomeKinds())
+            if (spec.kind != OutcomeKind::Generic)
+                all << QStringLiteral("%1 (%2)").arg(offeredMeasures(spec.kind), qs(spec.key));
+        return QStringLiteral("--measure: unknown measure '%1'; use one of %2")
+            .arg(given, all.join(QStringLiteral(", ")));
     }
+    if (!kindOffers(outcome.kind, *measure))
+        return QStringLiteral("--measure %1 is for %2 outcomes, and '%3' is %4: use one of %5")
+            .arg(given, qs(outcomeKindSpec(kindOfMeasure(*measure)).key),
+                 QString::fromStdString(outcome.name), qs(outcomeKindSpec(outcome.kind).key),
+                 offeredMeasures(outcome.kind));
+    outcome.settings.measure = *measure;
+    return {};
+}
+
+QString applyModel(const QCommandLineParser& parser, Outcome& outcome) {
     if (parser.isSet(QStringLiteral("method"))) {
-        const auto estimator = parseEstimator(parser.value(QStringLiteral("method")).toStdString());
-        if (!estimator)
-            return QStringLiteral(
-                       "--method: unknown method '%1'; use one of FE, DL, REML, ML, PM, EB, HE, SJ")
-                .arg(parser.value(QStringLiteral("method")));
-        outcome.settings.estimator = *estimator;
+        const QString given = parser.value(QStringLiteral("method"));
+        const auto model = parseModelKey(given.toStdString());
+        if (!model) {
+            QStringList keys;
+            for (const std::string& key : modelKeys())
+                keys << QString::fromStdString(key);
+            return QStringLiteral("--method: unknown method '%1'; use one of %2")
+                .arg(given, keys.join(QStringLiteral(", ")));
+        }
+        if (const std::string problem = modelProblem(outcome.kind, outcome.settings.measure, *model);
+            !problem.empty())
+            return QStringLiteral("--method %1: %2").arg(given, QString::fromStdString(problem));
+        outcome.settings.pooling = model->pooling;
+        outcome.settings.estimator = model->estimator;
+    } else if (parser.isSet(QStringLiteral("measure"))) {
+        // A new measure with the saved method: Peto, saved for an OR, cannot pool risk ratios.
+        const std::string problem =
+            modelProblem(outcome.kind, outcome.settings.measure, modelOf(outcome.kind, outcome.settings));
+        if (!problem.empty())
+            return QStringLiteral("--measure %1: the outcome's method does not fit (%2); give --method too")
+                .arg(parser.value(QStringLiteral("measure")), QString::fromStdString(problem));
     }
+    const bool doubleZero = parser.isSet(QStringLiteral("double-zero"));
+    const bool revman5 = parser.isSet(QStringLiteral("revman5-zero-cells"));
+    if ((doubleZero || revman5) && outcome.kind != OutcomeKind::Dichotomous)
+        return QStringLiteral("--%1 applies to dichotomous outcomes only ('%2' is %3)")
+            .arg(doubleZero ? QStringLiteral("double-zero") : QStringLiteral("revman5-zero-cells"),
+                 QString::fromStdString(outcome.name), qs(outcomeKindSpec(outcome.kind).key));
+    if (doubleZero) {
+        const QString rule = parser.value(QStringLiteral("double-zero")).toLower();
+        if (rule != u"drop" && rule != u"keep")
+            return QStringLiteral("--double-zero: unknown rule '%1'; use drop or keep")
+                .arg(parser.value(QStringLiteral("double-zero")));
+        outcome.settings.keepDoubleZero = rule == u"keep";
+    }
+    if (revman5)
+        outcome.settings.revman5ZeroCells = true;
+    return {};
+}
+
+/// The kind of outcome the options are meant for, for checking them before the file is read.
+OutcomeKind probableKind(const QCommandLineParser& parser) {
+    if (const auto measure = parseMeasure(parser.value(QStringLiteral("measure")).toStdString()))
+        return kindOfMeasure(*measure);
+    const auto model = parseModelKey(parser.value(QStringLiteral("method")).toStdString());
+    const bool binaryOnly = (model && model->pooling != PoolingMethod::InverseVariance)
+                            || parser.isSet(QStringLiteral("double-zero"))
+                            || parser.isSet(QStringLiteral("revman5-zero-cells"));
+    return binaryOnly ? OutcomeKind::Dichotomous : OutcomeKind::Continuous;
+}
+
+} // namespace
+
+QString analysisOptionsProblem(const QCommandLineParser& parser) {
+    Outcome probe;
+    probe.kind = probableKind(parser);
+    probe.settings = defaultAnalysisSettings(probe.kind);
+    return applyAnalysisOptions(parser, probe);
+}
+
+QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome, QStringList* notApplied) {
+    Outcome changed = outcome;
+    QString problem;
+    if (parser.isSet(QStringLiteral("measure")))
+        problem = applyMeasure(parser, changed);
+    if (problem.isEmpty())
+        problem = applyModel(parser, changed);
+    if (problem.isEmpty())
+        outcome.settings = changed.settings;
+    else if (notApplied && outcome.kind != probableKind(parser))
+        notApplied->append(
+            QStringLiteral("The measure and method options are for %1 outcomes; '%2' (%3) keeps "
+                           "its saved settings.")
+                .arg(qs(outcomeKindSpec(probableKind(parser)).key), QString::fromStdString(outcome.name),
+                     qs(outcomeKindSpec(outcome.kind).key)));
+    else
+        return problem;
     if (parser.isSet(QStringLiteral("test"))) {
         const auto inference = parseInference(parser.value(QStringLiteral("test")).toStdString());
         if (!inference)
@@ -112,7 +222,7 @@ QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome)
         outcome.lowerIsBetter = true;
     if (parser.isSet(QStringLiteral("no-prediction-interval")))
         outcome.settings.showPredictionInterval = false;
-    QString problem;
+    problem.clear();
     if (parser.isSet(QStringLiteral("mre"))) { // Either sign, as `tsa --delta`
         bool ok = false;
         const double mre = parser.value(QStringLiteral("mre")).toDouble(&ok);
@@ -186,6 +296,12 @@ int analyseForOutput(const LoadedInput& input, const Outcome& outcome, bool skip
     for (const QString& warning : input.warnings)
         notes.push_back(warning.toStdString());
     const PreparedOutcome prepared = prepareOutcome(input.project, outcome);
+    // Rows left out by convention (double-zero tables) and cautions on analysed rows are part of the
+    // record, as the app shows them.
+    for (const InputIssue& dropped : prepared.dropped)
+        notes.push_back((QStringLiteral("Left out, ") + describeIssue(input, dropped)).toStdString());
+    for (const InputIssue& note : prepared.notes)
+        notes.push_back(describeIssue(input, note).toStdString());
     if (!prepared.issues.empty()) {
         for (const InputIssue& issue : prepared.issues) {
             const QString where = describeIssue(input, issue);

@@ -12,15 +12,22 @@
 
 namespace evident::cli {
 
-/// Adds --measure, --method, --test, --subgroup, --order, --mre, --tsa-sd, --tsa-order, --futility,
+/// Adds --measure, --method, --double-zero, --revman5-zero-cells, --test, --subgroup, --order, --mre,
+/// --tsa-sd, --tsa-order, --futility,
 /// --no-prediction-interval.
 void addAnalysisOptions(QCommandLineParser& parser);
 /// Adds --width-mm, --height-mm, --dpi, --font, --font-size, --favours-left, --favours-right, --no-contours,
 /// --rob.
 void addFigureOptions(QCommandLineParser& parser);
 
-/// Applies the analysis options to the outcome; returns the problem (naming the option) or empty.
-QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome);
+/// The problem with the analysis options as given (an unknown measure or method, a method that cannot
+/// pool the measure), checked before any file is read: empty when they are usable.
+QString analysisOptionsProblem(const QCommandLineParser& parser);
+/// Applies the analysis options to the outcome; returns the problem (naming the option) or empty. With
+/// `notApplied` (several outcomes, as `report` analyses), a measure or method meant for another kind of
+/// outcome is left out for this one, with a note there, rather than stopping.
+QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome,
+                             QStringList* notApplied = nullptr);
 /// Applies the figure options to `settings`; returns the problem (naming the option) or empty.
 QString applyFigureOptions(const QCommandLineParser& parser, FigureSettings& settings);
 

@@ -114,7 +114,10 @@ int runReport(const QStringList& arguments, QTextStream& out, QTextStream& err) 
     const QStringList stems = uniqueStems(input.project.outcomes);
     for (std::size_t i = 0; i < input.project.outcomes.size(); ++i) {
         Outcome outcome = input.project.outcomes[i];
-        QString problem = applyAnalysisOptions(parser, outcome);
+        QStringList notApplied;
+        QString problem = applyAnalysisOptions(parser, outcome, &notApplied);
+        for (const QString& note : notApplied)
+            err << "Note: " << note << "\n";
         for (const FigureType& type : figureTypes())
             if (problem.isEmpty())
                 problem = applyFigureOptions(parser, plots::FigureModel::settingsOf(outcome, type.kind));

@@ -32,12 +32,13 @@ struct PoolingNames {
     PoolingMethod method;
     std::string_view key;
     std::string_view label;
+    std::string_view name;
 };
 
 constexpr std::array<PoolingNames, 3> poolingNames{{
-    {PoolingMethod::InverseVariance, "IV", "IV"},
-    {PoolingMethod::MantelHaenszel, "MH", "M-H"},
-    {PoolingMethod::Peto, "PETO", "Peto"},
+    {PoolingMethod::InverseVariance, "IV", "IV", "Inverse variance"},
+    {PoolingMethod::MantelHaenszel, "MH", "M-H", "Mantel-Haenszel"},
+    {PoolingMethod::Peto, "PETO", "Peto", "Peto"},
 }};
 
 const MeasureNames& namesOf(EffectMeasure measure) {
@@ -75,6 +76,9 @@ std::string_view poolingKey(PoolingMethod method) {
 }
 std::string_view poolingLabel(PoolingMethod method) {
     return poolingNames[static_cast<std::size_t>(method)].label;
+}
+std::string_view poolingName(PoolingMethod method) {
+    return poolingNames[static_cast<std::size_t>(method)].name;
 }
 std::optional<PoolingMethod> parsePooling(std::string_view key) {
     for (const auto& names : poolingNames)

@@ -31,6 +31,8 @@ enum class PoolingMethod {
 /// Stable key ("IV", "MH", "PETO") and label ("M-H", "Peto", "IV") of a pooling method.
 std::string_view poolingKey(PoolingMethod method);
 std::string_view poolingLabel(PoolingMethod method);
+/// "Inverse variance", "Mantel-Haenszel", "Peto" (menus and reports).
+std::string_view poolingName(PoolingMethod method);
 std::optional<PoolingMethod> parsePooling(std::string_view key);
 
 /// Short, stable name used on the command line and in project files ("SMD", "SMD_REVMAN", ...).

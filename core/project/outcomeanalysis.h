@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/analysis/pipeline.h"
+#include "core/model/modelchoice.h"
 #include "core/project/preparation.h"
 #include "core/project/project.h"
 #include "core/tsa/tsa.h"
@@ -18,6 +19,23 @@ struct OutcomeAnalysis {
     EffectMeasure measure = EffectMeasure::SMD;
     bool lowerIsBetter = false;
 };
+
+/// The analysis settings a new outcome of this kind starts with: the kind's first measure; for
+/// dichotomous outcomes Mantel-Haenszel pooling with DerSimonian-Laird random effects (RevMan's
+/// "M-H, Random"), otherwise inverse variance with REML.
+AnalysisSettings defaultAnalysisSettings(OutcomeKind kind);
+
+/// The model an outcome's settings ask for (inverse variance unless the outcome is dichotomous).
+ModelChoice modelOf(OutcomeKind kind, const AnalysisSettings& settings);
+
+/// Empty when `model` can analyse `measure` of a `kind` outcome; otherwise why not, for the user
+/// ("Peto pooling is for odds ratios only").
+std::string modelProblem(OutcomeKind kind, EffectMeasure measure, const ModelChoice& model);
+
+/// The settings with a pooling method and estimator that fit the kind and measure, for the app after a
+/// change of measure or method: a method the measure does not offer becomes the kind's first (M-H), and
+/// an estimator the method does not offer becomes DerSimonian-Laird (random) or fixed effect.
+AnalysisSettings consistentSettings(OutcomeKind kind, AnalysisSettings settings);
 
 /// The analysis options an outcome's settings ask for.
 AnalysisOptions analysisOptionsFor(const Outcome& outcome);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/newoutcomedialog.h"
 
+#include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
 
 #include <QDialogButtonBox>
@@ -42,7 +43,7 @@ Outcome NewOutcomeDialog::outcome() const {
         if (m_kinds[i]->isChecked()) {
             const OutcomeKindSpec& spec = outcomeKinds()[static_cast<std::size_t>(i)];
             outcome.kind = spec.kind;
-            outcome.settings.measure = spec.measures.front();
+            outcome.settings = defaultAnalysisSettings(spec.kind);
         }
     return outcome;
 }
