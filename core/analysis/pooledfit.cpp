@@ -182,8 +182,10 @@ MetaAnalysisFit fitStudies(const AnalysisData& data, std::span<const std::size_t
 
 std::optional<MantelHaenszelOddsRatioTests> mantelHaenszelTests(const AnalysisData& data,
                                                                 const FitOptions& options) {
+    // Both are tests of the common-effect model: not reported beside RevMan's M-H random effects.
     if (options.pooling.method != PoolingMethod::MantelHaenszel
-        || options.pooling.measure != BinaryMeasure::OddsRatio || data.tables.size() != data.size()
+        || options.pooling.measure != BinaryMeasure::OddsRatio
+        || options.estimator != Tau2Estimator::FixedEffect || data.tables.size() != data.size()
         || data.size() == 0)
         return std::nullopt;
     return mantelHaenszel(BinaryMeasure::OddsRatio, data.tables, mhOptions(options)).tests;

@@ -26,7 +26,8 @@ namespace evident {
 MetaAnalysisFit fitStudies(const AnalysisData& data, std::span<const std::size_t> subset,
                            const FitOptions& options, const MetaAnalysisExtras& extras = {});
 
-/// The Cochran-Mantel-Haenszel and Tarone tests of the studies, when they are pooled as M-H odds ratios.
+/// The Cochran-Mantel-Haenszel and Tarone tests of the studies, when they are pooled as M-H odds ratios
+/// under the common-effect model (both test that model).
 std::optional<MantelHaenszelOddsRatioTests> mantelHaenszelTests(const AnalysisData& data,
                                                                 const FitOptions& options);
 

@@ -188,13 +188,7 @@ BinaryPooledFit mantelHaenszel(BinaryMeasure measure, std::span<const TwoByTwo> 
                                + " table(s) with no events in either group (or events in every participant "
                                  "of both) were left out of the "
                                + std::string(binaryMeasureKey(measure)) + ".");
-    if (corrected > 0)
-        fit.warnings.push_back(std::to_string(corrected)
-                               + " table(s) with a zero cell had the continuity correction added to each cell"
-                               + (options.revMan5Convention
-                                      ? ", in the Mantel-Haenszel sums too."
-                                      : " of their own effect (not in the Mantel-Haenszel "
-                                        "sums)."));
+    fit.correctedTables = corrected;
 
     const std::optional<BinaryEstimate> estimate = mantelHaenszelEstimate(measure, pooled);
     if (measure == BinaryMeasure::OddsRatio)

@@ -39,11 +39,7 @@ BinaryPooledFit petoOddsRatio(std::span<const TwoByTwo> tables, const PetoOption
         fit.warnings.push_back(std::to_string(dropped)
                                + " table(s) with no events in either group (or events in every participant "
                                  "of both) have no Peto odds ratio of their own.");
-    if (corrected > 0)
-        fit.warnings.push_back(
-            std::to_string(corrected)
-            + " table(s) with a zero cell had the continuity correction added to each cell "
-              "of their own Peto odds ratio (not in the pooled sums).");
+    fit.correctedTables = corrected;
     if (!(sumVariance > 0)) {
         fit.problem = tables.empty() ? "no table is left to pool"
                                      : "the Peto odds ratio does not exist: no table has both an event and a "

@@ -41,10 +41,16 @@ double forestRowLines(const ForestPlotData& plot, double fontPointSize, double w
     double tableMm = 0;
     for (std::size_t j = 0; j < widths.size(); ++j)
         tableMm += widths[j] + gapMm;
+    bool armDataShown = false;
     for (ForestColumnKind optional : {ForestColumnKind::ArmData, ForestColumnKind::Weight})
-        for (std::size_t j = 0; j < widths.size(); ++j)
-            if (plot.columns[j].kind == optional && tableMm + plotMm + robMm > inner)
+        for (std::size_t j = 0; j < widths.size(); ++j) {
+            if (plot.columns[j].kind != optional)
+                continue;
+            if (tableMm + plotMm + robMm > inner)
                 tableMm -= widths[j] + gapMm;
+            else if (optional == ForestColumnKind::ArmData)
+                armDataShown = true;
+        }
     // With traffic lights that still do not fit, the effect column goes and the lights close up.
     if (plot.riskOfBias.shown && tableMm + plotMm + robMm > inner) {
         for (std::size_t j = 0; j < widths.size(); ++j)
@@ -58,6 +64,8 @@ double forestRowLines(const ForestPlotData& plot, double fontPointSize, double w
     double lines = 0;
     for (const ForestRow& row : plot.rows) {
         const std::string text = row.cells.empty() ? std::string() : row.cells[0];
+        if (row.kind == ForestRowKind::Events && !armDataShown)
+            continue; // Drawn only beside the group columns
         if (row.kind == ForestRowKind::Statistic)
             lines += 0.8 * characterMm * static_cast<double>(characterCount(text)) <= inner
                          ? 1

@@ -2,6 +2,7 @@
 #include "core/plotdata/forestplotdata.h"
 
 #include "core/common/distributions.h"
+#include "core/plotdata/forestcolumns.h"
 #include "core/report/manuscripttext.h"
 #include "core/report/numberformat.h"
 
@@ -61,11 +62,6 @@ namespace {
 
 std::string weightText(double percent) {
     return formatFixed(percent, 1) + "%";
-}
-
-std::string countText(double n) {
-    // A shared control split between comparisons can leave fractional n: show one decimal then.
-    return std::abs(n - std::round(n)) < 1e-9 ? formatFixed(n, 0) : formatFixed(n, 1);
 }
 
 } // namespace
@@ -162,21 +158,14 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
         return plot;
     }
     plot.ok = true;
-    const bool twoGroup = analysis.prepared.treated.size() == data.size();
     const double level = analysis.options.fit.level;
     const double z = normalQuantile(1 - (1 - level) / 2);
     const int decimals = suggestedDecimals(ratio ? std::exp(overall.estimate) : overall.estimate);
 
     // Columns.
     plot.columns.push_back({ForestColumnKind::Label, "", "Study or Subgroup", false, "Study"});
-    if (twoGroup) {
-        for (const char* group : {"Treatment", "Control"})
-            for (const char* header : {"Mean", "SD", "Total"})
-                plot.columns.push_back({ForestColumnKind::ArmData, group, header, true});
-    } else {
-        plot.columns.push_back({ForestColumnKind::ArmData, "", ratio ? "log[Ratio]" : "Effect", true});
-        plot.columns.push_back({ForestColumnKind::ArmData, "", "SE", true});
-    }
+    const std::vector<ForestColumn> armColumns = forestcolumns::armColumns(analysis);
+    plot.columns.insert(plot.columns.end(), armColumns.begin(), armColumns.end());
     plot.columns.push_back({ForestColumnKind::Weight, "", "Weight", true});
     plot.plotGroupHeader = forestPlotGroupHeader(measure);
     plot.plotHeader = forestMethodHeader(analysis.options.fit);
@@ -221,16 +210,8 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
         row.cells.assign(columnCount, "");
         row.cells[0] = data.labels[i];
         std::size_t c = 1;
-        if (twoGroup) {
-            for (const GroupSummary& g : {analysis.prepared.treated[i], analysis.prepared.control[i]}) {
-                row.cells[c++] = formatArmValue(g.mean);
-                row.cells[c++] = formatArmValue(g.sd);
-                row.cells[c++] = countText(g.n);
-            }
-        } else {
-            row.cells[c++] = formatFixed(data.yi[i], std::max(2, decimals));
-            row.cells[c++] = formatFixed(std::sqrt(data.vi[i]), std::max(2, decimals));
-        }
+        for (std::string& cell : forestcolumns::studyCells(analysis, i, decimals))
+            row.cells[c++] = std::move(cell);
         row.weightPercent = i < overall.weightPercent.size() ? overall.weightPercent[i] : 0;
         row.cells[c++] = weightText(row.weightPercent);
         row.cells[c] = estimateWithInterval(data.yi[i], lowers[i], uppers[i], measure, decimals);
@@ -247,18 +228,12 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
         row.bold = true;
         row.cells.assign(columnCount, "");
         row.cells[0] = label;
-        double weight = 0, nTreated = 0, nControl = 0;
-        for (std::size_t i : studies) {
+        double weight = 0;
+        for (std::size_t i : studies)
             weight += i < overall.weightPercent.size() ? overall.weightPercent[i] : 0;
-            if (twoGroup) {
-                nTreated += analysis.prepared.treated[i].n;
-                nControl += analysis.prepared.control[i].n;
-            }
-        }
-        if (twoGroup) {
-            row.cells[3] = countText(nTreated);
-            row.cells[6] = countText(nControl);
-        }
+        std::size_t c = 1;
+        for (std::string& cell : forestcolumns::pooledCells(analysis, studies))
+            row.cells[c++] = std::move(cell);
         row.cells[columnCount - 2] = weightText(weight);
         if (fit.estimable) {
             row.cells[columnCount - 1] =
@@ -268,6 +243,20 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
             row.cells[columnCount - 1] = "Not estimable";
         }
         return row;
+    };
+    // RevMan's "Total events" under a pooled row of a dichotomous outcome: table cells, no mark.
+    const auto addEventsRow = [&](const std::vector<std::size_t>& studies) {
+        std::vector<std::string> cells = forestcolumns::eventCells(analysis, studies);
+        if (cells.empty())
+            return;
+        ForestRow row;
+        row.kind = ForestRowKind::Events;
+        row.cells.assign(columnCount, "");
+        row.cells[0] = "Total events";
+        std::size_t c = 1;
+        for (std::string& cell : cells)
+            row.cells[c++] = std::move(cell);
+        plot.rows.push_back(std::move(row));
     };
     const auto statisticRow = [&](std::string text) {
         ForestRow row;
@@ -294,6 +283,7 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
             }
             plot.rows.push_back(
                 pooledRow(ForestRowKind::Subtotal, "Subtotal " + ciLabel, group.fit, group.studies));
+            addEventsRow(group.studies);
             if (group.fit.k >= 2)
                 plot.rows.push_back(statisticRow(heterogeneityLine(group.fit, style)));
             plot.rows.push_back(statisticRow(overallEffectLine(group.fit)));
@@ -331,6 +321,7 @@ ForestPlotData buildForestPlot(const OutcomeAnalysis& analysis, const Outcome& o
             clipInterval(overall.estimate, overall.prediction.lower, overall.prediction.upper, plot.axis);
         plot.rows.push_back(row);
     }
+    addEventsRow(all);
     if (overall.k >= 2)
         plot.footer.push_back(heterogeneityLine(overall, style));
     plot.footer.push_back(overallEffectLine(overall));

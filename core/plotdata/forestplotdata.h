@@ -38,6 +38,7 @@ enum class ForestRowKind {
     Total,              ///< The overall pooled estimate: diamond
     PredictionInterval, ///< Bar of the prediction interval of the row above
     Statistic,          ///< A line of text (heterogeneity, test for the overall effect)
+    Events,             ///< "Total events" of each group under a pooled row (dichotomous): text only
 };
 
 /// An interval in axis coordinates (natural logs on a ratio axis), already limited to the axis range;

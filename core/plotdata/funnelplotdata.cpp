@@ -117,7 +117,7 @@ FunnelPlotData buildFunnelPlot(const OutcomeAnalysis& analysis, const Outcome& /
     const double level = analysis.options.fit.level;
     const double z = normalQuantile(1 - (1 - level) / 2);
     plot.pooledEstimate = result.overall.estimate;
-    plot.xTitle = ratio ? "Ratio of means (log scale)" : std::string(measureLabel(measure));
+    plot.xTitle = std::string(measureLabel(measure)) + (ratio ? " (log scale)" : "");
     plot.pseudoConfidenceLabel = "Pseudo " + formatPercent(100 * level) + " CI";
 
     double seMax = 0;

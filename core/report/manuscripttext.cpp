@@ -90,6 +90,84 @@ std::string directionSentence(EffectMeasure measure, bool lowerIsBetter) {
            + (lowerIsBetter ? "negative " : "positive ") + name + " favours the treatment.";
 }
 
+std::string modelDescription(const FitOptions& fit) {
+    const bool fixed = fit.estimator == Tau2Estimator::FixedEffect;
+    switch (fit.pooling.method) {
+    case PoolingMethod::MantelHaenszel:
+        return fixed ? "Fixed-effect (Mantel-Haenszel)"
+                     : "Random-effects (Mantel-Haenszel with the DerSimonian-Laird tau\u00b2, RevMan's "
+                       "\"M-H, Random\")";
+    case PoolingMethod::Peto:
+        return "Fixed-effect (Peto)";
+    case PoolingMethod::InverseVariance:
+        break;
+    }
+    if (fixed)
+        return "Fixed-effect (inverse-variance)";
+    return "Random-effects (inverse-variance; tau\u00b2 estimator: "
+           + std::string(estimatorLabel(fit.estimator)) + ", " + std::string(estimatorKey(fit.estimator))
+           + ")";
+}
+
+std::string zeroCellStatement(const AnalysisData& data, const FitOptions& fit, EffectMeasure measure) {
+    const auto binary = binaryMeasureOf(measure);
+    if (!binary || data.tables.empty())
+        return {};
+    const auto zeroTables = std::count_if(data.tables.begin(), data.tables.end(),
+                                          [](const TwoByTwo& table) { return table.hasZeroCell(); });
+    std::string text;
+    if (fit.pooling.method == PoolingMethod::Peto) {
+        text = "The Peto method needs no correction for zero cells.";
+    } else if (zeroTables == 0) {
+        text = "No table has a zero cell: no continuity correction was needed.";
+    } else {
+        text = "Zero cells: 0.5 was added to each cell of the " + std::to_string(zeroTables)
+               + (zeroTables == 1 ? " table" : " tables") + " with a zero cell";
+        if (fit.pooling.method == PoolingMethod::MantelHaenszel)
+            text +=
+                fit.pooling.revMan5Convention
+                    ? ", in the study effects and in the Mantel-Haenszel sums (RevMan 5 convention)."
+                    : " for the study effects; the Mantel-Haenszel estimate uses the raw counts (metafor, "
+                      "Fleiss).";
+        else
+            text += " (metafor escalc convention).";
+    }
+    if (*binary == BinaryMeasure::RiskDifference)
+        text += " Studies without events in either group are kept (risk difference 0).";
+    else if (dropsDoubleZero(*binary, fit.pooling.doubleZero))
+        text += " Studies without events in either group carry no information on a ratio and are left out "
+                "(Cochrane Handbook; RevMan).";
+    else
+        text += " Studies without events in either group are kept, with the 0.5 correction.";
+    return text;
+}
+
+std::string totalEventsLine(const AnalysisData& data) {
+    if (data.tables.empty())
+        return {};
+    double eventsTreated = 0, totalTreated = 0, eventsControl = 0, totalControl = 0;
+    for (const TwoByTwo& table : data.tables) {
+        eventsTreated += table.eventsTreated;
+        totalTreated += table.totalTreated;
+        eventsControl += table.eventsControl;
+        totalControl += table.totalControl;
+    }
+    return "Events: " + formatCount(eventsTreated) + "/" + formatCount(totalTreated) + " (treatment), "
+           + formatCount(eventsControl) + "/" + formatCount(totalControl) + " (control)";
+}
+
+std::string mantelHaenszelTestsLine(const MantelHaenszelOddsRatioTests& tests) {
+    std::string text;
+    if (tests.cmh && tests.cmhP)
+        text = "Cochran-Mantel-Haenszel test: Chi\u00b2 = " + formatFixed(*tests.cmh, 2) + ", df = 1 ("
+               + formatPStatement(*tests.cmhP) + ")";
+    if (tests.tarone && tests.taroneP)
+        text += (text.empty() ? "" : "; ") + std::string("Tarone's test of homogeneity: Chi\u00b2 = ")
+                + formatFixed(*tests.tarone, 2) + ", df = " + std::to_string(tests.kTarone - 1) + " ("
+                + formatPStatement(*tests.taroneP) + ")";
+    return text;
+}
+
 std::string textReport(const AnalysisData& data, const AnalysisOptions& options, EffectMeasure measure,
                        const AnalysisResult& result, const std::vector<std::string>& notes,
                        std::optional<bool> lowerIsBetter) {
@@ -99,19 +177,27 @@ std::string textReport(const AnalysisData& data, const AnalysisOptions& options,
     style.decimals = suggestedDecimals(fit.estimable ? toReportingScale(fit.estimate, measure) : 1.0);
     const bool fixed = options.fit.estimator == Tau2Estimator::FixedEffect;
     std::ostringstream out;
-    out << (fixed ? "Fixed-effect" : "Random-effects") << " meta-analysis of " << fit.k
+    out << modelDescription(options.fit) << " meta-analysis of " << fit.k
         << (fit.k == 1 ? " study" : " studies") << "\n";
     out << "Measure: " << measureLabel(measure) << (isRatioMeasure(measure) ? " (shown as the ratio)" : "")
         << "\n";
     if (lowerIsBetter)
         out << directionSentence(measure, *lowerIsBetter) << "\n";
-    out << "Model: " << estimatorLabel(options.fit.estimator) << ", "
+    out << "Confidence interval: "
         << (options.fit.inference == InferenceMethod::HartungKnapp ? "Hartung-Knapp-Sidik-Jonkman" : "Wald z")
-        << " confidence interval\n\n";
+        << "\n";
+    if (const std::string events = totalEventsLine(data); !events.empty())
+        out << events << "\n";
+    if (const std::string zeroCells = zeroCellStatement(data, options.fit, measure); !zeroCells.empty())
+        out << zeroCells << "\n";
+    out << "\n";
 
     out << "Pooled effect: " << pooledSentence(fit, measure, style) << "\n";
     out << heterogeneityLine(fit, style) << "\n";
     out << overallEffectLine(fit) << "\n";
+    if (result.mantelHaenszelTests)
+        if (const std::string tests = mantelHaenszelTestsLine(*result.mantelHaenszelTests); !tests.empty())
+            out << tests << "\n";
     if (fit.estimable && !fixed) {
         if (fit.tau2Ci)
             out << "Tau\u00b2 " << levelPercent(style.level)

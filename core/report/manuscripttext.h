@@ -37,6 +37,22 @@ std::string estimateWithInterval(double estimate, double lower, double upper, Ef
 /// a negative SMD favours the treatment." NMD is oriented to benefit whatever the direction.
 std::string directionSentence(EffectMeasure measure, bool lowerIsBetter);
 
+/// The model in words, to go before "meta-analysis": "Random-effects (REML)", "Fixed-effect
+/// (Mantel-Haenszel)", "Random-effects (Mantel-Haenszel, DerSimonian-Laird tau², as RevMan's M-H, Random)".
+std::string modelDescription(const FitOptions& fit);
+
+/// How zero cells and tables without events were handled, for a dichotomous outcome's report (empty
+/// for other outcomes): the 0.5 correction of the study effects (metafor escalc), whether the
+/// Mantel-Haenszel sums used the raw counts or the corrected ones (RevMan 5), and the double-zero rule.
+std::string zeroCellStatement(const AnalysisData& data, const FitOptions& fit, EffectMeasure measure);
+
+/// "Events: 30/120 (treatment), 18/118 (control)" over the analysed tables; empty without tables.
+std::string totalEventsLine(const AnalysisData& data);
+
+/// "Cochran-Mantel-Haenszel test: Chi² = 5.12, df = 1 (P = 0.02); Tarone's test of homogeneity: Chi² =
+/// 3.10, df = 4 (P = 0.54)", leaving out what could not be computed.
+std::string mantelHaenszelTestsLine(const MantelHaenszelOddsRatioTests& tests);
+
 /// The whole analysis as a plain-text report (the CLI's default output and the Results panel). With
 /// `lowerIsBetter` known, the report says how to read the sign of the effect.
 std::string textReport(const AnalysisData& data, const AnalysisOptions& options, EffectMeasure measure,

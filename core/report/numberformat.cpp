@@ -54,6 +54,10 @@ std::string formatPStatement(double p) {
     return value.front() == '<' ? "P " + value : "P = " + value;
 }
 
+std::string formatCount(double n) {
+    return std::abs(n - std::round(n)) < 1e-9 ? formatFixed(n, 0) : formatFixed(n, 1);
+}
+
 std::string formatPercent(double percent) {
     if (!std::isfinite(percent))
         return "NA";

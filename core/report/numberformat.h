@@ -17,6 +17,10 @@ std::string formatPValue(double p);
 /// "P = 0.049" or "P < 0.00001".
 std::string formatPStatement(double p);
 
+/// A count of animals or events: whole ("12"), or with one decimal when a shared control group split
+/// between comparisons left a fraction ("7.5").
+std::string formatCount(double n);
+
 /// A percentage rounded to a whole number: "85%".
 std::string formatPercent(double percent);
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/resultsjson.h"
 
+#include "core/model/modelchoice.h"
+#include "core/report/manuscripttext.h"
+
 #include <cmath>
 
 namespace evident {
@@ -53,13 +56,15 @@ JsonValue analysisToJson(const AnalysisData& data, const AnalysisOptions& option
     const bool ok = fit.estimable;
     const bool randomEffects = options.fit.estimator != Tau2Estimator::FixedEffect;
     std::vector<std::string> warnings = notes;
+    if (std::string zeroCells = zeroCellStatement(data, options.fit, measure); !zeroCells.empty())
+        warnings.push_back(std::move(zeroCells));
     warnings.insert(warnings.end(), result.warnings.begin(), result.warnings.end());
 
     JsonValue json = JsonValue::object();
     json.set("format_version", analysisJsonVersion);
     json.set("k", fit.k);
     json.set("measure", std::string(measureKey(measure)));
-    json.set("method", std::string(estimatorKey(options.fit.estimator)));
+    json.set("method", modelKey({options.fit.pooling.method, options.fit.estimator}));
     json.set("test", std::string(inferenceKey(options.fit.inference)));
     json.set("level", options.fit.level);
     addPooledKeys(json, fit);
@@ -98,6 +103,20 @@ JsonValue analysisToJson(const AnalysisData& data, const AnalysisOptions& option
         studies.push(std::move(study));
     }
     json.set("studies", std::move(studies));
+
+    if (const auto& tests = result.mantelHaenszelTests) {
+        const auto optionalNumber = [](const std::optional<double>& value) {
+            return value ? JsonValue(*value) : JsonValue();
+        };
+        JsonValue mh = JsonValue::object();
+        mh.set("cmh", optionalNumber(tests->cmh));
+        mh.set("cmh_p", optionalNumber(tests->cmhP));
+        mh.set("tarone", optionalNumber(tests->tarone));
+        mh.set("tarone_p", optionalNumber(tests->taroneP));
+        json.set("mh_tests", std::move(mh));
+    } else {
+        json.set("mh_tests", JsonValue());
+    }
 
     json.set("subgroups", result.subgroups ? subgroupsJson(*result.subgroups) : JsonValue());
 

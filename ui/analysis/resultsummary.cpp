@@ -58,23 +58,25 @@ QString manuscriptText(const OutcomeAnalysis& analysis, const Outcome& outcome) 
         studies += tr(" (%1 animals)").arg(static_cast<long long>(std::llround(animals)));
     const QString ciMethod =
         options.inference == InferenceMethod::HartungKnapp ? tr("Hartung-Knapp-Sidik-Jonkman") : tr("Wald");
-    if (fixed)
-        lines.append(tr("Fixed-effect (inverse-variance) meta-analysis of %1; %2 confidence intervals.")
-                         .arg(studies, ciMethod));
-    else
-        lines.append(
-            tr("Random-effects meta-analysis of %1. Tau\u00b2 estimator: %2 (%3); %4 confidence intervals.")
-                .arg(studies, qs(std::string(estimatorLabel(options.estimator))),
-                     qs(std::string(estimatorKey(options.estimator))), ciMethod));
+    lines.append(tr("%1 meta-analysis of %2; %3 confidence intervals.")
+                     .arg(qs(modelDescription(options)), studies, ciMethod));
     lines.append(tr("Measure: %1.").arg(qs(std::string(measureLabel(analysis.measure)))));
     if (outcome.lowerIsBetter && !isOrientedToBenefit(analysis.measure))
         lines.append(tr("Lower values are better for this outcome: an effect below %1 favours the treatment.")
                          .arg(isRatioMeasure(analysis.measure) ? QStringLiteral("1") : QStringLiteral("0")));
+    if (const std::string events = totalEventsLine(analysis.prepared.data); !events.empty())
+        lines.append(qs(events) + QLatin1Char('.'));
+    if (const std::string zeroCells = zeroCellStatement(analysis.prepared.data, options, analysis.measure);
+        !zeroCells.empty())
+        lines.append(qs(zeroCells));
     lines.append(QString());
 
     lines.append(tr("Pooled effect: %1.").arg(qs(pooledSentence(fit, analysis.measure, style))));
     lines.append(qs(heterogeneityLine(fit, style)) + QLatin1Char('.'));
     lines.append(qs(overallEffectLine(fit)) + QLatin1Char('.'));
+    if (const auto& tests = analysis.result.mantelHaenszelTests)
+        if (const std::string line = mantelHaenszelTestsLine(*tests); !line.empty())
+            lines.append(qs(line) + QLatin1Char('.'));
     if (fit.estimable && !fixed && outcome.settings.showPredictionInterval && fit.k > 1)
         lines.append(
             tr("%1% prediction interval: %2 to %3.")

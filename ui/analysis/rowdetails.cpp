@@ -9,6 +9,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <cmath>
 
 namespace evident::ui {
 namespace {
@@ -114,10 +115,15 @@ QString rowDetailsText(const OutcomeAnalysis& analysis, const Project& project, 
             continue;
         const double yi = analysis.prepared.data.yi[c];
         const double vi = analysis.prepared.data.vi[c];
+        const QString measure = QString::fromUtf8(measureAbbreviation(analysis.measure).data());
+        const QString label = QString::fromStdString(analysis.prepared.data.labels[c]);
+        // A ratio is analysed as its log: say so, and give the ratio the forest plot shows.
         lines << QString()
-              << tr("Effect size (%1) of \u201c%2\u201d: %3, variance %4")
-                     .arg(QString::fromUtf8(measureAbbreviation(analysis.measure).data()),
-                          QString::fromStdString(analysis.prepared.data.labels[c]), number(yi), number(vi));
+              << (isRatioMeasure(analysis.measure)
+                      ? tr("Effect size (log %1) of \u201c%2\u201d: %3 (%1 %4), variance %5")
+                            .arg(measure, label, number(yi), number(std::exp(yi)), number(vi))
+                      : tr("Effect size (%1) of \u201c%2\u201d: %3, variance %4")
+                            .arg(measure, label, number(yi), number(vi)));
         if (sources.size() > 1) {
             QStringList rows;
             for (std::size_t source : sources)

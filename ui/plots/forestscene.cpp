@@ -272,15 +272,22 @@ struct ForestRowLayout {
     std::vector<double> scale;     ///< Font scale of the text (statistics lines may be set smaller)
     std::vector<double> top;       ///< First slot of the row
     std::vector<double> centre;    ///< Where the row's marks go (y in slots)
+    std::vector<bool> shown;       ///< False for a "Total events" row whose columns were dropped
     double slotCount = 0;
 
-    double lines(std::size_t i) const { return static_cast<double>(std::max<qsizetype>(1, text[i].size())); }
+    double lines(std::size_t i) const {
+        return shown[i] ? static_cast<double>(std::max<qsizetype>(1, text[i].size())) : 0.0;
+    }
 };
 
 ForestRowLayout forestRowLayout(const SceneBuilder& scene, const ForestPlotData& d, const ForestGeometry& g) {
     const QRectF& area = scene.area();
     const double em = scene.em();
     ForestRowLayout layout;
+    // The events row says nothing once the figure is too narrow for the group columns.
+    bool armDataShown = false;
+    for (std::size_t j = 0; j < d.columns.size(); ++j)
+        armDataShown = armDataShown || (d.columns[j].kind == ForestColumnKind::ArmData && g.visible[j]);
     for (const ForestRow& row : d.rows) {
         const QString text = row.cells.empty() ? QString() : qs(row.cells[0]);
         double scale = 1;
@@ -301,6 +308,7 @@ ForestRowLayout forestRowLayout(const SceneBuilder& scene, const ForestPlotData&
                                                                 : scene.wrap(text, g.labelWidth, row.bold);
         }
         layout.text.push_back(lines);
+        layout.shown.push_back(row.kind != ForestRowKind::Events || armDataShown);
         layout.scale.push_back(scale);
         layout.top.push_back(layout.slotCount);
         layout.centre.push_back(layout.slotCount + (layout.lines(layout.text.size() - 1) - 1) / 2);
@@ -477,6 +485,8 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
     for (std::size_t i = 0; i < d.rows.size(); ++i) {
         const ForestRow& row = d.rows[i];
         const double y = rows.centre[i];
+        if (!rows.shown[i])
+            continue;
         // The row's text lines, one per slot, the row's marks centred on them.
         const auto drawLines = [&](const QFont& font) {
             for (qsizetype k = 0; k < rows.text[i].size(); ++k)

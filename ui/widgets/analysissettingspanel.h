@@ -12,9 +12,11 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 
 namespace evident {
 struct AnalysisSettings;
+struct Outcome;
 struct OutcomeAnalysis;
 } // namespace evident
 
@@ -32,6 +34,11 @@ public:
 
     QComboBox* measureBox() const { return m_measure; }
     QComboBox* estimatorBox() const { return m_estimator; }
+    /// Dichotomous outcomes: Mantel-Haenszel, inverse variance or Peto (hidden for other kinds).
+    QComboBox* poolingBox() const { return m_pooling; }
+    /// Dichotomous outcomes: keep double-zero studies; RevMan 5's zero-cell convention in the M-H sums.
+    QCheckBox* keepDoubleZeroBox() const { return m_keepDoubleZero; }
+    QCheckBox* revMan5ZeroCellsBox() const { return m_revMan5ZeroCells; }
     QComboBox* ciMethodBox() const { return m_ciMethod; }
     QCheckBox* predictionIntervalBox() const { return m_prediction; }
     QComboBox* subgroupBox() const { return m_subgroup; }
@@ -41,11 +48,16 @@ public:
 
 private:
     void refresh();
+    void refreshModel(const Outcome& outcome);
     void apply(const std::function<void(AnalysisSettings&)>& change, const QString& text);
 
     Document* m_document;
     QComboBox* m_measure;
+    QComboBox* m_pooling;
     QComboBox* m_estimator;
+    QCheckBox* m_keepDoubleZero;
+    QCheckBox* m_revMan5ZeroCells;
+    QFormLayout* m_form = nullptr;
     QComboBox* m_ciMethod;
     QCheckBox* m_prediction;
     QComboBox* m_subgroup;
