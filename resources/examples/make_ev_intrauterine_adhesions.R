@@ -3,8 +3,9 @@
 #
 # ILLUSTRATIVE DATA, NOT FROM REAL STUDIES. The numbers are simulated (fixed seed) to look like a
 # preclinical systematic review of stem-cell-derived extracellular vesicles (EVs) for intrauterine
-# adhesions in rodents: 26 studies ("Author A 2016" ... "Author Z 2024"), four outcomes with their own
-# data, two-group mean/SD/n with 5 to 12 animals per group. The study labels name no real papers.
+# adhesions in rodents: 26 studies ("Author A 2016" ... "Author Z 2024"), four continuous outcomes with
+# their own data, two-group mean/SD/n with 5 to 12 animals per group, and one dichotomous outcome
+# (pregnancy after mating, events out of the animals mated). The study labels name no real papers.
 #
 # How the numbers arise, per study and outcome:
 #   true SMD  = mean benefit + moderators (hydrogel +0.4, intravenous route -0.5)
@@ -22,6 +23,11 @@
 #   Egger's test finds more asymmetry than the small-study term puts in: with SMDs near 2 and groups
 #   of 5 to 12, an SMD and its standard error are correlated by construction (Zwetsloot et al. 2017,
 #   eLife 6:e24260), which is what real preclinical data show too.
+#   Pregnancy (drawn last, so that the numbers above do not change): about half the studies mated their
+#   animals; the control group's pregnancy risk varies between laboratories around 30%, the treatment's
+#   true log odds ratio is 1.3 (+0.3 with a hydrogel) with a study effect (SD 0.4), and each group's
+#   pregnancies are binomial. Small groups give some studies no pregnancy in the control group (a zero
+#   cell), as in real reviews.
 #
 # Run from the repository root: Rscript resources/examples/make_ev_intrauterine_adhesions.R
 # Needs R with jsonlite. Writes the project file in Evident's format (docs/project-format.md).
@@ -148,15 +154,19 @@ figure <- function(favours_left, favours_right) {
          font_point_size = 8, favours_left = favours_left, favours_right = favours_right, contours = TRUE)
 }
 
-outcome <- function(name, rows, subgroup, lower_is_better = FALSE) {
+continuous_analysis <- function(subgroup) {
+    list(measure = "SMD", tau2_estimator = "REML", ci_method = "z", prediction_interval = TRUE,
+         subgroup = subgroup, cumulative_order = "Year")
+}
+outcome <- function(name, rows, subgroup, lower_is_better = FALSE, kind = "continuous",
+                    analysis = continuous_analysis(subgroup), minimal_relevant_effect = 0.5) {
     favours <- if (lower_is_better) c("Favours EVs", "Favours control") else c("Favours control", "Favours EVs")
     list(
-        name = name, lower_is_better = lower_is_better, layout = "two_group_continuous",
-        analysis = list(measure = "SMD", tau2_estimator = "REML", ci_method = "z", prediction_interval = TRUE,
-                        subgroup = subgroup, cumulative_order = "Year"),
+        name = name, lower_is_better = lower_is_better, kind = kind,
+        analysis = analysis,
         tsa = list(model = "random", heterogeneity_adjustment = "D2", alpha = 0.05, beta = 0.2,
-                   minimal_relevant_effect = 0.5, sd = 0, spending = "OBF", futility = FALSE,
-                   order_column = "Year"),
+                   minimal_relevant_effect = minimal_relevant_effect, sd = 0, spending = "OBF",
+                   futility = FALSE, order_column = "Year"),
         figures = list(forest = figure(favours[1], favours[2]), funnel = figure("", ""), tsa = figure("", "")),
         rows = lapply(rows, function(row) row[names(row) != "raw"])
     )
@@ -202,6 +212,24 @@ risk_of_bias <- lapply(seq_len(k), function(i) {
     })
 })
 
+# ---- A dichotomous outcome: pregnancy after mating (drawn after everything above) ----------------
+pregnancy <- list()
+for (i in which(runif(k) < 0.5)) {
+    risk_control <- plogis(qlogis(0.3) + rnorm(1, 0, 0.5))
+    log_or <- 1.3 + 0.3 * (hydrogel[i] == "yes") + rnorm(1, 0, 0.4)
+    risk_treated <- plogis(qlogis(risk_control) + log_or)
+    pregnancy[[length(pregnancy) + 1]] <- list(
+        study = i, included = TRUE,
+        treated = list(events = as.character(rbinom(1, n_treated[i], risk_treated)),
+                       total = as.character(n_treated[i])),
+        control = list(events = as.character(rbinom(1, n_control[i], risk_control)),
+                       total = as.character(n_control[i])))
+}
+# RevMan's default for a dichotomous outcome under random effects: M-H odds ratio, DL tau².
+pregnancy_analysis <- list(measure = "OR", pooling = "MH", tau2_estimator = "DL", ci_method = "z",
+                           prediction_interval = TRUE, subgroup = "Hydrogel", cumulative_order = "Year",
+                           keep_double_zero = FALSE, revman5_zero_cells = FALSE)
+
 studies <- lapply(seq_len(k), function(i) {
     list(id = i, label = label[i], covariates = as.list(covariates[i, , drop = FALSE]),
          risk_of_bias = risk_of_bias[[i]])
@@ -209,7 +237,7 @@ studies <- lapply(seq_len(k), function(i) {
 
 project <- list(
     format = "evident-project",
-    schema_version = 2,
+    schema_version = 3,
     generator = "resources/examples/make_ev_intrauterine_adhesions.R",
     title = "Stem-cell-derived extracellular vesicles for intrauterine adhesions (example)",
     notes = paste(
@@ -224,7 +252,9 @@ project <- list(
         outcome("Endometrial glands (count)", glands, "EV source"),
         outcome("Endometrial thickness (\u00b5m)", thickness, "Hydrogel"),
         outcome("Embryos (count)", embryos, "Route"),
-        outcome("Fibrosis (% area)", fibrosis, "EV source", lower_is_better = TRUE)
+        outcome("Fibrosis (% area)", fibrosis, "EV source", lower_is_better = TRUE),
+        outcome("Pregnancy (animals pregnant)", pregnancy, "Hydrogel", kind = "dichotomous",
+                analysis = pregnancy_analysis, minimal_relevant_effect = 0.3)
     )
 )
 
