@@ -44,6 +44,11 @@ private slots:
     void projectFilesAreRead();
     void invalidProjectRowsAreLeftOutUnlessStrict();
     void savedSettingsApplyAndOptionsOverrideThem();
+    void dichotomousOutcome_data();
+    void dichotomousOutcome();
+    void dichotomousReportStatesTheZeroCellCorrection();
+    void measureOfAnotherKindIsRefused_data();
+    void measureOfAnotherKindIsRefused();
     void executableRuns();
 
 private:
@@ -76,10 +81,24 @@ void TestCli::usageErrors_data() {
     QTest::newRow("unknown option") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
                                                    QStringLiteral("--colour")}
                                     << int(ExitUsage) << "Unknown option 'colour'";
-    QTest::newRow("unknown measure") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
-                                                    QStringLiteral("--measure"), QStringLiteral("OR")}
-                                     << int(ExitUsage)
-                                     << "unknown measure 'OR'; use one of SMD, SMD_REVMAN, MD, ROM";
+    QTest::newRow("unknown measure")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"), QStringLiteral("--measure"),
+                       QStringLiteral("OX")}
+        << int(ExitUsage)
+        << "unknown measure 'OX'; use one of SMD, SMD_REVMAN, MD, ROM (continuous), "
+           "OR, RR, RD (dichotomous)";
+    QTest::newRow("Peto for a risk ratio")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),    QStringLiteral("--measure"),
+                       QStringLiteral("RR"),      QStringLiteral("--method"), QStringLiteral("PETO")}
+        << int(ExitUsage) << "--method PETO: Peto pooling is for odds ratios only";
+    QTest::newRow("M-H with a tau² estimator")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"), QStringLiteral("--method"),
+                       QStringLiteral("MH-REML")}
+        << int(ExitUsage) << "use one of REML, DL, PM, ML, EB, HE, SJ, FE, MH, MH-DL, PETO";
+    QTest::newRow("unknown double-zero rule")
+        << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"), QStringLiteral("--double-zero"),
+                       QStringLiteral("sometimes")}
+        << int(ExitUsage) << "--double-zero: unknown rule 'sometimes'; use drop or keep";
     QTest::newRow("unknown method") << QStringList{QStringLiteral("analyze"), QStringLiteral("x.csv"),
                                                    QStringLiteral("--method"), QStringLiteral("BAYES")}
                                     << int(ExitUsage) << "unknown method 'BAYES'";
@@ -278,6 +297,115 @@ void TestCli::savedSettingsApplyAndOptionsOverrideThem() {
     QCOMPARE(overridden.json.value(QStringLiteral("method")).toString(), QStringLiteral("REML"));
     QCOMPARE(overridden.json.value(QStringLiteral("test")).toString(), QStringLiteral("z"));
     QVERIFY(overridden.json.value(QStringLiteral("subgroups")).isObject()); // Still the saved subgroup
+}
+
+namespace {
+
+const QString example =
+    QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+const QString pregnancy = QStringLiteral("Pregnancy");
+
+} // namespace
+
+void TestCli::dichotomousOutcome_data() {
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("measure");
+    QTest::addColumn<QString>("method");
+    QTest::addColumn<bool>("mhTests");
+    // The CMH and Tarone tests test the common-effect model: only beside M-H fixed-effect odds ratios.
+    QTest::newRow("saved: M-H random OR") << QStringList{} << "OR"
+                                          << "MH-DL" << false;
+    QTest::newRow("M-H fixed") << QStringList{QStringLiteral("--method"), QStringLiteral("MH")} << "OR"
+                               << "MH" << true;
+    QTest::newRow("Peto") << QStringList{QStringLiteral("--method"), QStringLiteral("peto")} << "OR"
+                          << "PETO" << false;
+    QTest::newRow("inverse variance REML")
+        << QStringList{QStringLiteral("--method"), QStringLiteral("REML")} << "OR"
+        << "REML" << false;
+    QTest::newRow("risk ratio, saved method")
+        << QStringList{QStringLiteral("--measure"), QStringLiteral("RR")} << "RR"
+        << "MH-DL" << false;
+    QTest::newRow("risk difference, M-H fixed")
+        << QStringList{QStringLiteral("--measure"), QStringLiteral("RD"), QStringLiteral("--method"),
+                       QStringLiteral("MH")}
+        << "RD"
+        << "MH" << false;
+}
+
+void TestCli::dichotomousOutcome() {
+    QFETCH(QStringList, options);
+    QFETCH(QString, measure);
+    QFETCH(QString, method);
+    QFETCH(bool, mhTests);
+    const Run run = runCli(QStringList{QStringLiteral("analyze"), example, QStringLiteral("--outcome"),
+                                       pregnancy, QStringLiteral("--json")}
+                           + options);
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QCOMPARE(run.json.value(QStringLiteral("measure")).toString(), measure);
+    QCOMPARE(run.json.value(QStringLiteral("method")).toString(), method);
+    QCOMPARE(run.json.value(QStringLiteral("k")).toInt(), 16);
+    const QJsonValue tests = run.json.value(QStringLiteral("mh_tests"));
+    QCOMPARE(tests.isObject(), mhTests);
+    QVERIFY(tests.isObject() || tests.isNull());
+    if (mhTests)
+        for (const char* key : {"cmh", "cmh_p", "tarone", "tarone_p"})
+            QVERIFY2(tests.toObject().value(QLatin1String(key)).isDouble(), key);
+    QVERIFY(run.json.value(QStringLiteral("tau2")).isDouble());
+    double weights = 0;
+    for (const QJsonValue& study : run.json.value(QStringLiteral("studies")).toArray())
+        weights += study.toObject().value(QStringLiteral("weight_percent")).toDouble();
+    QVERIFY2(std::abs(weights - 100) < 1e-9, qPrintable(QString::number(weights)));
+}
+
+void TestCli::dichotomousReportStatesTheZeroCellCorrection() {
+    const Run run = runCli({QStringLiteral("analyze"), example, QStringLiteral("--outcome"), pregnancy,
+                            QStringLiteral("--method"), QStringLiteral("MH")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    // Two studies without a pregnancy in the control group, one with every treated animal pregnant.
+    for (const char* expected : {"Fixed-effect (Mantel-Haenszel) meta-analysis of 16 studies",
+                                 "Events: 78/123 (treatment), "
+                                 "39/121 (control)",
+                                 "Zero cells: 0.5 was added to each cell of the 3 tables with a zero cell "
+                                 "for the study effects; the "
+                                 "Mantel-Haenszel estimate uses the raw counts",
+                                 "Pooled effect: OR = ", "Cochran-Mantel-Haenszel test: Chi\u00b2 = ",
+                                 "Tarone's test of homogeneity"})
+        QVERIFY2(run.out.contains(QString::fromUtf8(expected)), qPrintable(expected + (u'\n' + run.out)));
+    const Run revMan5 = runCli({QStringLiteral("analyze"), example, QStringLiteral("--outcome"), pregnancy,
+                                QStringLiteral("--revman5-zero-cells")});
+    QVERIFY2(revMan5.out.contains(QStringLiteral("in the Mantel-Haenszel sums (RevMan 5 convention)")),
+             qPrintable(revMan5.out));
+}
+
+void TestCli::measureOfAnotherKindIsRefused_data() {
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("OR of a continuous outcome")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("fibrosis"), QStringLiteral("--measure"),
+                       QStringLiteral("OR")}
+        << "--measure OR is for dichotomous outcomes, and 'Fibrosis (% area)' is continuous: use one of SMD, "
+           "SMD_REVMAN, MD, ROM";
+    QTest::newRow("SMD of a dichotomous outcome")
+        << QStringList{QStringLiteral("--outcome"), pregnancy, QStringLiteral("--measure"),
+                       QStringLiteral("SMD")}
+        << "--measure SMD is for continuous outcomes, and 'Pregnancy (animals pregnant)' is dichotomous: use "
+           "one of OR, RR, RD";
+    QTest::newRow("M-H of a continuous outcome")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("fibrosis"), QStringLiteral("--method"),
+                       QStringLiteral("MH")}
+        << "--method MH: Mantel-Haenszel pooling needs events and totals";
+    QTest::newRow("double zeros of a continuous outcome")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("fibrosis"),
+                       QStringLiteral("--double-zero"), QStringLiteral("keep")}
+        << "--double-zero applies to dichotomous outcomes only";
+}
+
+void TestCli::measureOfAnotherKindIsRefused() {
+    QFETCH(QStringList, options);
+    QFETCH(QString, message);
+    const Run run = runCli(QStringList{QStringLiteral("analyze"), example} + options);
+    QCOMPARE(run.status, int(ExitUsage));
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
 }
 
 void TestCli::executableRuns() {

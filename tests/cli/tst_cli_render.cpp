@@ -45,6 +45,10 @@ QString example() {
     return QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/besson2016-open-arm-entries.csv");
 }
 
+QString bundledProject() {
+    return QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+}
+
 /// Sixteen synthetic studies with SYRCLE judgements (rob_* columns), the risk-of-bias figures' example.
 QString robExample() {
     return QStringLiteral(EVIDENT_SOURCE_DIR "/docs/figures/synthetic-rob-16-studies.csv");
@@ -71,6 +75,9 @@ private slots:
     void executableRendersWithoutADisplay();
     void bundledProjectRendersAsTheAppShowsIt();
     void everyCommandHonoursTheSavedSettings();
+    void dichotomousOutcomeRendersEveryFigure_data();
+    void dichotomousOutcomeRendersEveryFigure();
+    void reportKeepsSettingsOfOutcomesOfTheOtherKind();
 
 private:
     QTemporaryDir m_dir;
@@ -408,6 +415,48 @@ void TestCliRender::everyCommandHonoursTheSavedSettings() {
     QFile svg(m_dir.filePath(s("saved.svg")));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("IV, Random (HKSJ), 95% CI"));
+}
+
+void TestCliRender::dichotomousOutcomeRendersEveryFigure_data() {
+    QTest::addColumn<QString>("figure");
+    QTest::addColumn<QStringList>("extra");
+    QTest::newRow("forest") << s("forest") << QStringList{};
+    QTest::newRow("forest, Peto, risk of bias") << s("forest") << list({"--method", "PETO", "--rob"});
+    QTest::newRow("forest, risk difference") << s("forest") << list({"--measure", "RD"});
+    QTest::newRow("funnel") << s("funnel") << QStringList{};
+    QTest::newRow("tsa") << s("tsa") << QStringList{};
+    QTest::newRow("cumulative") << s("cumulative") << QStringList{};
+    QTest::newRow("leave-one-out") << s("leave-one-out") << list({"--method", "MH"});
+}
+
+void TestCliRender::dichotomousOutcomeRendersEveryFigure() {
+    QFETCH(QString, figure);
+    QFETCH(QStringList, extra);
+    const QString out = m_dir.filePath(QStringLiteral("pregnancy-") + figure + QStringLiteral(".png"));
+    QFile::remove(out);
+    const Run run =
+        runCli(QStringList{QStringLiteral("render"), bundledProject(), QStringLiteral("--outcome"),
+                           QStringLiteral("Pregnancy"), QStringLiteral("--figure"), figure,
+                           QStringLiteral("--width-mm"), QStringLiteral("175"), QStringLiteral("--dpi"),
+                           QStringLiteral("150"), QStringLiteral("--out"), out}
+               + extra);
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    const QImage image(out);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.width(), pixelsForMm(175, 150));
+}
+
+void TestCliRender::reportKeepsSettingsOfOutcomesOfTheOtherKind() {
+    const Run run = runCli({QStringLiteral("report"), bundledProject(), QStringLiteral("--out"),
+                            m_dir.filePath(QStringLiteral("report-md")), QStringLiteral("--measure"),
+                            QStringLiteral("MD")});
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QVERIFY2(
+        run.err.contains(QStringLiteral("Note: The measure and method options are for continuous outcomes; "
+                                        "'Pregnancy (animals pregnant)' (dichotomous) keeps its saved "
+                                        "settings.")),
+        qPrintable(run.err));
+    QVERIFY2(run.out.contains(QStringLiteral("Pregnancy")), qPrintable(run.out));
 }
 
 QTEST_MAIN(TestCliRender)

@@ -9,6 +9,7 @@
 
 #include <QTest>
 
+#include <array>
 #include <cmath>
 #include <numeric>
 
@@ -44,6 +45,8 @@ private slots:
     void wideIntervalDoesNotSquashTheAxis();
     void axisIsSymmetricWhenBothSidesAreUsed();
     void ratioMeasureOnALogAxis();
+    void dichotomousColumnsAndEvents_data();
+    void dichotomousColumnsAndEvents();
     void predictionIntervalFollowsTheSetting_data();
     void predictionIntervalFollowsTheSetting();
     void nothingToPlotSaysWhy();
@@ -245,6 +248,103 @@ void TestPlotDataForest::ratioMeasureOnALogAxis() {
     for (const AxisTick& tick : plot.axis.ticks)
         hasOne = hasOne || (tick.label == "1" || tick.label == "1.0" || tick.label == "1.00");
     QVERIFY(hasOne);
+}
+
+namespace {
+
+/// Four 2×2 tables, one with no control events, in two subgroups.
+Project dichotomousProject() {
+    Project project;
+    project.covariateNames = {"model"};
+    Outcome outcome;
+    outcome.name = "Pregnancy";
+    outcome.kind = OutcomeKind::Dichotomous;
+    outcome.settings = defaultAnalysisSettings(OutcomeKind::Dichotomous);
+    const std::vector<std::array<const char*, 5>> tables{{"Ames 2019", "6", "10", "2", "10"},
+                                                         {"Bell 2020", "7", "9", "0", "8"},
+                                                         {"Cole 2021", "5", "12", "3", "11"},
+                                                         {"Dunn 2022", "9", "10", "6", "10"}};
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        project.studies.push_back(makeStudy(i + 1, tables[i][0], {i < 2 ? "rat" : "mouse"}));
+        outcome.rows.push_back(makeBinaryRow(i + 1, tables[i][1], tables[i][2], tables[i][3], tables[i][4]));
+    }
+    project.outcomes.push_back(outcome);
+    return project;
+}
+
+} // namespace
+
+void TestPlotDataForest::dichotomousColumnsAndEvents_data() {
+    QTest::addColumn<int>("measure");
+    QTest::addColumn<int>("pooling");
+    QTest::addColumn<int>("estimator");
+    QTest::addColumn<QString>("heading");
+    QTest::addColumn<bool>("logAxis");
+    QTest::newRow("OR, M-H random") << int(EffectMeasure::OR) << int(PoolingMethod::MantelHaenszel)
+                                    << int(Tau2Estimator::DerSimonianLaird)
+                                    << "Odds Ratio|M-H, Random, 95% CI" << true;
+    QTest::newRow("OR, Peto") << int(EffectMeasure::OR) << int(PoolingMethod::Peto)
+                              << int(Tau2Estimator::FixedEffect) << "Odds Ratio|Peto, Fixed, 95% CI" << true;
+    QTest::newRow("RR, M-H fixed") << int(EffectMeasure::RR) << int(PoolingMethod::MantelHaenszel)
+                                   << int(Tau2Estimator::FixedEffect) << "Risk Ratio|M-H, Fixed, 95% CI"
+                                   << true;
+    QTest::newRow("RD, IV REML") << int(EffectMeasure::RD) << int(PoolingMethod::InverseVariance)
+                                 << int(Tau2Estimator::RestrictedML) << "Risk Difference|IV, Random, 95% CI"
+                                 << false;
+}
+
+void TestPlotDataForest::dichotomousColumnsAndEvents() {
+    QFETCH(int, measure);
+    QFETCH(int, pooling);
+    QFETCH(int, estimator);
+    QFETCH(QString, heading);
+    QFETCH(bool, logAxis);
+    Project project = dichotomousProject();
+    Outcome& outcome = project.outcomes[0];
+    outcome.settings.measure = EffectMeasure(measure);
+    outcome.settings.pooling = PoolingMethod(pooling);
+    outcome.settings.estimator = Tau2Estimator(estimator);
+    outcome.settings.subgroup = "model";
+    const OutcomeAnalysis analysis = analyseOutcome(project, outcome);
+    const ForestPlotData plot = buildForestPlot(analysis, outcome, outcome.figures.forest);
+    QVERIFY2(plot.ok, plot.message.c_str());
+    QStringList headers;
+    for (const ForestColumn& column : plot.columns)
+        headers.append(QString::fromStdString(column.group + "|" + column.header));
+    QCOMPARE(headers, (QStringList{"|Study or Subgroup", "Treatment|Events", "Treatment|Total",
+                                   "Control|Events", "Control|Total", "|Weight", heading}));
+    QCOMPARE(plot.axis.logarithmic, logAxis);
+    const auto studies = rowsOfKind(plot, ForestRowKind::Study);
+    QCOMPARE(studies.size(), std::size_t(4));
+    QCOMPARE(studies[1]->cells[0], std::string("Bell 2020"));
+    QCOMPARE((std::vector<std::string>(studies[1]->cells.begin() + 1, studies[1]->cells.begin() + 5)),
+             (std::vector<std::string>{"7", "9", "0", "8"}));
+    // RevMan's rows: each subtotal and the total give the group sizes, the row under them the events.
+    const auto subtotals = rowsOfKind(plot, ForestRowKind::Subtotal);
+    QCOMPARE(subtotals.size(), std::size_t(2));
+    QCOMPARE(subtotals[0]->cells[2], std::string("19"));
+    QCOMPARE(subtotals[0]->cells[4], std::string("18"));
+    const auto total = rowsOfKind(plot, ForestRowKind::Total);
+    QCOMPARE(total.size(), std::size_t(1));
+    QCOMPARE(total[0]->cells[2], std::string("41"));
+    QCOMPARE(total[0]->cells[4], std::string("39"));
+    const auto events = rowsOfKind(plot, ForestRowKind::Events);
+    QCOMPARE(events.size(), std::size_t(3)); // Under both subtotals and the total
+    QCOMPARE(events[0]->cells[0], std::string("Total events"));
+    QCOMPARE(events[0]->cells[1], std::string("13"));
+    QCOMPARE(events[0]->cells[3], std::string("2"));
+    QCOMPARE(events[2]->cells[1], std::string("27"));
+    QCOMPARE(events[2]->cells[3], std::string("11"));
+    QVERIFY(!events[2]->interval);
+    // The effect column on the ratio scale, the geometry on the analysis scale.
+    const double yi = analysis.prepared.data.yi[0];
+    char expected[32];
+    std::snprintf(expected, sizeof expected, "%.2f [", logAxis ? std::exp(yi) : yi);
+    QVERIFY2(studies[0]->cells.back().rfind(expected, 0) == 0, studies[0]->cells.back().c_str());
+    double weights = 0;
+    for (const ForestRow* row : studies)
+        weights += row->weightPercent;
+    EVIDENT_COMPARE_REL(weights, 100.0, 1e-12);
 }
 
 void TestPlotDataForest::predictionIntervalFollowsTheSetting_data() {

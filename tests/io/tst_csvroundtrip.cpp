@@ -13,6 +13,7 @@ class TestCsvRoundTrip : public QObject {
 private slots:
     void everyFieldSurvives();
     void simpleDataStaysSimple();
+    void dichotomousOutcomeSurvives();
 };
 
 void TestCsvRoundTrip::everyFieldSurvives() {
@@ -61,6 +62,43 @@ void TestCsvRoundTrip::simpleDataStaysSimple() {
     const io::CsvContent table = io::outcomeTable(project, outcome);
     QCOMPARE(table.header.join(u','), QStringLiteral("study,mean_t,sd_t,n_t,mean_c,sd_c,n_c"));
     QCOMPARE(table.rows.at(0).join(u','), QStringLiteral("A,10,2,8,8,2,8"));
+}
+
+void TestCsvRoundTrip::dichotomousOutcomeSurvives() {
+    Project original = test::sampleProject();
+    original.outcomes = {test::dichotomousOutcome()};
+    const io::CsvContent table = io::outcomeTable(original, original.outcomes[0]);
+    QVERIFY2(table.header.join(u',').startsWith(
+                 QStringLiteral("study,arm,control_group,include,events_t,total_t,events_c,total_c,Route")),
+             qPrintable(table.header.join(u',')));
+    const io::CsvParseResult parsed = io::parseCsv(io::toCsv(table.header, table.rows));
+    QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
+    const io::CsvImport imported = io::importStudies(parsed.table, io::guessColumnRoles(parsed.table.header),
+                                                     QStringLiteral("Pregnancy"));
+    QVERIFY2(imported.errors.isEmpty(), qPrintable(imported.errors.join(u'\n')));
+    const Outcome& outcome = imported.project.outcomes.at(0);
+    QCOMPARE(outcome.kind, OutcomeKind::Dichotomous);
+    QCOMPARE(outcome.settings.measure, EffectMeasure::OR); // A CSV file carries data, not settings
+    const auto& expected = original.outcomes[0].rows;
+    QCOMPARE(outcome.rows.size(), expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        // Ids are the importer's own: compare the study by its label, the rest as it is.
+        QCOMPARE(imported.project.study(outcome.rows[i].study)->label,
+                 original.study(expected[i].study)->label);
+        OutcomeRow row = expected[i];
+        row.study = outcome.rows[i].study;
+        QVERIFY2(outcome.rows[i] == row, qPrintable(QStringLiteral("row %1 differs").arg(i)));
+    }
+    // The same rows analyse the same way under the same settings.
+    Outcome reread = outcome;
+    reread.settings = original.outcomes[0].settings;
+    reread.sharedControl = original.outcomes[0].sharedControl;
+    const PreparedOutcome before = prepareOutcome(original, original.outcomes[0]);
+    const PreparedOutcome after = prepareOutcome(imported.project, reread);
+    QCOMPARE(after.data.yi, before.data.yi);
+    QCOMPARE(after.data.vi, before.data.vi);
+    QCOMPARE(after.issues.size(), std::size_t(1)); // The events above the total
+    QCOMPARE(after.issues.front().field, std::string("events_t"));
 }
 
 QTEST_GUILESS_MAIN(TestCsvRoundTrip)

@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 
+#include <array>
 #include <set>
 
 using namespace evident;
@@ -93,6 +94,9 @@ void TestProjectFile::roundTrip_data() {
     QTest::newRow("empty project") << Project{};
     QTest::newRow("sample with every setting changed") << test::sampleProject();
     QTest::newRow("synthetic 40 studies") << test::syntheticProject(40);
+    Project dichotomous = test::sampleProject();
+    dichotomous.outcomes.push_back(test::dichotomousOutcome());
+    QTest::newRow("dichotomous: events, shared control, zero cells, every setting") << dichotomous;
     Project preclinical = test::preclinicalProject();
     preclinical.outcomes[0].settings.measure = EffectMeasure::NMD;
     preclinical.outcomes[0].sharedControl = SharedControlMethod::CombineTreatments;
@@ -523,7 +527,9 @@ void TestProjectFile::bundledExampleReads() {
     QVERIFY2(read.warnings.isEmpty(), qPrintable(read.warnings.join(QLatin1Char('\n'))));
     const Project& project = *read.project;
     QCOMPARE(project.studies.size(), std::size_t(26));
-    QCOMPARE(project.outcomes.size(), std::size_t(4));
+    QCOMPARE(project.outcomes.size(), std::size_t(5));
+    QCOMPARE(project.outcomes[4].kind, OutcomeKind::Dichotomous);
+    QCOMPARE(project.outcomes[4].settings.pooling, PoolingMethod::MantelHaenszel);
     QVERIFY(QString::fromStdString(project.notes)
                 .startsWith(QStringLiteral("Illustrative data, not from real studies")));
     QVERIFY(project.outcomes[3].lowerIsBetter);
@@ -534,10 +540,15 @@ void TestProjectFile::bundledExampleReads() {
         QVERIFY(reporting.size() < project.studies.size());
         QCOMPARE(outcome.tsa.orderColumn, std::string("Year"));
         QVERIFY(outcome.tsa.minimalRelevantEffect > 0);
+        const bool dichotomous = outcome.kind == OutcomeKind::Dichotomous;
         for (const OutcomeRow& row : outcome.rows) {
-            for (const std::string* n : {&row.text(EntryField::NTreated), &row.text(EntryField::NControl)}) {
-                if (n->empty() && n == &row.text(EntryField::NControl)
-                    && !row.text(EntryField::ControlGroup).empty())
+            const std::array<EntryField, 2> sizes =
+                dichotomous ? std::array{EntryField::TotalTreated, EntryField::TotalControl}
+                            : std::array{EntryField::NTreated, EntryField::NControl};
+            if (dichotomous) // events out of the animals mated
+                QVERIFY(std::stoi(row.text(EntryField::EventsTreated)) <= std::stoi(row.text(sizes[0])));
+            for (const std::string* n : {&row.text(sizes[0]), &row.text(sizes[1])}) {
+                if (n->empty() && n == &row.text(sizes[1]) && !row.text(EntryField::ControlGroup).empty())
                     continue; // another arm of the study: it uses the shared control group's numbers
                 const int animals = std::stoi(*n);
                 QVERIFY(animals >= 5 && animals <= 12);

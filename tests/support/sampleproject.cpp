@@ -76,6 +76,34 @@ Project sampleProject() {
     return project;
 }
 
+Outcome dichotomousOutcome() {
+    Outcome outcome;
+    outcome.name = "Pregnancy";
+    outcome.kind = OutcomeKind::Dichotomous;
+    outcome.settings = AnalysisSettings{};
+    outcome.settings.measure = EffectMeasure::RR;
+    outcome.settings.pooling = PoolingMethod::MantelHaenszel;
+    outcome.settings.estimator = Tau2Estimator::FixedEffect;
+    outcome.settings.keepDoubleZero = true;
+    outcome.settings.revman5ZeroCells = true;
+    outcome.tsa.minimalRelevantEffect = 0.2;
+    outcome.tsa.controlRisk = 0.25;
+    outcome.sharedControl = SharedControlMethod::CombineTreatments;
+    OutcomeRow first = makeBinaryRow(10, "6", "10", "2", "10");
+    first.text(EntryField::Arm) = "low dose";
+    first.text(EntryField::ControlGroup) = "vehicle";
+    OutcomeRow second = makeBinaryRow(10, "8", "10", "", "");
+    second.text(EntryField::Arm) = "high dose";
+    second.text(EntryField::ControlGroup) = "vehicle";
+    outcome.rows = {first,
+                    second,
+                    makeBinaryRow(11, "5", "8", "0", "8"),         // a zero cell
+                    makeBinaryRow(12, "0", "9", "0", "9"),         // no events at all
+                    makeBinaryRow(13, "12", "10", "3", "10"),      // events above the total: a bad cell
+                    makeBinaryRow(14, "4", "7", "3", "7", false)}; // unticked
+    return outcome;
+}
+
 Project syntheticProject(std::size_t studies) {
     std::mt19937_64 random(20240611);
     std::normal_distribution<double> trueEffect(1.5, 0.7);

@@ -21,4 +21,9 @@ Project syntheticProject(std::size_t studies);
 /// mean, an unticked row, and SYRCLE judgements with support text holding commas and quotes.
 Project preclinicalProject();
 
+/// A dichotomous outcome over the studies of sampleProject() (ids 10–14): a zero cell, a double-zero
+/// table, two arms sharing one control group (the second leaves its control cells empty), an unticked
+/// row, a bad cell (events above the total), and every dichotomous setting away from its default.
+Outcome dichotomousOutcome();
+
 } // namespace evident::test

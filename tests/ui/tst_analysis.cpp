@@ -81,6 +81,7 @@ private slots:
     void analysisSettingsAreUndoableEdits_data();
     void analysisSettingsAreUndoableEdits();
     void subgroupChoicesAreCategoricalCovariates();
+    void dichotomousMethodSettings();
     void tsaSettingsAreUndoableEdits();
     void clearedWithoutOutcome();
     void tinyMinimalEffectIsNoCrash();
@@ -251,6 +252,66 @@ void TestAnalysis::subgroupChoicesAreCategoricalCovariates() {
     f.settings.predictionIntervalBox()->click();
     QCOMPARE(f.document.project().outcomes[0].settings.showPredictionInterval, true);
     QCOMPARE(f.document.undoStack()->count(), 1);
+}
+
+void TestAnalysis::dichotomousMethodSettings() {
+    Project project = test::sampleProject();
+    project.outcomes.push_back(test::dichotomousOutcome()); // RR, M-H fixed
+    Fixture f(project);
+    AnalysisSettingsPanel& panel = f.settings;
+    // A continuous outcome has no pooling or zero-cell choice.
+    QVERIFY(panel.poolingBox()->isHidden());
+    QVERIFY(panel.keepDoubleZeroBox()->isHidden());
+    f.document.setCurrentOutcome(2);
+    QVERIFY(!panel.poolingBox()->isHidden());
+    QVERIFY(!panel.revMan5ZeroCellsBox()->isHidden());
+    const auto items = [](const QComboBox* box) {
+        QStringList texts;
+        for (int i = 0; i < box->count(); ++i)
+            texts << box->itemText(i);
+        return texts;
+    };
+    const auto choose = [](QComboBox* box, const QString& text) {
+        const int index = findText(box, text);
+        QVERIFY2(index >= 0, qPrintable(text));
+        box->setCurrentIndex(index);
+        emit box->activated(index);
+    };
+    const auto settings = [&f] { return f.document.project().outcomes[2].settings; };
+    const Project before = f.document.project();
+    QCOMPARE(items(panel.poolingBox()), (QStringList{QStringLiteral("Mantel-Haenszel"),
+                                                     QStringLiteral("Inverse variance")})); // No Peto for RR
+    QCOMPARE(items(panel.estimatorBox()),
+             (QStringList{QStringLiteral("Random effects, DerSimonian-Laird (DL)"),
+                          QStringLiteral("Fixed effect")}));
+    QCOMPARE(panel.estimatorBox()->currentText(), QStringLiteral("Fixed effect"));
+
+    choose(panel.measureBox(), QStringLiteral("Odds ratio"));
+    QCOMPARE(items(panel.poolingBox()).size(), 3);
+    choose(panel.poolingBox(), QStringLiteral("Peto"));
+    QCOMPARE(settings().pooling, PoolingMethod::Peto);
+    QVERIFY(!panel.estimatorBox()->isEnabled()); // Peto is a fixed-effect method
+    QVERIFY(!panel.revMan5ZeroCellsBox()->isEnabled());
+    // Back to risk ratios: Peto cannot pool them, so the method moves to M-H in the same step.
+    const int steps = f.document.undoStack()->count();
+    choose(panel.measureBox(), QStringLiteral("Risk ratio"));
+    QCOMPARE(f.document.undoStack()->count(), steps + 1);
+    QCOMPARE(settings().measure, EffectMeasure::RR);
+    QCOMPARE(settings().pooling, PoolingMethod::MantelHaenszel);
+    QCOMPARE(panel.poolingBox()->currentText(), QStringLiteral("Mantel-Haenszel"));
+    // Inverse variance offers every estimator; M-H again keeps a random-effects choice as DL.
+    choose(panel.poolingBox(), QStringLiteral("Inverse variance"));
+    QCOMPARE(panel.estimatorBox()->count(), 8);
+    choose(panel.estimatorBox(), QStringLiteral("(REML)"));
+    choose(panel.poolingBox(), QStringLiteral("Mantel-Haenszel"));
+    QCOMPARE(settings().estimator, Tau2Estimator::DerSimonianLaird);
+    panel.keepDoubleZeroBox()->click();
+    QCOMPARE(settings().keepDoubleZero, false); // The sample saved it on
+    QTRY_VERIFY(f.panel.text().contains(QStringLiteral("Mantel-Haenszel with the DerSimonian-Laird")));
+    while (f.document.undoStack()->canUndo())
+        f.document.undoStack()->undo();
+    QVERIFY(f.document.project() == before);
+    QCOMPARE(panel.estimatorBox()->currentText(), QStringLiteral("Fixed effect"));
 }
 
 void TestAnalysis::tsaSettingsAreUndoableEdits() {

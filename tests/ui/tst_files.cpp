@@ -267,7 +267,7 @@ void TestFiles::exampleTitleSaysIllustrative() {
                  "Stem-cell-derived extracellular vesicles for intrauterine adhesions (example)[*] \u2014 "
                  "Illustrative data, not from real studies \u2014 Evident"));
     QVERIFY(window.document()->filePath().isEmpty()); // inside the app: Save asks for a file
-    QCOMPARE(window.document()->project().outcomes.size(), std::size_t(4));
+    QCOMPARE(window.document()->project().outcomes.size(), std::size_t(5));
     window.analysisController()->recomputeNow();
     QVERIFY(window.resultsPanel()->text().contains(QStringLiteral("Pooled effect: SMD = ")));
     bool labelShown = false;

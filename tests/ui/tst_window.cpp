@@ -232,7 +232,7 @@ void TestWindow::startPageActions() {
     window.showStartPage();
     window.startPage()->exampleButton()->click();
     QVERIFY(!window.isStartPageShown());
-    QCOMPARE(window.document()->project().outcomes.size(), std::size_t(4));
+    QCOMPARE(window.document()->project().outcomes.size(), std::size_t(5));
     QVERIFY(window.windowTitle().contains(QStringLiteral("(example)")));
     // Import CSV: asks for a file (the dialog is cancelled), and leaves the start page as it was.
     window.showStartPage();
