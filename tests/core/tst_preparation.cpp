@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // From typed cells to analysable studies: every kind of bad input gives a message that names the
 // study and the field, and the valid rows are still analysed.
+#include "core/project/outcomeanalysis.h"
 #include "core/project/preparation.h"
 #include "tests/support/testsupport.h"
 
@@ -38,6 +39,8 @@ private slots:
     void validRowsGiveEffectSizes();
     void excludedRowsAreCounted();
     void covariateKindFollowsValues();
+    void subgroupOrderIsTheGridOrder_data();
+    void subgroupOrderIsTheGridOrder();
     void precomputedAcceptsVarianceOrStandardError();
     void ratioOfMeansNeedsSameSignMeans();
 };
@@ -124,6 +127,39 @@ void TestPreparation::covariateKindFollowsValues() {
     QCOMPARE(route->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
     QCOMPARE(dose->kind, CovariateKind::Numeric);
     QCOMPARE(*dose->numbers[1], 20.0);
+}
+
+void TestPreparation::subgroupOrderIsTheGridOrder_data() {
+    QTest::addColumn<QString>("firstMean");
+    QTest::addColumn<bool>("firstIncluded");
+    QTest::addColumn<int>("analysed");
+    QTest::newRow("every row valid") << "10" << true << 4;
+    QTest::newRow("first row's mean invalid") << "abc" << true << 3;
+    QTest::newRow("first row empty") << "" << true << 3;
+    QTest::newRow("first row unticked") << "10" << false << 3;
+}
+
+void TestPreparation::subgroupOrderIsTheGridOrder() {
+    // Routes IV, IU, IV, IU: the first row is the only IV row before the first IU one. Whatever
+    // becomes of it, IV stays the first subgroup in the analysis (forest plot, JSON, report).
+    QFETCH(QString, firstMean);
+    QFETCH(bool, firstIncluded);
+    QFETCH(int, analysed);
+    Project project = twoGroupProject({{firstMean.toStdString(), "2", "8", "5", "2", "8"},
+                                       {"11", "2", "8", "5", "2", "8"},
+                                       {"12", "2", "8", "5", "2", "8"},
+                                       {"9", "2", "8", "5", "2", "8"}});
+    Outcome& outcome = project.outcomes[0];
+    outcome.rows[0].included = firstIncluded;
+    outcome.settings.subgroup = "route";
+    const PreparedOutcome prepared = prepareOutcome(project, outcome);
+    QCOMPARE(static_cast<int>(prepared.data.size()), analysed);
+    QCOMPARE(prepared.data.covariate("route")->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
+    const OutcomeAnalysis analysis = analyseOutcome(project, outcome);
+    QVERIFY(analysis.result.subgroups);
+    QCOMPARE(analysis.result.subgroups->groups.size(), std::size_t(2));
+    QCOMPARE(analysis.result.subgroups->groups[0].level, std::string("IV"));
+    QCOMPARE(analysis.result.subgroups->groups[1].level, std::string("IU"));
 }
 
 void TestPreparation::precomputedAcceptsVarianceOrStandardError() {
