@@ -6,12 +6,16 @@
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
 #include "tests/support/testsupport.h"
+#include "ui/dialogs/pastemappingdialog.h"
 #include "ui/document/document.h"
 #include "ui/models/studytablemodel.h"
+#include "ui/models/tabseparated.h"
+#include "ui/widgets/columnmappingtable.h"
 #include "ui/widgets/studygridview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
@@ -44,8 +48,9 @@ Project entryProject(OutcomeKind kind = OutcomeKind::Continuous) {
 }
 
 /// A project as File > New makes it: one empty continuous outcome, no studies.
-[[maybe_unused]] Project newProject() {
+Project newProject() {
     Project project = entryProject();
+    project.covariateNames.clear();
     project.studies.clear();
     project.outcomes[0].rows.clear();
     return project;
@@ -100,6 +105,13 @@ private slots:
     void digitsOnATypeCellGoToTheNextValue();
     void insertRowOpensAnEmptyStudyCell_data();
     void insertRowOpensAnEmptyStudyCell();
+    void pasteInTheUsualOrder_data();
+    void pasteInTheUsualOrder();
+    void pasteAsksWhenTheColumnsCannotBeMatched_data();
+    void pasteAsksWhenTheColumnsCannotBeMatched();
+    void mappingPreviewPastesAsMapped_data();
+    void mappingPreviewPastesAsMapped();
+    void copiedBlocksStillPasteAsColumns();
 };
 
 void TestGridEntry::initTestCase() {
@@ -190,6 +202,176 @@ void TestGridEntry::insertRowOpensAnEmptyStudyCell() {
     typeKeys(QStringLiteral("Smith 2020"));
     press(Qt::Key_Return);
     QTRY_COMPARE(grid.label(newRow), QStringLiteral("Smith 2020"));
+}
+
+void TestGridEntry::pasteInTheUsualOrder_data() {
+    QTest::addColumn<bool>("fresh");    // a new project's empty grid, else entryProject()
+    QTest::addColumn<int>("kind");      // of entryProject()
+    QTest::addColumn<QString>("start"); // the column key pasted on
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QStringList>("keys");
+    QTest::addColumn<QStringList>("values");
+    const QStringList continuous{"mean_t", "sd_t", "n_t", "mean_c", "sd_c", "n_c"};
+    const QStringList numbers{"12.0", "2.0", "8", "9.0", "2.1", "8"};
+    QTest::newRow("new project, study and six numbers")
+        << true << 0 << "study"
+        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+    QTest::newRow("existing outcome, with the two characteristics")
+        << false << 0 << "study"
+        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t2023\t50" << continuous + QStringList{"Year", "Dose"}
+        << numbers + QStringList{"2023", "50"};
+    QTest::newRow("existing outcome, without the characteristics")
+        << false << 0 << "study"
+        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+    QTest::newRow("pasted on Mean T: the six numbers")
+        << false << 0 << "mean_t"
+        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+    QTest::newRow("pasted on Type T: the numbers start at Mean T")
+        << false << 0 << "dispersion_t"
+        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+    QTest::newRow("dichotomous, with the characteristics")
+        << false << static_cast<int>(OutcomeKind::Dichotomous) << "study"
+        << "Zhao 2023\t3\t8\t6\t10\t2023\t50"
+        << QStringList{"events_t", "total_t", "events_c", "total_c", "Year", "Dose"}
+        << QStringList{"3", "8", "6", "10", "2023", "50"};
+}
+
+void TestGridEntry::pasteInTheUsualOrder() {
+    QFETCH(bool, fresh);
+    QFETCH(int, kind);
+    QFETCH(QString, start);
+    QFETCH(QString, block);
+    QFETCH(QStringList, keys);
+    QFETCH(QStringList, values);
+    Grid grid(fresh ? newProject() : entryProject(static_cast<OutcomeKind>(kind)));
+    const int row = fresh ? 0 : 1;
+    QModelIndexList cells;
+    if (!fresh)
+        cells << grid.cell(row, start.toLatin1().constData());
+    const PasteResult result = grid.model.paste(cells, block);
+    QVERIFY(!result.needsMapping);
+    QCOMPARE(grid.document.undoStack()->count(), 1);
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        QCOMPARE(grid.text(row, keys[i].toLatin1().constData()), values[i]);
+    if (start == QLatin1String("study"))
+        QCOMPARE(grid.label(row), QStringLiteral("Zhao 2023"));
+    // The Type cells took no number: both arms are still mean ± SD, and nothing was refused.
+    QCOMPARE(grid.row(row).treatedDispersion, DispersionType::SD);
+    QCOMPARE(grid.row(row).controlDispersion, DispersionType::SD);
+    QVERIFY2(result.notes.isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
+    // And the row is analysed as pasted.
+    const PreparedOutcome prepared =
+        analyseOutcome(grid.document.project(), *grid.document.currentOutcomeData()).prepared;
+    QVERIFY(std::none_of(prepared.issues.begin(), prepared.issues.end(), [&](const InputIssue& issue) {
+        return issue.row == static_cast<std::size_t>(row);
+    }));
+}
+
+void TestGridEntry::pasteAsksWhenTheColumnsCannotBeMatched_data() {
+    QTest::addColumn<bool>("fresh");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<bool>("header");
+    QTest::addColumn<int>("covariatesGuessed");
+    QTest::newRow("new project: two columns more than the value columns")
+        << true << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t2023\t50" << false << 2;
+    QTest::newRow("one column fewer") << false << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1" << false << 0;
+    QTest::newRow("a header row") << false
+                                  << "Study\tmean_t\tSD T\tn T\tmean_c\tsd_c\tn_c\tYear\n"
+                                     "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t2023\n"
+                                  << true << 1;
+    QTest::newRow("a header row of unknown names") << false << "Name\tA\tB\nZhao 2023\t12.0\t2.0\n"
+                                                   << true << 0;
+}
+
+void TestGridEntry::pasteAsksWhenTheColumnsCannotBeMatched() {
+    QFETCH(bool, fresh);
+    QFETCH(QString, block);
+    QFETCH(bool, header);
+    QFETCH(int, covariatesGuessed);
+    Grid grid(fresh ? newProject() : entryProject());
+    const Project before = grid.document.project();
+    const PasteResult result =
+        grid.model.paste(fresh ? QModelIndexList() : QModelIndexList{grid.model.index(0, 1)}, block);
+    // Nothing is pasted, and never a shifted number: the reviewer is asked.
+    QVERIFY(result.needsMapping);
+    QCOMPARE(result.cellsChanged, 0);
+    QVERIFY(grid.document.project() == before);
+    QCOMPARE(grid.document.undoStack()->count(), 0);
+    QVERIFY(!result.plan.reason.isEmpty());
+    QCOMPARE(result.plan.mapping.headerRow, header);
+    QCOMPARE(result.plan.mapping.roles.size(), parseTabSeparated(block).front().size());
+    QCOMPARE(result.plan.mapping.roles.front(), io::ColumnRole::Study);
+    QCOMPARE(result.plan.mapping.roles.count(io::ColumnRole::Covariate), covariatesGuessed);
+}
+
+void TestGridEntry::mappingPreviewPastesAsMapped_data() {
+    QTest::addColumn<bool>("fresh");
+    QTest::addColumn<QString>("block");
+    QTest::addColumn<QStringList>("covariates"); // the project's characteristics after the paste
+    QTest::addColumn<QStringList>("keys");
+    QTest::addColumn<QStringList>("values");
+    QTest::newRow("new project: the two extra columns become characteristics")
+        << true << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t2023\t50" << QStringList{"Column 8", "Column 9"}
+        << QStringList{"mean_t", "sd_c", "n_c", "Column 8", "Column 9"}
+        << QStringList{"12.0", "2.1", "8", "2023", "50"};
+    QTest::newRow("header row: characteristics by name")
+        << false
+        << "Study\tmean_t\tsd_t\tn_t\tmean_c\tsd_c\tn_c\tDose\n"
+           "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t75\n"
+        << QStringList{"Year", "Dose"} << QStringList{"mean_t", "sd_c", "Dose", "Year"}
+        << QStringList{"12.0", "2.1", "75", "2019"};
+}
+
+void TestGridEntry::mappingPreviewPastesAsMapped() {
+    QFETCH(bool, fresh);
+    QFETCH(QString, block);
+    QFETCH(QStringList, covariates);
+    QFETCH(QStringList, keys);
+    QFETCH(QStringList, values);
+    Grid grid(fresh ? newProject() : entryProject());
+    QVERIFY(QTest::qWaitForWindowActive(&grid.view));
+    if (!fresh)
+        grid.view.setCurrentIndex(grid.model.index(0, 1));
+    QApplication::clipboard()->setText(block);
+    // The preview shows the block with the guessed roles; the test accepts them.
+    bool shown = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<PasteMappingDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shown = true;
+        const int columns = static_cast<int>(parseTabSeparated(block).front().size());
+        QCOMPARE(dialog->table()->columnCount(), columns);
+        QCOMPARE(dialog->table()->roleBox(0)->currentText(), io::columnRoleTitle(io::ColumnRole::Study));
+        QCOMPARE(dialog->table()->item(1, 0)->text(), QStringLiteral("Zhao 2023"));
+        QCOMPARE(dialog->headerBox()->isChecked(), !fresh);
+        dialog->accept();
+    });
+    grid.view.pasteClipboard();
+    QVERIFY(shown);
+    QStringList names;
+    for (const std::string& name : grid.document.project().covariateNames)
+        names << QString::fromStdString(name);
+    QCOMPARE(names, covariates);
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        QCOMPARE(grid.text(0, keys[i].toLatin1().constData()), values[i]);
+    QCOMPARE(grid.label(0), QStringLiteral("Zhao 2023"));
+    QCOMPARE(grid.document.undoStack()->count(), 1); // one undo step, characteristics included
+    grid.document.undoStack()->undo();
+    QCOMPARE(static_cast<int>(grid.document.project().covariateNames.size()), fresh ? 0 : 2);
+}
+
+void TestGridEntry::copiedBlocksStillPasteAsColumns() {
+    // A block copied from the grid (Type cells holding types) pastes back column for column.
+    Grid grid(entryProject());
+    grid.model.setGroupRevealed(ColumnGroup::SEM, true);
+    const int first = grid.model.columnOfKey(QStringLiteral("dispersion_t"));
+    const QString block = QStringLiteral("SEM\t12\t\t1.5\t8\n");
+    const PasteResult result = grid.model.paste({grid.model.index(0, first)}, block);
+    QVERIFY(!result.needsMapping);
+    QCOMPARE(grid.row(0).treatedDispersion, DispersionType::SEM);
+    QCOMPARE(grid.text(0, "mean_t"), QStringLiteral("12"));
+    QCOMPARE(grid.text(0, "sem_t"), QStringLiteral("1.5"));
+    QCOMPARE(grid.text(0, "n_t"), QStringLiteral("8"));
 }
 
 QTEST_MAIN(TestGridEntry)

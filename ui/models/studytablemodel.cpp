@@ -5,6 +5,7 @@
 #include "core/project/characteristics.h"
 #include "ui/analysis/rowdetails.h"
 #include "ui/commands/armcommands.h"
+#include "ui/commands/covariatecommands.h"
 #include "ui/commands/rowcommands.h"
 #include "ui/commands/setcell.h"
 #include "ui/document/document.h"
@@ -169,6 +170,10 @@ StudyTableModel::StudyTableModel(Document* document, QObject* parent)
 
 const Outcome* StudyTableModel::outcome() const {
     return m_document->currentOutcomeData();
+}
+
+OutcomeKind StudyTableModel::outcomeKind() const {
+    return outcome() ? outcome()->kind : OutcomeKind::Continuous;
 }
 
 int StudyTableModel::outcomeIndex() const {
@@ -509,9 +514,7 @@ QString StudyTableModel::copyText(const QModelIndexList& selection) const {
     return toTabSeparated(block);
 }
 
-PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& text) {
-    PasteResult result;
-    const QList<QStringList> block = parseTabSeparated(text);
+PastePlan StudyTableModel::planPaste(const QModelIndexList& cells, const QList<QStringList>& block) const {
     QModelIndexList selection;
     for (const QModelIndex& index : cells)
         if (index.isValid() && index.model() == this)
@@ -519,41 +522,131 @@ PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& 
     // An outcome without rows has no cell to select: the block goes in from the Study column on.
     const bool intoEmpty = selection.isEmpty() && outcome() && rowCount() == 0 && columnCount() > 1;
     if (block.isEmpty() || !outcome() || (selection.isEmpty() && !intoEmpty))
+        return {};
+    const QRect bounds = intoEmpty ? QRect(1, 0, 1, 1) : selectionBounds(selection);
+    // A single value pasted onto a larger selection fills it.
+    if (block.size() == 1 && block.front().size() == 1 && selection.size() > 1) {
+        PastePlan plan;
+        plan.how = PastePlan::How::AsColumns;
+        plan.topRow = bounds.top();
+        return plan;
+    }
+    return evident::ui::planPaste(block, bounds.top(), bounds.left(), m_columns, outcome()->kind,
+                                  static_cast<int>(m_document->project().covariateNames.size()));
+}
+
+PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& text) {
+    PasteResult result;
+    const QList<QStringList> block = parseTabSeparated(text);
+    const PastePlan plan = planPaste(cells, block);
+    switch (plan.how) {
+    case PastePlan::How::Nothing:
         return result;
+    case PastePlan::How::UsualOrder:
+        return pasteMapped(plan.topRow, block, plan.mapping);
+    case PastePlan::How::Ask:
+        result.needsMapping = true;
+        result.plan = plan;
+        return result;
+    case PastePlan::How::AsColumns:
+        break;
+    }
+    QModelIndexList selection;
+    for (const QModelIndex& index : cells)
+        if (index.isValid() && index.model() == this)
+            selection.append(index);
 
     // Where each value goes: a single value fills the selection, a block starts at its top-left.
     std::vector<Target> targets;
     const bool fill = block.size() == 1 && block.front().size() == 1 && selection.size() > 1;
     if (fill) {
         for (const QModelIndex& index : selection)
-            targets.push_back({index.row(), index.column(), block.front().front()});
+            targets.push_back(
+                {index.row(), m_columns[static_cast<std::size_t>(index.column())], block.front().front()});
     } else {
-        const QRect bounds = intoEmpty ? QRect(1, 0, 1, 1) : selectionBounds(selection);
+        const QRect bounds = selection.isEmpty() ? QRect(1, 0, 1, 1) : selectionBounds(selection);
         const int top = bounds.top(), left = bounds.left();
-        int columnsBeyond = 0;
         for (int r = 0; r < block.size(); ++r)
-            for (int c = 0; c < block[r].size(); ++c) {
-                if (left + c >= columnCount())
-                    columnsBeyond = std::max(columnsBeyond, left + c - columnCount() + 1);
-                else
-                    targets.push_back({top + r, left + c, block[r][c]});
-            }
-        if (columnsBeyond > 0)
-            result.notes.append(
-                tr("%n column(s) past the last column were not pasted.", nullptr, columnsBeyond));
+            for (int c = 0; c < block[r].size() && left + c < columnCount(); ++c)
+                targets.push_back({top + r, m_columns[static_cast<std::size_t>(left + c)], block[r][c]});
     }
     return apply(targets, result, QT_TR_N_NOOP("Paste %n cell(s)"));
+}
+
+GridColumn StudyTableModel::columnOfRole(const io::ColumnRole& role, int covariate) const {
+    if (role.kind == io::ColumnRole::Kind::Covariate) {
+        GridColumn column;
+        column.kind = CellAddress::Kind::Covariate;
+        column.covariate = covariate;
+        return column;
+    }
+    // Every column of the outcome's layout, shown or not.
+    const std::set<ColumnGroup> all(optionalColumnGroups().begin(), optionalColumnGroups().end());
+    for (const GridColumn& column : gridColumns(m_document->project(), *outcome(), all))
+        if (column.kind != CellAddress::Kind::Covariate && roleOfColumn(column) == role)
+            return column;
+    GridColumn none;
+    none.kind = CellAddress::Kind::Included; // not reached: the roles offered are the layout's
+    return none;
+}
+
+PasteResult StudyTableModel::pasteMapped(int topRow, const QList<QStringList>& block,
+                                         const PasteMapping& mapping) {
+    PasteResult result;
+    if (!outcome() || block.isEmpty())
+        return result;
+    const QList<QStringList> rows = mapping.headerRow ? block.mid(1) : block;
+    const QStringList header = mapping.headerRow ? block.front() : QStringList();
+    // Study characteristics: by name when the header names one, else the next one in order, else new.
+    const std::vector<std::string>& names = m_document->project().covariateNames;
+    const auto existing = static_cast<int>(names.size());
+    std::vector<bool> taken(names.size(), false);
+    QList<int> covariateOf(mapping.roles.size(), -1);
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c)
+        if (mapping.roles[c] == io::ColumnRole::Covariate)
+            for (int k = 0; k < existing; ++k)
+                if (!taken[static_cast<std::size_t>(k)] && !header.value(c).trimmed().isEmpty()
+                    && equalsIgnoringCase(names[static_cast<std::size_t>(k)],
+                                          header.value(c).trimmed().toStdString())) {
+                    covariateOf[c] = k;
+                    taken[static_cast<std::size_t>(k)] = true;
+                    break;
+                }
+    QStringList newCovariates;
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        if (mapping.roles[c] != io::ColumnRole::Covariate || covariateOf[c] >= 0)
+            continue;
+        const auto next = std::find(taken.begin(), taken.end(), false);
+        if (next != taken.end()) {
+            *next = true;
+            covariateOf[c] = static_cast<int>(next - taken.begin());
+            continue;
+        }
+        const QString name = header.value(c).trimmed();
+        newCovariates << (name.isEmpty() ? tr("Column %1").arg(c + 1) : name);
+        covariateOf[c] = existing + static_cast<int>(newCovariates.size()) - 1;
+    }
+    std::vector<Target> targets;
+    for (int r = 0; r < rows.size(); ++r)
+        for (qsizetype c = 0; c < rows[r].size() && c < mapping.roles.size(); ++c)
+            if (mapping.roles[c] != io::ColumnRole::Ignore)
+                targets.push_back({topRow + r, columnOfRole(mapping.roles[c], covariateOf[c]), rows[r][c]});
+    if (!newCovariates.isEmpty())
+        result.notes.append(
+            tr("Study characteristics added: %1.").arg(newCovariates.join(QStringLiteral(", "))));
+    return apply(targets, result, QT_TR_N_NOOP("Paste %n cell(s)"), newCovariates);
 }
 
 PasteResult StudyTableModel::clearCells(const QModelIndexList& selection) {
     std::vector<Target> targets;
     for (const QModelIndex& index : selection)
         if (index.isValid() && !m_columns[static_cast<std::size_t>(index.column())].isCheckBox())
-            targets.push_back({index.row(), index.column(), QString()});
+            targets.push_back({index.row(), m_columns[static_cast<std::size_t>(index.column())], QString()});
     return apply(targets, {}, QT_TR_N_NOOP("Clear %n cell(s)"));
 }
 
-PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResult result, const char* text) {
+PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResult result, const char* text,
+                                   const QStringList& newCovariates) {
     if (!outcome() || targets.empty())
         return result;
     const int outcomeRow0 = outcomeIndex();
@@ -568,17 +661,21 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         new InsertRowsCommand(m_document, outcomeRow0, existingRows, std::move(rows), std::move(studies),
                               command);
     }
+    // Each AddCovariateCommand appends at the count of its construction: made last first, they
+    // insert in order.
+    for (qsizetype c = newCovariates.size() - 1; c >= 0; --c)
+        new AddCovariateCommand(m_document, newCovariates[c].toStdString(), command);
     // The types pasted with the numbers decide which of Mean and Median a row's centre goes to.
     std::map<std::pair<int, bool>, DispersionType> pastedTypes;
     for (const Target& target : targets) {
-        const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
+        const GridColumn& column = target.column;
         if (column.kind == CellAddress::Kind::Dispersion)
             if (const auto type = parseDispersionCell(target.value))
                 pastedTypes[{target.row, column.treated}] = *type;
     }
     int skippedCentres = 0;
     for (const Target& target : targets) {
-        const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
+        const GridColumn& column = target.column;
         const CellAddress cell = column.cell(outcomeRow0, target.row);
         CellValue value;
         if (isCentreColumn(column)) {

@@ -7,6 +7,7 @@
 
 #include "core/project/preparation.h"
 #include "ui/models/gridcolumns.h"
+#include "ui/models/pastemapping.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -25,6 +26,10 @@ struct PasteResult {
     int cellsChanged = 0;
     int rowsAdded = 0;
     QStringList notes; ///< Cells that could not be pasted, and why
+    /// Nothing was pasted: the block's columns cannot be matched, and the reviewer is to map them
+    /// (PasteMappingDialog) before pasteMapped().
+    bool needsMapping = false;
+    PastePlan plan; ///< With needsMapping: the block's rows, the reason and a guess
 };
 
 class StudyTableModel : public QAbstractTableModel {
@@ -50,6 +55,8 @@ public:
     bool removeRows(int row, int count, const QModelIndex& parent = QModelIndex()) override;
 
     const std::vector<GridColumn>& columns() const { return m_columns; }
+    /// The kind of the current outcome (continuous when there is none).
+    OutcomeKind outcomeKind() const;
     int firstCovariateColumn() const;
     /// The first column of `key` ("sem_t"), or -1 when it is not shown.
     int columnOfKey(const QString& key) const;
@@ -76,7 +83,15 @@ public:
     /// the last one; a single value pasted onto a larger selection fills every selected cell. One undo
     /// step. Bad numbers are pasted as typed and then marked like any other bad input. Into an outcome
     /// without rows (no cell to select) the block goes from the Study column on.
+    /// A block of values in another order goes to the fields in the usual order (see pastemapping.h);
+    /// a block whose columns cannot be matched is not pasted: the result asks for a mapping.
     PasteResult paste(const QModelIndexList& cells, const QString& text);
+    /// What paste() would do with the block.
+    PastePlan planPaste(const QModelIndexList& cells, const QList<QStringList>& block) const;
+    /// Pastes the block's rows from `topRow` on into the fields of `mapping` (one undo step), adding
+    /// rows as needed. Study characteristics go, in order, to the outcome's characteristics (by name
+    /// when a header row names them); those beyond are added, named by the header or by their column.
+    PasteResult pasteMapped(int topRow, const QList<QStringList>& block, const PasteMapping& mapping);
     /// Empties the selected text cells (one undo step); include boxes are left alone.
     PasteResult clearCells(const QModelIndexList& selection);
 
@@ -88,11 +103,15 @@ public:
 private:
     struct Target {
         int row;
-        int column;
+        GridColumn column; ///< Shown in the grid or not
         QString value;
     };
-    /// Writes the values in one undo step named `text`, adding rows for targets past the last row.
-    PasteResult apply(const std::vector<Target>& targets, PasteResult result, const char* text);
+    /// Writes the values in one undo step named `text`, adding rows for targets past the last row and
+    /// the study characteristics `newCovariates` first.
+    PasteResult apply(const std::vector<Target>& targets, PasteResult result, const char* text,
+                      const QStringList& newCovariates = {});
+    /// The column a mapped role writes to (a covariate: the characteristic `covariate`).
+    GridColumn columnOfRole(const io::ColumnRole& role, int covariate) const;
     const Outcome* outcome() const;
     int outcomeIndex() const;
     QString textAt(int row, const GridColumn& column) const;

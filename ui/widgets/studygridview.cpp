@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/studygridview.h"
 
+#include "ui/dialogs/pastemappingdialog.h"
 #include "ui/models/studytablemodel.h"
+#include "ui/models/tabseparated.h"
 #include "ui/widgets/griddelegate.h"
 
 #include <QAction>
@@ -189,7 +191,18 @@ void StudyGridView::pasteClipboard() {
     QModelIndexList cells = selectedCells();
     if (cells.isEmpty() && m_model->rowCount() == 0 && m_model->columnCount() > 1)
         cells.append(m_model->index(0, 1)); // an empty outcome: paste from the Study column on
-    const PasteResult result = m_model->paste(cells, QApplication::clipboard()->text());
+    const QString clipboard = QApplication::clipboard()->text();
+    PasteResult result = m_model->paste(cells, clipboard);
+    if (result.needsMapping) {
+        // The columns cannot be matched alone: the reviewer maps them, or nothing is pasted.
+        const QList<QStringList> block = parseTabSeparated(clipboard);
+        PasteMappingDialog dialog(block, result.plan, m_model->outcomeKind(), this);
+        if (dialog.exec() != QDialog::Accepted) {
+            emit message(tr("Nothing pasted."));
+            return;
+        }
+        result = m_model->pasteMapped(result.plan.topRow, block, dialog.mapping());
+    }
     QString text = tr("Pasted %n cell(s)", nullptr, result.cellsChanged);
     if (result.rowsAdded > 0)
         text += tr("; %n row(s) added", nullptr, result.rowsAdded);
