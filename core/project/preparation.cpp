@@ -31,6 +31,10 @@ void RowReader::report(std::string_view key, std::string message) {
     m_failed = true;
 }
 
+void RowReader::note(std::string_view key, std::string message) {
+    m_prepared.notes.push_back({m_row, m_study, std::string(key), std::move(message)});
+}
+
 StudyLabels::StudyLabels(const Project& project) {
     m_labels.reserve(project.studies.size());
     for (const Study& study : project.studies)

@@ -39,6 +39,8 @@ private slots:
     void validRowsGiveEffectSizes();
     void excludedRowsAreCounted();
     void covariateKindFollowsValues();
+    void plausibilityNotes_data();
+    void plausibilityNotes();
     void subgroupOrderIsTheGridOrder_data();
     void subgroupOrderIsTheGridOrder();
     void precomputedAcceptsVarianceOrStandardError();
@@ -127,6 +129,48 @@ void TestPreparation::covariateKindFollowsValues() {
     QCOMPARE(route->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
     QCOMPARE(dose->kind, CovariateKind::Numeric);
     QCOMPARE(*dose->numbers[1], 20.0);
+}
+
+void TestPreparation::plausibilityNotes_data() {
+    QTest::addColumn<QStringList>("cells"); // mean, SD, n of each group
+    QTest::addColumn<QString>("field");     // the cell noted, or empty for no note
+    QTest::addColumn<QString>("contains");
+    QTest::newRow("plausible") << QStringList{"12", "2", "8", "9", "2.1", "8"} << ""
+                               << "";
+    QTest::newRow("SD 10 times the mean: the limit, no note")
+        << QStringList{"12", "120", "8", "9", "2.1", "8"} << ""
+        << "";
+    QTest::newRow("SD far larger than the mean") << QStringList{"2.0", "80", "8", "9", "2.1", "8"} << "sd_t"
+                                                 << "more than 10 times its mean";
+    QTest::newRow("in the control group") << QStringList{"12", "2", "8", "0.5", "9", "8"} << "sd_c"
+                                          << "control group";
+    QTest::newRow("negative mean: a change score, no note")
+        << QStringList{"-0.5", "30", "8", "9", "2.1", "8"} << ""
+        << "";
+    QTest::newRow("non-whole n") << QStringList{"12", "2", "8.5", "9", "2.1", "8"} << "n_t"
+                                 << "not a whole number";
+}
+
+void TestPreparation::plausibilityNotes() {
+    // Notes are cautions: the row is still analysed, and the note names its cell.
+    QFETCH(QStringList, cells);
+    QFETCH(QString, field);
+    QFETCH(QString, contains);
+    std::array<std::string, 6> row;
+    for (std::size_t i = 0; i < row.size(); ++i)
+        row[i] = cells[static_cast<qsizetype>(i)].toStdString();
+    const Project project = twoGroupProject({row});
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QVERIFY(prepared.issues.empty());
+    QCOMPARE(prepared.data.size(), std::size_t(1));
+    if (field.isEmpty()) {
+        QVERIFY(prepared.notes.empty());
+        return;
+    }
+    QCOMPARE(prepared.notes.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(prepared.notes[0].field), field);
+    QVERIFY2(QString::fromStdString(prepared.notes[0].message).contains(contains),
+             prepared.notes[0].message.c_str());
 }
 
 void TestPreparation::subgroupOrderIsTheGridOrder_data() {

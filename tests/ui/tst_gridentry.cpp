@@ -11,6 +11,7 @@
 #include "ui/models/studytablemodel.h"
 #include "ui/models/tabseparated.h"
 #include "ui/widgets/columnmappingtable.h"
+#include "ui/widgets/resultspanel.h"
 #include "ui/widgets/studygridview.h"
 
 #include <QAbstractItemModelTester>
@@ -18,6 +19,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QTableWidget>
 #include <QTimer>
@@ -112,6 +114,7 @@ private slots:
     void mappingPreviewPastesAsMapped_data();
     void mappingPreviewPastesAsMapped();
     void copiedBlocksStillPasteAsColumns();
+    void plausibilityNotesAreMarked();
 };
 
 void TestGridEntry::initTestCase() {
@@ -372,6 +375,45 @@ void TestGridEntry::copiedBlocksStillPasteAsColumns() {
     QCOMPARE(grid.text(0, "mean_t"), QStringLiteral("12"));
     QCOMPARE(grid.text(0, "sem_t"), QStringLiteral("1.5"));
     QCOMPARE(grid.text(0, "n_t"), QStringLiteral("8"));
+}
+
+void TestGridEntry::plausibilityNotesAreMarked() {
+    // An SD 40 times the mean and half an animal: pasted, analysed, and marked as cautions (not as
+    // problems) on their cells, with the reason in the tooltip and in the Results notes.
+    Grid grid(entryProject());
+    grid.model.paste({grid.model.index(1, 1)}, QStringLiteral("Zhao 2023\t2.0\t80\t8.5\t9.0\t2.1\t8"));
+    const OutcomeAnalysis analysis =
+        analyseOutcome(grid.document.project(), *grid.document.currentOutcomeData());
+    grid.model.setIssues(analysis.prepared.issues);
+    grid.model.setNotes(analysis.prepared.notes);
+    QCOMPARE(analysis.prepared.rows, std::vector<std::size_t>{1}); // analysed (row 1 is empty)
+    const QModelIndex sd = grid.cell(1, "sd_t");
+    const QModelIndex n = grid.cell(1, "n_t");
+    QVERIFY(sd.data(StudyTableModel::NoteRole)
+                .toString()
+                .contains(QStringLiteral("more than 10 times its mean")));
+    QVERIFY(n.data(StudyTableModel::NoteRole).toString().contains(QStringLiteral("not a whole number")));
+    for (const QModelIndex& cell : {sd, n}) {
+        QVERIFY(cell.data(StudyTableModel::IssueRole).toString().isEmpty());
+        QVERIFY(!cell.data(Qt::DecorationRole).value<QIcon>().isNull());
+        QVERIFY(cell.data(Qt::BackgroundRole).isValid());
+        QVERIFY(
+            cell.data(Qt::ToolTipRole).toString().startsWith(QStringLiteral("Note (the row is analysed)")));
+    }
+    QVERIFY(grid.cell(1, "mean_t").data(StudyTableModel::NoteRole).toString().isEmpty());
+    QVERIFY(!grid.cell(1, "mean_t").data(Qt::BackgroundRole).isValid());
+    // The marks move with the rows.
+    QVERIFY(grid.model.insertRows(0, 1));
+    QVERIFY(!grid.cell(2, "sd_t").data(StudyTableModel::NoteRole).toString().isEmpty());
+    QVERIFY(grid.cell(1, "sd_t").data(StudyTableModel::NoteRole).toString().isEmpty());
+    grid.document.undoStack()->undo();
+    // The Results panel lists them under Notes, with the row and the study.
+    ResultsPanel results(&grid.document);
+    results.showAnalysis(analysis, *grid.document.currentOutcomeData());
+    const QList<QLabel*> labels = results.findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+        return label->text().contains(QStringLiteral("Row 2 (Zhao 2023): The SD of the treated group"));
+    }));
 }
 
 QTEST_MAIN(TestGridEntry)

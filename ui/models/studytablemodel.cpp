@@ -251,6 +251,12 @@ QString StudyTableModel::issueAt(int row, const GridColumn& column) const {
     }
 }
 
+QString StudyTableModel::noteAt(int row, const GridColumn& column) const {
+    if (column.kind != CellAddress::Kind::RowText || (isCentreColumn(column) && !usedAt(row, column)))
+        return {};
+    return m_notes.value({row, qs(entryFieldSpec(column.field).key)});
+}
+
 QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
     const Outcome& current = *outcome();
     const OutcomeRow& entry = current.rows[static_cast<std::size_t>(row)];
@@ -258,6 +264,8 @@ QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
     const QString issue = issueAt(row, column);
     if (!issue.isEmpty())
         parts << issue;
+    if (const QString note = noteAt(row, column); !note.isEmpty())
+        parts << tr("Note (the row is analysed): %1").arg(note);
     if (!entry.included)
         parts << tr("Left out of the analysis: the row is unticked.");
     const std::optional<bool> arm = armOf(column);
@@ -376,6 +384,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     case Qt::BackgroundRole:
         if (!issueAt(index.row(), column).isEmpty())
             return blend(QApplication::palette().color(QPalette::Base), QColor(220, 50, 47), 0.35);
+        if (!noteAt(index.row(), column).isEmpty()) // a caution, lighter than a problem
+            return blend(QApplication::palette().color(QPalette::Base), QColor(230, 160, 0), 0.25);
         if (!usedAt(index.row(), column)) // greyed: a cell this row's type does not use
             return blend(QApplication::palette().color(QPalette::Base),
                          QApplication::palette().color(QPalette::Text), 0.08);
@@ -383,6 +393,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         if (!issueAt(index.row(), column).isEmpty())
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (!noteAt(index.row(), column).isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
         return {};
     case Qt::ToolTipRole: {
         const QString text = toolTipAt(index.row(), column);
@@ -390,6 +402,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     }
     case IssueRole:
         return issueAt(index.row(), column);
+    case NoteRole:
+        return noteAt(index.row(), column);
     case UsedRole:
         return usedAt(index.row(), column);
     case SharedRole:
@@ -743,21 +757,30 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
 }
 
 void StudyTableModel::setIssues(const std::vector<InputIssue>& issues) {
+    setMarks(m_issues, issues);
+}
+
+void StudyTableModel::setNotes(const std::vector<InputIssue>& notes) {
+    setMarks(m_notes, notes);
+}
+
+void StudyTableModel::setMarks(QHash<QPair<int, QString>, QString>& marks,
+                               const std::vector<InputIssue>& list) {
     QHash<QPair<int, QString>, QString> updated;
-    for (const InputIssue& issue : issues) {
+    for (const InputIssue& issue : list) {
         auto& message = updated[{static_cast<int>(issue.row), QString::fromStdString(issue.field)}];
         message = message.isEmpty() ? QString::fromStdString(issue.message)
                                     : message + QLatin1Char('\n') + QString::fromStdString(issue.message);
     }
-    if (updated == m_issues)
+    if (updated == marks)
         return;
     // Repaint the rows whose marks come or go.
     QList<int> rows;
-    for (auto it = m_issues.cbegin(); it != m_issues.cend(); ++it)
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it)
         rows.append(it.key().first);
     for (auto it = updated.cbegin(); it != updated.cend(); ++it)
         rows.append(it.key().first);
-    m_issues = std::move(updated);
+    marks = std::move(updated);
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     for (int row : rows)
@@ -888,6 +911,7 @@ void StudyTableModel::endResetOnce() {
     if (!m_resetting)
         return;
     m_issues.clear();
+    m_notes.clear();
     rebuildColumns();
     m_resetting = false;
     endResetModel();
@@ -899,17 +923,19 @@ void StudyTableModel::emitRowsChanged(int first, int last) {
 }
 
 void StudyTableModel::shiftIssues(int first, int delta) {
-    QHash<QPair<int, QString>, QString> shifted;
-    for (auto it = m_issues.cbegin(); it != m_issues.cend(); ++it) {
-        int row = it.key().first;
-        if (row >= first) {
-            if (delta < 0 && row < first - delta)
-                continue; // the row is gone
-            row += delta;
+    for (auto* marks : {&m_issues, &m_notes}) {
+        QHash<QPair<int, QString>, QString> shifted;
+        for (auto it = marks->cbegin(); it != marks->cend(); ++it) {
+            int row = it.key().first;
+            if (row >= first) {
+                if (delta < 0 && row < first - delta)
+                    continue; // the row is gone
+                row += delta;
+            }
+            shifted.insert({row, it.key().second}, it.value());
         }
-        shifted.insert({row, it.key().second}, it.value());
+        *marks = std::move(shifted);
     }
-    m_issues = std::move(shifted);
     if (static_cast<std::size_t>(first) <= m_derivations.size()) {
         const auto at = m_derivations.begin() + first;
         if (delta > 0)

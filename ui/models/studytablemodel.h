@@ -40,6 +40,8 @@ public:
         UsedRole,                     ///< False for a cell its row does not use (greyed): bool
         SharedRole,                   ///< True for control cells shown from a shared control group's row
         SuggestionsRole,              ///< Values to offer in the editor (QStringList), e.g. species
+        NoteRole, ///< A caution on a cell that is analysed (QString): a non-whole n, an SD far beyond the
+                  ///< mean
     };
 
     explicit StudyTableModel(Document* document, QObject* parent = nullptr);
@@ -97,6 +99,9 @@ public:
 
     /// The input problems of the current outcome's last analysis (InputIssue::row indexes rows).
     void setIssues(const std::vector<InputIssue>& issues);
+    /// The cautions of the last analysis (PreparedOutcome::notes): marked on their cells, which stay in
+    /// the analysis.
+    void setNotes(const std::vector<InputIssue>& notes);
     /// How each row's numbers were obtained (PreparedOutcome::derivations), for the arm cells' tooltips.
     void setDerivations(std::vector<RowDerivation> derivations);
 
@@ -116,6 +121,7 @@ private:
     int outcomeIndex() const;
     QString textAt(int row, const GridColumn& column) const;
     QString issueAt(int row, const GridColumn& column) const;
+    QString noteAt(int row, const GridColumn& column) const;
     QString toolTipAt(int row, const GridColumn& column) const;
     /// Whether the column's cell is used by its row (for control cells: by the row holding its control).
     bool usedAt(int row, const GridColumn& column) const;
@@ -141,6 +147,9 @@ private:
     std::vector<GridColumn> m_columns;
     /// Key: row and field key ("sd_t"; "" for the whole row, shown on the study label).
     QHash<QPair<int, QString>, QString> m_issues;
+    QHash<QPair<int, QString>, QString> m_notes; ///< The same for the cautions
+    /// Sets `marks` to the messages by row and field, repainting the rows whose marks change.
+    void setMarks(QHash<QPair<int, QString>, QString>& marks, const std::vector<InputIssue>& list);
     std::vector<RowDerivation> m_derivations;
     std::set<ColumnGroup> m_revealed;
     static constexpr unsigned sharedControlBit = 31; ///< In m_rowGroups: the row names a control group
