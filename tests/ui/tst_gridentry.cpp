@@ -113,6 +113,7 @@ private slots:
     void pasteAsksWhenTheColumnsCannotBeMatched();
     void mappingPreviewPastesAsMapped_data();
     void mappingPreviewPastesAsMapped();
+    void mappingPreviewChoosesTheCharacteristic();
     void copiedBlocksStillPasteAsColumns();
     void plausibilityNotesAreMarked();
 };
@@ -361,6 +362,31 @@ void TestGridEntry::mappingPreviewPastesAsMapped() {
     QCOMPARE(grid.document.undoStack()->count(), 1); // one undo step, characteristics included
     grid.document.undoStack()->undo();
     QCOMPARE(static_cast<int>(grid.document.project().covariateNames.size()), fresh ? 0 : 2);
+}
+
+void TestGridEntry::mappingPreviewChoosesTheCharacteristic() {
+    // One characteristic more than the data: the preview guesses the first (Year); the reviewer picks
+    // Dose, and Year is left as it was.
+    Grid grid(entryProject());
+    QVERIFY(QTest::qWaitForWindowActive(&grid.view));
+    grid.view.setCurrentIndex(grid.model.index(0, 1));
+    QApplication::clipboard()->setText(QStringLiteral("Li 2019\t12\t2\t8\t9\t2.1\t8\t75"));
+    bool shown = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<PasteMappingDialog*>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        shown = true;
+        QComboBox* last = dialog->table()->roleBox(7);
+        QCOMPARE(last->currentText(), QStringLiteral("Characteristic: Year"));
+        last->setCurrentIndex(last->findText(QStringLiteral("Characteristic: Dose")));
+        dialog->accept();
+    });
+    grid.view.pasteClipboard();
+    QVERIFY(shown);
+    QCOMPARE(grid.text(0, "Dose"), QStringLiteral("75"));
+    QCOMPARE(grid.text(0, "Year"), QStringLiteral("2019"));
+    QCOMPARE(grid.text(0, "n_c"), QStringLiteral("8"));
+    QCOMPARE(grid.document.project().covariateNames.size(), std::size_t(2));
 }
 
 void TestGridEntry::copiedBlocksStillPasteAsColumns() {

@@ -93,8 +93,11 @@ void CsvImportDialog::load() {
     QStringList lines;
     for (int r = 0; r < std::min<qsizetype>(m_table.records.size(), previewRows); ++r)
         lines.append(QString::number(m_table.recordLines.value(r)));
-    m_preview->setData(m_table.header, m_table.records, lines, io::allColumnRoles(),
-                       io::guessColumnRoles(m_table.header), previewRows);
+    QList<int> guessed;
+    for (const ColumnRole& role : io::guessColumnRoles(m_table.header))
+        guessed.append(role.code());
+    m_preview->setData(m_table.header, m_table.records, lines,
+                       ColumnMappingTable::choicesOf(io::allColumnRoles()), guessed, previewRows);
 }
 
 void CsvImportDialog::reload() {

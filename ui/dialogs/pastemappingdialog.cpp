@@ -20,15 +20,37 @@ constexpr int previewRows = 50;
 } // namespace
 
 PasteMappingDialog::PasteMappingDialog(const QList<QStringList>& block, const PastePlan& plan,
-                                       OutcomeKind kind, QWidget* parent)
+                                       OutcomeKind kind, const QStringList& covariates, QWidget* parent)
     : QDialog(parent)
     , m_block(block)
-    , m_offered(pasteRoles(kind))
-    , m_guess(plan.mapping.roles)
     , m_header(new QCheckBox(tr("The first row names the columns (it is not pasted)"), this))
     , m_table(new ColumnMappingTable(this))
     , m_summary(new QLabel(this)) {
     setWindowTitle(tr("Paste \u2014 Match the Columns"));
+    // The roles of the outcome's kind; the characteristics one by one, and a new one.
+    for (const ColumnRole& role : pasteRoles(kind)) {
+        if (role == ColumnRole::Covariate) {
+            for (int k = 0; k < covariates.size(); ++k)
+                m_choices.append(
+                    {tr("Characteristic: %1").arg(covariates[k]), MappingChoice::ofCovariate(k)});
+            m_choices.append({tr("New study characteristic"), role.code()});
+            continue;
+        }
+        m_choices.append({io::columnRoleTitle(role), role.code()});
+    }
+    for (qsizetype c = 0; c < plan.mapping.roles.size(); ++c) {
+        int code = plan.mapping.roles[c].code();
+        if (plan.mapping.roles[c] == ColumnRole::Covariate) {
+            int k = plan.mapping.covariates.value(c, -1);
+            const QString name = plan.mapping.headerRow ? block.front().value(c).trimmed() : QString();
+            for (int i = 0; k < 0 && i < covariates.size() && !name.isEmpty(); ++i)
+                if (covariates[i].compare(name, Qt::CaseInsensitive) == 0)
+                    k = i;
+            if (k >= 0)
+                code = MappingChoice::ofCovariate(k);
+        }
+        m_guess.append(code);
+    }
     auto* intro = new QLabel(plan.reason + QLatin1Char(' ')
                                  + tr("Choose what each pasted column holds; “Ignore” leaves it out. "
                                       "Nothing is pasted until you press Paste."),
@@ -41,7 +63,7 @@ PasteMappingDialog::PasteMappingDialog(const QList<QStringList>& block, const Pa
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_header, &QCheckBox::toggled, this, [this] {
-        m_guess = m_table->roles(); // keep the roles chosen so far
+        m_guess = m_table->codes(); // keep the roles chosen so far
         showBlock();
     });
     connect(m_table, &ColumnMappingTable::rolesChanged, this, &PasteMappingDialog::updateSummary);
@@ -70,20 +92,21 @@ void PasteMappingDialog::showBlock() {
     QStringList rowLabels;
     for (qsizetype r = 0; r < records.size(); ++r)
         rowLabels << QString::number(r + (header ? 2 : 1));
-    m_table->setData(names, records, rowLabels, m_offered, m_guess, previewRows);
+    m_table->setData(names, records, rowLabels, m_choices, m_guess, previewRows);
     updateSummary();
 }
 
 void PasteMappingDialog::updateSummary() {
     // A field given twice would take the values of its last column only: say so.
-    const QList<ColumnRole> roles = m_table->roles();
+    const QList<int> codes = m_table->codes();
     QStringList twice;
-    for (qsizetype c = 0; c < roles.size(); ++c) {
-        const ColumnRole& role = roles[c];
-        if (role == ColumnRole::Ignore || role == ColumnRole::Covariate)
+    for (qsizetype c = 0; c < codes.size(); ++c) {
+        if (codes[c] == ColumnRole::Ignore.code() || codes[c] == ColumnRole::Covariate.code())
             continue;
-        if (roles.indexOf(role) != c && !twice.contains(io::columnRoleTitle(role)))
-            twice << io::columnRoleTitle(role);
+        const auto choice = std::find_if(m_choices.begin(), m_choices.end(),
+                                         [&](const MappingChoice& each) { return each.code == codes[c]; });
+        if (codes.indexOf(codes[c]) != c && choice != m_choices.end() && !twice.contains(choice->title))
+            twice << choice->title;
     }
     const qsizetype rows = m_block.size() - (m_header->isChecked() ? 1 : 0);
     QString text = tr("%n row(s) will be pasted from the current row on.", nullptr, static_cast<int>(rows));
@@ -93,7 +116,13 @@ void PasteMappingDialog::updateSummary() {
 }
 
 PasteMapping PasteMappingDialog::mapping() const {
-    return {m_table->roles(), m_header->isChecked()};
+    PasteMapping mapping;
+    mapping.roles = m_table->roles();
+    mapping.headerRow = m_header->isChecked();
+    for (int code : m_table->codes())
+        mapping.covariates.append(code == ColumnRole::Covariate.code() ? PasteMapping::newCovariate
+                                                                       : MappingChoice::covariateOf(code));
+    return mapping;
 }
 
 } // namespace evident::ui

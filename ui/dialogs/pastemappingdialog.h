@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/models/pastemapping.h"
+#include "ui/widgets/columnmappingtable.h"
 
 #include <QDialog>
 
@@ -14,14 +15,16 @@ class QLabel;
 namespace evident::ui {
 
 class ColumnMappingTable;
+struct MappingChoice;
 
 class PasteMappingDialog : public QDialog {
     Q_OBJECT
 public:
     /// `block`: the pasted rows; `plan`: the grid's guess and why it asks; `kind`: the outcome's kind
     /// (the roles offered are its fields).
+    /// `covariates`: the project's study characteristics, each offered as a target.
     PasteMappingDialog(const QList<QStringList>& block, const PastePlan& plan, OutcomeKind kind,
-                       QWidget* parent = nullptr);
+                       const QStringList& covariates, QWidget* parent = nullptr);
 
     PasteMapping mapping() const;
     ColumnMappingTable* table() const { return m_table; }
@@ -32,8 +35,8 @@ private:
     void updateSummary();
 
     QList<QStringList> m_block;
-    QList<io::ColumnRole> m_offered;
-    QList<io::ColumnRole> m_guess;
+    QList<MappingChoice> m_choices;
+    QList<int> m_guess; ///< Choice codes
     QCheckBox* m_header;
     ColumnMappingTable* m_table;
     QLabel* m_summary;

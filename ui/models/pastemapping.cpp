@@ -166,33 +166,43 @@ PastePlan planPaste(const QList<QStringList>& block, int top, int left,
         && (width == usual.size() - start || (start < dataEnd && width == dataEnd - start))) {
         plan.how = PastePlan::How::UsualOrder;
         plan.mapping.roles = usual.mid(start, width);
+        for (qsizetype c = 0; c < width; ++c)
+            plan.mapping.covariates << static_cast<int>(std::max<qsizetype>(-1, start + c - dataEnd));
         return plan;
     }
     plan.how = PastePlan::How::Ask;
+    start = std::max<qsizetype>(start, 0);
+    plan.mapping.headerRow = header;
     if (header) {
-        plan.mapping.headerRow = true;
         plan.mapping.roles = rolesOfHeader(block.front(), columns);
         // Names it does not know take the usual order's role at their place, when no other column has it.
         for (qsizetype c = 0; c < plan.mapping.roles.size(); ++c) {
-            const qsizetype place = std::max<qsizetype>(start, 0) + c;
+            const qsizetype place = start + c;
             if (plan.mapping.roles[c] == ColumnRole::Covariate && place < dataEnd
                 && !plan.mapping.roles.contains(usual[place]))
                 plan.mapping.roles[c] = usual[place];
         }
+        plan.mapping.covariates = QList<int>(plan.mapping.roles.size(), -1); // by name, else in order
         plan.reason = tr("The first row names the columns: check the role of each.");
         return plan;
     }
-    // A guess to start from: the usual order from the column pasted on, more columns as characteristics.
-    plan.mapping.roles = usual.mid(std::max<qsizetype>(start, 0), width);
+    // A guess to start from: the usual order from the column pasted on, the characteristics in order,
+    // then new ones.
+    plan.mapping.roles = usual.mid(start, width);
     while (plan.mapping.roles.size() < width)
         plan.mapping.roles << ColumnRole::Covariate;
-    const qsizetype expected = usual.size() - std::max<qsizetype>(start, 0);
+    for (qsizetype c = 0; c < width; ++c) {
+        const qsizetype k = start + c - dataEnd;
+        plan.mapping.covariates << (plan.mapping.roles[c] == ColumnRole::Covariate && k >= 0 && k < covariates
+                                        ? static_cast<int>(k)
+                                        : -1);
+    }
     plan.reason = tr("The block has %1 columns, and the value columns from “%2” on are %3 (%4 with "
                      "the study characteristics): check the role of each column.")
                       .arg(width)
                       .arg(at.title)
-                      .arg(dataEnd - std::max<qsizetype>(start, 0))
-                      .arg(expected);
+                      .arg(dataEnd - start)
+                      .arg(usual.size() - start);
     return plan;
 }
 

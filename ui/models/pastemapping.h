@@ -20,7 +20,11 @@ namespace evident::ui {
 /// How the columns of a pasted block map to the outcome's fields.
 struct PasteMapping {
     QList<io::ColumnRole> roles; ///< One per block column
-    bool headerRow = false;      ///< The block's first row names the columns and is not pasted
+    /// Per block column of role Covariate: the study characteristic it fills; -1 for the one its
+    /// header names, else the next one in order, else a new one; newCovariate for a new one.
+    QList<int> covariates;
+    static constexpr int newCovariate = -2;
+    bool headerRow = false; ///< The block's first row names the columns and is not pasted
 };
 
 /// What the grid makes of a block, before anything is pasted.

@@ -176,6 +176,13 @@ OutcomeKind StudyTableModel::outcomeKind() const {
     return outcome() ? outcome()->kind : OutcomeKind::Continuous;
 }
 
+QStringList StudyTableModel::covariateNames() const {
+    QStringList names;
+    for (const std::string& name : m_document->project().covariateNames)
+        names << QString::fromStdString(name);
+    return names;
+}
+
 int StudyTableModel::outcomeIndex() const {
     return m_document->currentOutcome();
 }
@@ -616,22 +623,34 @@ PasteResult StudyTableModel::pasteMapped(int topRow, const QList<QStringList>& b
     const auto existing = static_cast<int>(names.size());
     std::vector<bool> taken(names.size(), false);
     QList<int> covariateOf(mapping.roles.size(), -1);
-    for (qsizetype c = 0; c < mapping.roles.size(); ++c)
-        if (mapping.roles[c] == io::ColumnRole::Covariate)
-            for (int k = 0; k < existing; ++k)
-                if (!taken[static_cast<std::size_t>(k)] && !header.value(c).trimmed().isEmpty()
-                    && equalsIgnoringCase(names[static_cast<std::size_t>(k)],
-                                          header.value(c).trimmed().toStdString())) {
-                    covariateOf[c] = k;
-                    taken[static_cast<std::size_t>(k)] = true;
-                    break;
-                }
+    // Chosen in the preview (or in order, for the usual order).
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        const int chosen = mapping.covariates.value(c, -1);
+        if (mapping.roles[c] == io::ColumnRole::Covariate && chosen >= 0 && chosen < existing
+            && !taken[static_cast<std::size_t>(chosen)]) {
+            covariateOf[c] = chosen;
+            taken[static_cast<std::size_t>(chosen)] = true;
+        }
+    }
+    // Named by the header.
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        if (mapping.roles[c] != io::ColumnRole::Covariate || covariateOf[c] >= 0)
+            continue;
+        const QString name = header.value(c).trimmed();
+        for (int k = 0; k < existing && !name.isEmpty(); ++k)
+            if (!taken[static_cast<std::size_t>(k)]
+                && equalsIgnoringCase(names[static_cast<std::size_t>(k)], name.toStdString())) {
+                covariateOf[c] = k;
+                taken[static_cast<std::size_t>(k)] = true;
+                break;
+            }
+    }
     QStringList newCovariates;
     for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
         if (mapping.roles[c] != io::ColumnRole::Covariate || covariateOf[c] >= 0)
             continue;
         const auto next = std::find(taken.begin(), taken.end(), false);
-        if (next != taken.end()) {
+        if (next != taken.end() && mapping.covariates.value(c, -1) != PasteMapping::newCovariate) {
             *next = true;
             covariateOf[c] = static_cast<int>(next - taken.begin());
             continue;

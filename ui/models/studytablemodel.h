@@ -59,6 +59,8 @@ public:
     const std::vector<GridColumn>& columns() const { return m_columns; }
     /// The kind of the current outcome (continuous when there is none).
     OutcomeKind outcomeKind() const;
+    /// The project's study characteristics, in column order.
+    QStringList covariateNames() const;
     int firstCovariateColumn() const;
     /// The first column of `key` ("sem_t"), or -1 when it is not shown.
     int columnOfKey(const QString& key) const;

@@ -15,9 +15,16 @@ ColumnMappingTable::ColumnMappingTable(QWidget* parent)
     setEditTriggers(QAbstractItemView::NoEditTriggers);
 }
 
+QList<MappingChoice> ColumnMappingTable::choicesOf(const QList<ColumnRole>& roles) {
+    QList<MappingChoice> choices;
+    for (const ColumnRole& role : roles)
+        choices.append({io::columnRoleTitle(role), role.code()});
+    return choices;
+}
+
 void ColumnMappingTable::setData(const QStringList& header, const QList<QStringList>& records,
-                                 const QStringList& rowLabels, const QList<ColumnRole>& offered,
-                                 const QList<ColumnRole>& guessed, int maxRows) {
+                                 const QStringList& rowLabels, const QList<MappingChoice>& choices,
+                                 const QList<int>& guessed, int maxRows) {
     // Row 0 holds the role of each column; the records follow.
     clear();
     m_roleBoxes.clear();
@@ -30,9 +37,9 @@ void ColumnMappingTable::setData(const QStringList& header, const QList<QStringL
     setVerticalHeaderLabels(labels);
     for (int c = 0; c < header.size(); ++c) {
         auto* box = new QComboBox(this);
-        for (const ColumnRole& role : offered)
-            box->addItem(io::columnRoleTitle(role), role.code());
-        box->setCurrentIndex(std::max(0, box->findData(guessed.value(c, ColumnRole::Ignore).code())));
+        for (const MappingChoice& choice : choices)
+            box->addItem(choice.title, choice.code);
+        box->setCurrentIndex(std::max(0, box->findData(guessed.value(c, ColumnRole::Ignore.code()))));
         connect(box, &QComboBox::activated, this, &ColumnMappingTable::rolesChanged);
         setCellWidget(0, c, box);
         m_roleBoxes.append(box);
@@ -47,8 +54,15 @@ void ColumnMappingTable::setData(const QStringList& header, const QList<QStringL
 
 QList<ColumnRole> ColumnMappingTable::roles() const {
     QList<ColumnRole> list;
+    for (int code : codes())
+        list.append(code < 0 ? ColumnRole::Covariate : ColumnRole::fromCode(code));
+    return list;
+}
+
+QList<int> ColumnMappingTable::codes() const {
+    QList<int> list;
     for (QComboBox* box : m_roleBoxes)
-        list.append(ColumnRole::fromCode(box->currentData().toInt()));
+        list.append(box->currentData().toInt());
     return list;
 }
 

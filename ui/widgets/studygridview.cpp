@@ -196,7 +196,8 @@ void StudyGridView::pasteClipboard() {
     if (result.needsMapping) {
         // The columns cannot be matched alone: the reviewer maps them, or nothing is pasted.
         const QList<QStringList> block = parseTabSeparated(clipboard);
-        PasteMappingDialog dialog(block, result.plan, m_model->outcomeKind(), this);
+        PasteMappingDialog dialog(block, result.plan, m_model->outcomeKind(), m_model->covariateNames(),
+                                  this);
         if (dialog.exec() != QDialog::Accepted) {
             emit message(tr("Nothing pasted."));
             return;
