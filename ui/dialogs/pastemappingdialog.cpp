@@ -51,10 +51,10 @@ PasteMappingDialog::PasteMappingDialog(const QList<QStringList>& block, const Pa
         }
         m_guess.append(code);
     }
-    auto* intro = new QLabel(plan.reason + QLatin1Char(' ')
-                                 + tr("Choose what each pasted column holds; “Ignore” leaves it out. "
-                                      "Nothing is pasted until you press Paste."),
-                             this);
+    auto* intro =
+        new QLabel(plan.reason + QLatin1Char(' ')
+                       + tr("“Ignore” leaves a column out; nothing is pasted until you press Paste."),
+                   this);
     intro->setWordWrap(true);
     m_header->setChecked(plan.mapping.headerRow);
     m_summary->setWordWrap(true);
@@ -75,7 +75,7 @@ PasteMappingDialog::PasteMappingDialog(const QList<QStringList>& block, const Pa
     layout->addWidget(m_summary);
     layout->addWidget(buttons);
     m_table->verticalHeader()->setToolTip(tr("Row of the pasted block"));
-    resize(820, 360);
+    resize(1180, 400); // fits a 1280 × 720 screen
     showBlock();
 }
 

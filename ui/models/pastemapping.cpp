@@ -197,12 +197,18 @@ PastePlan planPaste(const QList<QStringList>& block, int top, int left,
                                         ? static_cast<int>(k)
                                         : -1);
     }
-    plan.reason = tr("The block has %1 columns, and the value columns from “%2” on are %3 (%4 with "
-                     "the study characteristics): check the role of each column.")
-                      .arg(width)
-                      .arg(at.title)
-                      .arg(dataEnd - start)
-                      .arg(usual.size() - start);
+    plan.reason = covariates > 0
+                      ? tr("The block has %1 columns, and the value columns from “%2” on are %3, or %4 with "
+                           "the study characteristics: check what each column holds.")
+                            .arg(width)
+                            .arg(at.title)
+                            .arg(dataEnd - start)
+                            .arg(usual.size() - start)
+                      : tr("The block has %1 columns, and the value columns from “%2” on are %3: check what "
+                           "each column holds (the extra ones can become study characteristics).")
+                            .arg(width)
+                            .arg(at.title)
+                            .arg(dataEnd - start);
     return plan;
 }
 

@@ -37,6 +37,9 @@ void ColumnMappingTable::setData(const QStringList& header, const QList<QStringL
     setVerticalHeaderLabels(labels);
     for (int c = 0; c < header.size(); ++c) {
         auto* box = new QComboBox(this);
+        // Narrow columns, so that a row of data fits the dialog; the list shows the names in full.
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(13);
         for (const MappingChoice& choice : choices)
             box->addItem(choice.title, choice.code);
         box->setCurrentIndex(std::max(0, box->findData(guessed.value(c, ColumnRole::Ignore.code()))));

@@ -192,6 +192,7 @@ void StudyGridView::pasteClipboard() {
     if (cells.isEmpty() && m_model->rowCount() == 0 && m_model->columnCount() > 1)
         cells.append(m_model->index(0, 1)); // an empty outcome: paste from the Study column on
     const QString clipboard = QApplication::clipboard()->text();
+    const bool wasEmpty = m_model->rowCount() == 0;
     PasteResult result = m_model->paste(cells, clipboard);
     if (result.needsMapping) {
         // The columns cannot be matched alone: the reviewer maps them, or nothing is pasted.
@@ -204,6 +205,8 @@ void StudyGridView::pasteClipboard() {
         }
         result = m_model->pasteMapped(result.plan.topRow, block, dialog.mapping());
     }
+    if (wasEmpty && m_model->rowCount() > 0)
+        resizeColumnsOnce(); // the columns were fitted to their titles only
     QString text = tr("Pasted %n cell(s)", nullptr, result.cellsChanged);
     if (result.rowsAdded > 0)
         text += tr("; %n row(s) added", nullptr, result.rowsAdded);
