@@ -179,6 +179,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
     connect(m_analysis, &AnalysisController::analysisChanged, this,
             [this](const OutcomeAnalysis& analysis, const Outcome& outcome) {
                 m_model->setIssues(analysis.prepared.issues);
+                m_model->setNotes(analysis.prepared.notes);
                 m_model->setDerivations(analysis.prepared.derivations);
                 m_analysisSettings->showAnalysis(analysis);
                 m_tsaSettings->showAnalysis(analysis);
@@ -187,6 +188,7 @@ MainWindow::MainWindow(const QString& recoveryDirectory, QWidget* parent)
             });
     connect(m_analysis, &AnalysisController::analysisCleared, this, [this] {
         m_model->setIssues({});
+        m_model->setNotes({});
         m_model->setDerivations({});
         m_results->clear();
         m_timing->clear();

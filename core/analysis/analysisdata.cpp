@@ -9,6 +9,10 @@ namespace evident {
 
 std::vector<std::string> Covariate::distinctLevels() const {
     std::vector<std::string> distinct;
+    for (const auto& level : order)
+        if (!level.empty() && std::find(distinct.begin(), distinct.end(), level) == distinct.end()
+            && std::find(levels.begin(), levels.end(), level) != levels.end())
+            distinct.push_back(level);
     for (const auto& level : levels)
         if (!level.empty() && std::find(distinct.begin(), distinct.end(), level) == distinct.end())
             distinct.push_back(level);

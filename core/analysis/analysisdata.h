@@ -19,8 +19,13 @@ struct Covariate {
     CovariateKind kind = CovariateKind::Categorical;
     std::vector<std::string> levels;            ///< Categorical values, one per study.
     std::vector<std::optional<double>> numbers; ///< Numeric values, one per study.
+    /// The order of the levels when it is not that of the studies: prepareOutcome() lists them as they
+    /// first appear in the grid, rows left out included, so a row becoming invalid (or unticked) does
+    /// not reorder the subgroups. Empty: the order of the studies.
+    std::vector<std::string> order;
 
-    /// Distinct non-empty levels in order of first appearance.
+    /// Distinct non-empty levels of the studies: those in `order` first, in its order, then the others
+    /// in order of first appearance among the studies.
     std::vector<std::string> distinctLevels() const;
 };
 

@@ -31,6 +31,10 @@ void RowReader::report(std::string_view key, std::string message) {
     m_failed = true;
 }
 
+void RowReader::note(std::string_view key, std::string message) {
+    m_prepared.notes.push_back({m_row, m_study, std::string(key), std::move(message)});
+}
+
 StudyLabels::StudyLabels(const Project& project) {
     m_labels.reserve(project.studies.size());
     for (const Study& study : project.studies)
@@ -141,6 +145,14 @@ Covariate collectCovariate(const Project& project, const Outcome& outcome, std::
             return {};
         return trimmed(study->second->covariateValues[index]);
     };
+    // Subgroups in the order their levels first appear in the grid, whatever the rows' validity.
+    if (covariate.kind == CovariateKind::Categorical)
+        for (const auto& row : outcome.rows) {
+            const std::string_view value = valueOf(row);
+            if (!value.empty()
+                && std::find(covariate.order.begin(), covariate.order.end(), value) == covariate.order.end())
+                covariate.order.emplace_back(value);
+        }
     for (const auto& rows : comparisonRows) {
         std::string value(valueOf(outcome.rows[rows.front()]));
         const bool armsAgree = std::all_of(rows.begin(), rows.end(),

@@ -27,6 +27,8 @@ public:
     std::optional<double> readText(const std::string& text, EntryField field, ValueRule rule,
                                    std::string_view what);
     void report(std::string_view key, std::string message);
+    /// A caution on a cell that does not reject the row (PreparedOutcome::notes).
+    void note(std::string_view key, std::string message);
     bool failed() const { return m_failed; }
     std::size_t row() const { return m_row; }
     const std::string& study() const { return m_study; }

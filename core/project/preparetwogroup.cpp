@@ -64,6 +64,18 @@ std::optional<GroupSummary> readContinuousArm(RowReader& reader, const OutcomeRo
                           + conversion.problem);
         return std::nullopt;
     }
+    // A spread far beyond the mean: noted on the cell that gives the spread (the SD, the SEM, ...).
+    const std::string spread = spreadNote(conversion.summary->mean, conversion.summary->sd,
+                                          side == ArmSide::Treated ? "treated group" : "control group");
+    if (!spread.empty()) {
+        ReportedField cell = ReportedField::Centre;
+        for (ReportedField reported : fieldsUsedBy(arm.type))
+            if (reported != ReportedField::N && reported != ReportedField::Centre) {
+                cell = reported;
+                break;
+            }
+        reader.note(entryFieldSpec(armField(cell, side)).key, spread);
+    }
     return conversion.summary;
 }
 

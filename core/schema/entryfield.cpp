@@ -200,6 +200,14 @@ CellReading readNumberCell(std::string_view text, ValueRule rule, std::string_vi
     return reading;
 }
 
+std::string spreadNote(double mean, double sd, std::string_view group) {
+    if (!(mean > 0) || !(sd > implausibleSdToMean * mean))
+        return {};
+    return "The SD of the " + std::string(group) + " (" + formatNumber(sd) + ") is more than "
+           + formatNumber(implausibleSdToMean) + " times its mean (" + formatNumber(mean)
+           + "): check that the columns are not shifted and that the SD is not an SEM converted twice";
+}
+
 CellReading readField(std::string_view text, EntryField field) {
     const EntryFieldSpec& spec = entryFieldSpec(field);
     return readNumberCell(text, spec.rule, spec.title);

@@ -92,6 +92,18 @@ enum class ValueRule : std::uint8_t {
 inline constexpr double maxMagnitude = 1e15;
 inline constexpr double maxAnimals = 1e7;
 
+/// A group whose SD is more than this many times its mean, when the mean is positive, gets a note (the
+/// row is still analysed). Preclinical outcomes with positive means are mostly positive quantities
+/// (counts, areas, weights, concentrations), whose SD rarely exceeds a few times the mean even when
+/// skewed (a lognormal variable has SD/mean = 10 only for σ ≈ 2.1 on the log scale). Ten times is far
+/// more often a typing error: columns shifted or swapped, an SEM converted twice, a unit error.
+inline constexpr double implausibleSdToMean = 10;
+
+/// The note for a group of mean `mean` and SD `sd` named `group` ("treated group"), or an empty string
+/// when the spread is plausible by implausibleSdToMean (always for a mean ≤ 0: change scores and
+/// differences may be near zero).
+std::string spreadNote(double mean, double sd, std::string_view group);
+
 struct EntryFieldSpec {
     EntryField id;
     std::string_view key;        ///< CSV header and project-file key ("mean_t")

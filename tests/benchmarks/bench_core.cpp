@@ -59,7 +59,7 @@ void pipelineWith(benchmark::State& state, evident::Tau2Estimator estimator) {
     evident::AnalysisData data;
     data.yi = synthetic.yi;
     data.vi = synthetic.vi;
-    evident::Covariate route{"route", evident::CovariateKind::Categorical, {}, {}};
+    evident::Covariate route{"route", evident::CovariateKind::Categorical, {}, {}, {}};
     for (std::size_t i = 0; i < data.yi.size(); ++i) {
         data.labels.push_back("Study " + std::to_string(i + 1));
         route.levels.push_back(i % 3 == 0 ? "intravenous"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // From typed cells to analysable studies: every kind of bad input gives a message that names the
 // study and the field, and the valid rows are still analysed.
+#include "core/project/outcomeanalysis.h"
 #include "core/project/preparation.h"
 #include "tests/support/testsupport.h"
 
@@ -38,6 +39,10 @@ private slots:
     void validRowsGiveEffectSizes();
     void excludedRowsAreCounted();
     void covariateKindFollowsValues();
+    void plausibilityNotes_data();
+    void plausibilityNotes();
+    void subgroupOrderIsTheGridOrder_data();
+    void subgroupOrderIsTheGridOrder();
     void precomputedAcceptsVarianceOrStandardError();
     void ratioOfMeansNeedsSameSignMeans();
 };
@@ -124,6 +129,81 @@ void TestPreparation::covariateKindFollowsValues() {
     QCOMPARE(route->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
     QCOMPARE(dose->kind, CovariateKind::Numeric);
     QCOMPARE(*dose->numbers[1], 20.0);
+}
+
+void TestPreparation::plausibilityNotes_data() {
+    QTest::addColumn<QStringList>("cells"); // mean, SD, n of each group
+    QTest::addColumn<QString>("field");     // the cell noted, or empty for no note
+    QTest::addColumn<QString>("contains");
+    QTest::newRow("plausible") << QStringList{"12", "2", "8", "9", "2.1", "8"} << ""
+                               << "";
+    QTest::newRow("SD 10 times the mean: the limit, no note")
+        << QStringList{"12", "120", "8", "9", "2.1", "8"} << ""
+        << "";
+    QTest::newRow("SD far larger than the mean") << QStringList{"2.0", "80", "8", "9", "2.1", "8"} << "sd_t"
+                                                 << "more than 10 times its mean";
+    QTest::newRow("in the control group") << QStringList{"12", "2", "8", "0.5", "9", "8"} << "sd_c"
+                                          << "control group";
+    QTest::newRow("negative mean: a change score, no note")
+        << QStringList{"-0.5", "30", "8", "9", "2.1", "8"} << ""
+        << "";
+    QTest::newRow("non-whole n") << QStringList{"12", "2", "8.5", "9", "2.1", "8"} << "n_t"
+                                 << "not a whole number";
+}
+
+void TestPreparation::plausibilityNotes() {
+    // Notes are cautions: the row is still analysed, and the note names its cell.
+    QFETCH(QStringList, cells);
+    QFETCH(QString, field);
+    QFETCH(QString, contains);
+    std::array<std::string, 6> row;
+    for (std::size_t i = 0; i < row.size(); ++i)
+        row[i] = cells[static_cast<qsizetype>(i)].toStdString();
+    const Project project = twoGroupProject({row});
+    const PreparedOutcome prepared = prepareOutcome(project, project.outcomes[0]);
+    QVERIFY(prepared.issues.empty());
+    QCOMPARE(prepared.data.size(), std::size_t(1));
+    if (field.isEmpty()) {
+        QVERIFY(prepared.notes.empty());
+        return;
+    }
+    QCOMPARE(prepared.notes.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(prepared.notes[0].field), field);
+    QVERIFY2(QString::fromStdString(prepared.notes[0].message).contains(contains),
+             prepared.notes[0].message.c_str());
+}
+
+void TestPreparation::subgroupOrderIsTheGridOrder_data() {
+    QTest::addColumn<QString>("firstMean");
+    QTest::addColumn<bool>("firstIncluded");
+    QTest::addColumn<int>("analysed");
+    QTest::newRow("every row valid") << "10" << true << 4;
+    QTest::newRow("first row's mean invalid") << "abc" << true << 3;
+    QTest::newRow("first row empty") << "" << true << 3;
+    QTest::newRow("first row unticked") << "10" << false << 3;
+}
+
+void TestPreparation::subgroupOrderIsTheGridOrder() {
+    // Routes IV, IU, IV, IU: the first row is the only IV row before the first IU one. Whatever
+    // becomes of it, IV stays the first subgroup in the analysis (forest plot, JSON, report).
+    QFETCH(QString, firstMean);
+    QFETCH(bool, firstIncluded);
+    QFETCH(int, analysed);
+    Project project = twoGroupProject({{firstMean.toStdString(), "2", "8", "5", "2", "8"},
+                                       {"11", "2", "8", "5", "2", "8"},
+                                       {"12", "2", "8", "5", "2", "8"},
+                                       {"9", "2", "8", "5", "2", "8"}});
+    Outcome& outcome = project.outcomes[0];
+    outcome.rows[0].included = firstIncluded;
+    outcome.settings.subgroup = "route";
+    const PreparedOutcome prepared = prepareOutcome(project, outcome);
+    QCOMPARE(static_cast<int>(prepared.data.size()), analysed);
+    QCOMPARE(prepared.data.covariate("route")->distinctLevels(), (std::vector<std::string>{"IV", "IU"}));
+    const OutcomeAnalysis analysis = analyseOutcome(project, outcome);
+    QVERIFY(analysis.result.subgroups);
+    QCOMPARE(analysis.result.subgroups->groups.size(), std::size_t(2));
+    QCOMPARE(analysis.result.subgroups->groups[0].level, std::string("IV"));
+    QCOMPARE(analysis.result.subgroups->groups[1].level, std::string("IU"));
 }
 
 void TestPreparation::precomputedAcceptsVarianceOrStandardError() {

@@ -7,6 +7,9 @@
 // data pane that share of the central area (default 0.6, as the app opens; the Results side keeps its
 // minimum width); --hide-settings closes the Analysis settings dock; --start shows the start page (PROJECT
 // is then only added to the recent files; give the size as the screen, e.g. --size 1280x720).
+// PROJECT "new" starts from File > New; --paste TEXT pastes a tab-separated block (\t and \n as escapes)
+// into the grid at the Study cell of --row (or the empty grid), as Ctrl+V does; when the paste opens its
+// column-mapping preview, the preview is what is grabbed.
 // --dark applies a dark palette the way a dark desktop theme would, to check that every colour
 // the app uses follows the palette.
 #include "ui/analysisviews.h"
@@ -19,6 +22,7 @@
 #include "ui/widgets/studygridview.h"
 
 #include <QApplication>
+#include <QClipboard>
 #include <QCommandLineParser>
 #include <QDir>
 #include <QDockWidget>
@@ -89,8 +93,10 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption hideSettings(QStringLiteral("hide-settings"),
                                           QStringLiteral("Close the analysis settings dock"));
     const QCommandLineOption start(QStringLiteral("start"), QStringLiteral("Show the start page"));
+    const QCommandLineOption paste(QStringLiteral("paste"), QStringLiteral("Block to paste into the grid"),
+                                   QStringLiteral("text"));
     parser.addOptions(
-        {dark, outcome, tab, size, tsa, view, data, row, robCell, gridShare, hideSettings, start});
+        {dark, outcome, tab, size, tsa, view, data, row, robCell, gridShare, hideSettings, start, paste});
     parser.process(app);
     const QStringList args = parser.positionalArguments();
     if (args.size() != 2) {
@@ -106,7 +112,9 @@ int main(int argc, char* argv[]) {
     evident::ui::MainWindow window(QDir::temp().filePath(QStringLiteral("evident-screenshot-recovery")));
     const QStringList wh = parser.value(size).split(QLatin1Char('x'));
     window.resize(wh.value(0).toInt(), wh.value(1).toInt());
-    const QString error = window.files()->load(args[0]);
+    const QString error = args[0] == QLatin1String("new") ? QString() : window.files()->load(args[0]);
+    if (args[0] == QLatin1String("new"))
+        window.files()->newProject();
     if (!error.isEmpty()) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
@@ -142,11 +150,23 @@ int main(int argc, char* argv[]) {
         const QStringList cell = parser.value(robCell).split(QLatin1Char(','));
         window.riskOfBiasView()->setCurrentCell(cell.value(0).toInt(), cell.value(1).toInt());
     }
+    if (parser.isSet(paste))
+        QTimer::singleShot(300, &app, [&] {
+            QString text = parser.value(paste);
+            text.replace(QStringLiteral("\\t"), QStringLiteral("\t"))
+                .replace(QStringLiteral("\\n"), QStringLiteral("\n"));
+            QApplication::clipboard()->setText(text);
+            if (parser.isSet(row))
+                window.grid()->setCurrentIndex(window.studyModel()->index(parser.value(row).toInt(), 1));
+            window.grid()->setFocus();
+            window.grid()->pasteClipboard(); // a preview runs its own loop; the grab below finds it
+        });
     QTimer::singleShot(1500, &app, [&] {
+        QWidget* target = QApplication::activeModalWidget() ? QApplication::activeModalWidget() : &window;
         const QPixmap shot =
-            window.screen() && qEnvironmentVariable("QT_QPA_PLATFORM") != QLatin1String("offscreen")
-                ? window.screen()->grabWindow(window.winId())
-                : window.grab();
+            target->screen() && qEnvironmentVariable("QT_QPA_PLATFORM") != QLatin1String("offscreen")
+                ? target->screen()->grabWindow(target->winId())
+                : target->grab();
         const bool saved = shot.save(args[1]);
         std::printf("%s %dx%d\n", saved ? "saved" : "FAILED", shot.width(), shot.height());
         app.exit(saved ? 0 : 1);

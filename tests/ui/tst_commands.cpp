@@ -137,9 +137,9 @@ QList<QPair<QByteArray, Edit>> TestCommands::edits() {
                      QCOMPARE(result.cellsChanged, 6);
                  }});
     list.append({"paste past the last row", [](Document&, StudyTableModel& m) {
-                     const auto result =
-                         m.paste({cell(m, 3, K::StudyLabel)},
-                                 QStringLiteral("New A\t1\t1\t5\nNew B\t2\tbad\t6\nNew C\t3\t-1\t7\n"));
+                     const auto result = m.paste(
+                         {cell(m, 3, K::StudyLabel)},
+                         QStringLiteral("New A\tSD\t1\t1\t5\nNew B\tSD\t2\tbad\t6\nNew C\tSD\t3\t-1\t7\n"));
                      QCOMPARE(result.rowsAdded, 1);
                  }});
     list.append({"fill a selection with one value", [](Document&, StudyTableModel& m) {

@@ -75,7 +75,7 @@ void TestStudyTableModel::modelTesterThroughEdits() {
     document.undoStack()->push(new RenameCovariateCommand(&document, 0, "Publication year"));
     QVERIFY(model.insertRows(0, 3));
     model.removeRowList({1, 4, 5});
-    model.paste({model.index(model.rowCount() - 1, 1)}, QStringLiteral("A\t1\nB\t2\nC\t3\n"));
+    model.paste({model.index(model.rowCount() - 1, 1)}, QStringLiteral("A\tSD\t1\nB\tSEM\t2\nC\tSD\t3\n"));
     analyse(document, model);
     while (document.undoStack()->canUndo())
         document.undoStack()->undo();
@@ -276,9 +276,12 @@ void TestStudyTableModel::pasteReportsWhatItCouldNotPaste() {
     StudyTableModel model(&document);
     document.resetProject(test::sampleProject());
     const int last = model.columnCount() - 1;
+    // Columns past the last one: the block's columns are not the grid's, so nothing is dropped
+    // silently: the reviewer is asked to map them (tst_gridentry).
     const PasteResult tooWide = model.paste({model.index(0, last)}, QStringLiteral("x\ty\tz\n"));
-    QCOMPARE(tooWide.cellsChanged, 1);
-    QCOMPARE(tooWide.notes, QStringList{QStringLiteral("2 column(s) past the last column were not pasted.")});
+    QCOMPARE(tooWide.cellsChanged, 0);
+    QVERIFY(tooWide.needsMapping);
+    QCOMPARE(tooWide.plan.mapping.roles.size(), 3);
     const PasteResult include = model.paste({model.index(0, 0)}, QStringLiteral("maybe\nno\n"));
     QCOMPARE(include.cellsChanged, 1);
     QCOMPARE(model.index(1, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
@@ -291,7 +294,7 @@ void TestStudyTableModel::pasteIsOneUndoStep() {
     StudyTableModel model(&document);
     document.resetProject(test::sampleProject());
     const Project before = document.project();
-    model.paste({model.index(3, 1)}, QStringLiteral("A\t1\nB\t2\nC\t3\nD\t4\n"));
+    model.paste({model.index(3, 1)}, QStringLiteral("A\tSD\t1\nB\tSD\t2\nC\tSD\t3\nD\tSD\t4\n"));
     QCOMPARE(document.undoStack()->count(), 1);
     QVERIFY(document.undoStack()->undoText().startsWith(QStringLiteral("Paste")));
     document.undoStack()->undo();

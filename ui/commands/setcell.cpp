@@ -36,6 +36,9 @@ QString describe(const Project& project, const CellAddress& cell) {
                              : tr("Change how the control group of %1 is reported"))
             .arg(label);
     case CellAddress::Kind::Covariate:
+        // A paste may fill a characteristic it adds in the same step: not there yet.
+        if (cell.covariate < 0 || static_cast<std::size_t>(cell.covariate) >= project.covariateNames.size())
+            return tr("Edit a study characteristic of %1").arg(label);
         return tr("Edit %1 of %2")
             .arg(QString::fromStdString(project.covariateNames[static_cast<std::size_t>(cell.covariate)]),
                  label);

@@ -2,6 +2,7 @@
 #include "ui/dialogs/csvimportdialog.h"
 
 #include "core/project/preparation.h"
+#include "ui/widgets/columnmappingtable.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -34,7 +35,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
     , m_path(path)
     , m_outcomeName(new QLineEdit(this))
     , m_encoding(new QComboBox(this))
-    , m_preview(new QTableWidget(this))
+    , m_preview(new ColumnMappingTable(this))
     , m_problems(new QListWidget(this))
     , m_summary(new QLabel(this))
     , m_newProject(new QRadioButton(tr("Open as a new project"), this))
@@ -49,7 +50,7 @@ CsvImportDialog::CsvImportDialog(const QString& path, bool canAddToProject, QWid
                               "to Windows-1252 (Excel on Windows), with a note."));
     connect(m_encoding, &QComboBox::activated, this, &CsvImportDialog::reload);
     m_preview->verticalHeader()->setToolTip(tr("Line in the file"));
-    m_preview->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    connect(m_preview, &ColumnMappingTable::rolesChanged, this, &CsvImportDialog::reimport);
     load();
 
     m_newProject->setChecked(true);
@@ -89,32 +90,14 @@ void CsvImportDialog::load() {
     m_fileNotes = parsed.notes;
     m_table = parsed.table;
 
-    // Row 0 holds the role of each column; the file's rows follow.
-    const QList<ColumnRole> guessed = io::guessColumnRoles(m_table.header);
-    m_preview->clear();
-    m_roleBoxes.clear();
-    m_preview->setColumnCount(static_cast<int>(m_table.header.size()));
-    m_preview->setRowCount(1 + static_cast<int>(std::min<qsizetype>(m_table.records.size(), previewRows)));
-    m_preview->setHorizontalHeaderLabels(m_table.header);
-    QStringList rowLabels{tr("Role")};
-    for (int r = 0; r < m_preview->rowCount() - 1; ++r)
-        rowLabels.append(QString::number(m_table.recordLines.value(r)));
-    m_preview->setVerticalHeaderLabels(rowLabels);
-    for (int c = 0; c < m_table.header.size(); ++c) {
-        auto* box = new QComboBox(m_preview);
-        for (const ColumnRole& role : io::allColumnRoles())
-            box->addItem(io::columnRoleTitle(role), role.code());
-        box->setCurrentIndex(box->findData(guessed.value(c).code()));
-        connect(box, &QComboBox::activated, this, &CsvImportDialog::reimport);
-        m_preview->setCellWidget(0, c, box);
-        m_roleBoxes.append(box);
-        for (int r = 0; r < m_preview->rowCount() - 1; ++r) {
-            auto* item = new QTableWidgetItem(m_table.records[r].value(c));
-            item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-            m_preview->setItem(r + 1, c, item);
-        }
-    }
-    m_preview->resizeColumnsToContents();
+    QStringList lines;
+    for (int r = 0; r < std::min<qsizetype>(m_table.records.size(), previewRows); ++r)
+        lines.append(QString::number(m_table.recordLines.value(r)));
+    QList<int> guessed;
+    for (const ColumnRole& role : io::guessColumnRoles(m_table.header))
+        guessed.append(role.code());
+    m_preview->setData(m_table.header, m_table.records, lines,
+                       ColumnMappingTable::choicesOf(io::allColumnRoles()), guessed, previewRows);
 }
 
 void CsvImportDialog::reload() {
@@ -144,14 +127,11 @@ void CsvImportDialog::setEncoding(io::TextEncoding encoding) {
 }
 
 QList<ColumnRole> CsvImportDialog::roles() const {
-    QList<ColumnRole> list;
-    for (QComboBox* box : m_roleBoxes)
-        list.append(ColumnRole::fromCode(box->currentData().toInt()));
-    return list;
+    return m_preview->roles();
 }
 
 void CsvImportDialog::setRole(int column, ColumnRole role) {
-    m_roleBoxes.value(column)->setCurrentIndex(m_roleBoxes.value(column)->findData(role.code()));
+    m_preview->setRole(column, role);
     reimport();
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "io/csvimport.h"
+#include "ui/widgets/columnmappingtable.h"
 
 #include <QDialog>
 
@@ -13,7 +14,6 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QRadioButton;
-class QTableWidget;
 
 namespace evident::ui {
 
@@ -38,7 +38,7 @@ public:
     /// Add the file as a new outcome of the open project, rather than as a new project.
     bool addToProject() const;
 
-    QTableWidget* preview() const { return m_preview; }
+    ColumnMappingTable* preview() const { return m_preview; }
     QListWidget* problems() const { return m_problems; }
 
 private:
@@ -56,8 +56,7 @@ private:
     io::CsvImport m_import;
     QLineEdit* m_outcomeName;
     QComboBox* m_encoding;
-    QTableWidget* m_preview;
-    QList<QComboBox*> m_roleBoxes;
+    ColumnMappingTable* m_preview;
     QListWidget* m_problems;
     QLabel* m_summary;
     QRadioButton* m_newProject;

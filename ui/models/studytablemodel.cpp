@@ -5,6 +5,7 @@
 #include "core/project/characteristics.h"
 #include "ui/analysis/rowdetails.h"
 #include "ui/commands/armcommands.h"
+#include "ui/commands/covariatecommands.h"
 #include "ui/commands/rowcommands.h"
 #include "ui/commands/setcell.h"
 #include "ui/document/document.h"
@@ -171,6 +172,17 @@ const Outcome* StudyTableModel::outcome() const {
     return m_document->currentOutcomeData();
 }
 
+OutcomeKind StudyTableModel::outcomeKind() const {
+    return outcome() ? outcome()->kind : OutcomeKind::Continuous;
+}
+
+QStringList StudyTableModel::covariateNames() const {
+    QStringList names;
+    for (const std::string& name : m_document->project().covariateNames)
+        names << QString::fromStdString(name);
+    return names;
+}
+
 int StudyTableModel::outcomeIndex() const {
     return m_document->currentOutcome();
 }
@@ -246,6 +258,12 @@ QString StudyTableModel::issueAt(int row, const GridColumn& column) const {
     }
 }
 
+QString StudyTableModel::noteAt(int row, const GridColumn& column) const {
+    if (column.kind != CellAddress::Kind::RowText || (isCentreColumn(column) && !usedAt(row, column)))
+        return {};
+    return m_notes.value({row, qs(entryFieldSpec(column.field).key)});
+}
+
 QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
     const Outcome& current = *outcome();
     const OutcomeRow& entry = current.rows[static_cast<std::size_t>(row)];
@@ -253,6 +271,8 @@ QString StudyTableModel::toolTipAt(int row, const GridColumn& column) const {
     const QString issue = issueAt(row, column);
     if (!issue.isEmpty())
         parts << issue;
+    if (const QString note = noteAt(row, column); !note.isEmpty())
+        parts << tr("Note (the row is analysed): %1").arg(note);
     if (!entry.included)
         parts << tr("Left out of the analysis: the row is unticked.");
     const std::optional<bool> arm = armOf(column);
@@ -371,6 +391,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     case Qt::BackgroundRole:
         if (!issueAt(index.row(), column).isEmpty())
             return blend(QApplication::palette().color(QPalette::Base), QColor(220, 50, 47), 0.35);
+        if (!noteAt(index.row(), column).isEmpty()) // a caution, lighter than a problem
+            return blend(QApplication::palette().color(QPalette::Base), QColor(230, 160, 0), 0.25);
         if (!usedAt(index.row(), column)) // greyed: a cell this row's type does not use
             return blend(QApplication::palette().color(QPalette::Base),
                          QApplication::palette().color(QPalette::Text), 0.08);
@@ -378,6 +400,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DecorationRole:
         if (!issueAt(index.row(), column).isEmpty())
             return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+        if (!noteAt(index.row(), column).isEmpty())
+            return QApplication::style()->standardIcon(QStyle::SP_MessageBoxInformation);
         return {};
     case Qt::ToolTipRole: {
         const QString text = toolTipAt(index.row(), column);
@@ -385,6 +409,8 @@ QVariant StudyTableModel::data(const QModelIndex& index, int role) const {
     }
     case IssueRole:
         return issueAt(index.row(), column);
+    case NoteRole:
+        return noteAt(index.row(), column);
     case UsedRole:
         return usedAt(index.row(), column);
     case SharedRole:
@@ -509,9 +535,7 @@ QString StudyTableModel::copyText(const QModelIndexList& selection) const {
     return toTabSeparated(block);
 }
 
-PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& text) {
-    PasteResult result;
-    const QList<QStringList> block = parseTabSeparated(text);
+PastePlan StudyTableModel::planPaste(const QModelIndexList& cells, const QList<QStringList>& block) const {
     QModelIndexList selection;
     for (const QModelIndex& index : cells)
         if (index.isValid() && index.model() == this)
@@ -519,41 +543,143 @@ PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& 
     // An outcome without rows has no cell to select: the block goes in from the Study column on.
     const bool intoEmpty = selection.isEmpty() && outcome() && rowCount() == 0 && columnCount() > 1;
     if (block.isEmpty() || !outcome() || (selection.isEmpty() && !intoEmpty))
+        return {};
+    const QRect bounds = intoEmpty ? QRect(1, 0, 1, 1) : selectionBounds(selection);
+    // A single value pasted onto a larger selection fills it.
+    if (block.size() == 1 && block.front().size() == 1 && selection.size() > 1) {
+        PastePlan plan;
+        plan.how = PastePlan::How::AsColumns;
+        plan.topRow = bounds.top();
+        return plan;
+    }
+    return evident::ui::planPaste(block, bounds.top(), bounds.left(), m_columns, outcome()->kind,
+                                  static_cast<int>(m_document->project().covariateNames.size()));
+}
+
+PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& text) {
+    PasteResult result;
+    const QList<QStringList> block = parseTabSeparated(text);
+    const PastePlan plan = planPaste(cells, block);
+    switch (plan.how) {
+    case PastePlan::How::Nothing:
         return result;
+    case PastePlan::How::UsualOrder:
+        return pasteMapped(plan.topRow, block, plan.mapping);
+    case PastePlan::How::Ask:
+        result.needsMapping = true;
+        result.plan = plan;
+        return result;
+    case PastePlan::How::AsColumns:
+        break;
+    }
+    QModelIndexList selection;
+    for (const QModelIndex& index : cells)
+        if (index.isValid() && index.model() == this)
+            selection.append(index);
 
     // Where each value goes: a single value fills the selection, a block starts at its top-left.
     std::vector<Target> targets;
     const bool fill = block.size() == 1 && block.front().size() == 1 && selection.size() > 1;
     if (fill) {
         for (const QModelIndex& index : selection)
-            targets.push_back({index.row(), index.column(), block.front().front()});
+            targets.push_back(
+                {index.row(), m_columns[static_cast<std::size_t>(index.column())], block.front().front()});
     } else {
-        const QRect bounds = intoEmpty ? QRect(1, 0, 1, 1) : selectionBounds(selection);
+        const QRect bounds = selection.isEmpty() ? QRect(1, 0, 1, 1) : selectionBounds(selection);
         const int top = bounds.top(), left = bounds.left();
-        int columnsBeyond = 0;
         for (int r = 0; r < block.size(); ++r)
-            for (int c = 0; c < block[r].size(); ++c) {
-                if (left + c >= columnCount())
-                    columnsBeyond = std::max(columnsBeyond, left + c - columnCount() + 1);
-                else
-                    targets.push_back({top + r, left + c, block[r][c]});
-            }
-        if (columnsBeyond > 0)
-            result.notes.append(
-                tr("%n column(s) past the last column were not pasted.", nullptr, columnsBeyond));
+            for (int c = 0; c < block[r].size() && left + c < columnCount(); ++c)
+                targets.push_back({top + r, m_columns[static_cast<std::size_t>(left + c)], block[r][c]});
     }
     return apply(targets, result, QT_TR_N_NOOP("Paste %n cell(s)"));
+}
+
+GridColumn StudyTableModel::columnOfRole(const io::ColumnRole& role, int covariate) const {
+    if (role.kind == io::ColumnRole::Kind::Covariate) {
+        GridColumn column;
+        column.kind = CellAddress::Kind::Covariate;
+        column.covariate = covariate;
+        return column;
+    }
+    // Every column of the outcome's layout, shown or not.
+    const std::set<ColumnGroup> all(optionalColumnGroups().begin(), optionalColumnGroups().end());
+    for (const GridColumn& column : gridColumns(m_document->project(), *outcome(), all))
+        if (column.kind != CellAddress::Kind::Covariate && roleOfColumn(column) == role)
+            return column;
+    GridColumn none;
+    none.kind = CellAddress::Kind::Included; // not reached: the roles offered are the layout's
+    return none;
+}
+
+PasteResult StudyTableModel::pasteMapped(int topRow, const QList<QStringList>& block,
+                                         const PasteMapping& mapping) {
+    PasteResult result;
+    if (!outcome() || block.isEmpty())
+        return result;
+    const QList<QStringList> rows = mapping.headerRow ? block.mid(1) : block;
+    const QStringList header = mapping.headerRow ? block.front() : QStringList();
+    // Study characteristics: by name when the header names one, else the next one in order, else new.
+    const std::vector<std::string>& names = m_document->project().covariateNames;
+    const auto existing = static_cast<int>(names.size());
+    std::vector<bool> taken(names.size(), false);
+    QList<int> covariateOf(mapping.roles.size(), -1);
+    // Chosen in the preview (or in order, for the usual order).
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        const int chosen = mapping.covariates.value(c, -1);
+        if (mapping.roles[c] == io::ColumnRole::Covariate && chosen >= 0 && chosen < existing
+            && !taken[static_cast<std::size_t>(chosen)]) {
+            covariateOf[c] = chosen;
+            taken[static_cast<std::size_t>(chosen)] = true;
+        }
+    }
+    // Named by the header.
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        if (mapping.roles[c] != io::ColumnRole::Covariate || covariateOf[c] >= 0)
+            continue;
+        const QString name = header.value(c).trimmed();
+        for (int k = 0; k < existing && !name.isEmpty(); ++k)
+            if (!taken[static_cast<std::size_t>(k)]
+                && equalsIgnoringCase(names[static_cast<std::size_t>(k)], name.toStdString())) {
+                covariateOf[c] = k;
+                taken[static_cast<std::size_t>(k)] = true;
+                break;
+            }
+    }
+    QStringList newCovariates;
+    for (qsizetype c = 0; c < mapping.roles.size(); ++c) {
+        if (mapping.roles[c] != io::ColumnRole::Covariate || covariateOf[c] >= 0)
+            continue;
+        const auto next = std::find(taken.begin(), taken.end(), false);
+        if (next != taken.end() && mapping.covariates.value(c, -1) != PasteMapping::newCovariate) {
+            *next = true;
+            covariateOf[c] = static_cast<int>(next - taken.begin());
+            continue;
+        }
+        const QString name = header.value(c).trimmed();
+        newCovariates << (name.isEmpty() ? tr("Column %1").arg(c + 1) : name);
+        covariateOf[c] = existing + static_cast<int>(newCovariates.size()) - 1;
+    }
+    std::vector<Target> targets;
+    for (int r = 0; r < rows.size(); ++r)
+        for (qsizetype c = 0; c < rows[r].size() && c < mapping.roles.size(); ++c)
+            if (mapping.roles[c] != io::ColumnRole::Ignore)
+                targets.push_back({topRow + r, columnOfRole(mapping.roles[c], covariateOf[c]), rows[r][c]});
+    if (!newCovariates.isEmpty())
+        result.notes.append(
+            tr("Study characteristics added: %1.").arg(newCovariates.join(QStringLiteral(", "))));
+    return apply(targets, result, QT_TR_N_NOOP("Paste %n cell(s)"), newCovariates);
 }
 
 PasteResult StudyTableModel::clearCells(const QModelIndexList& selection) {
     std::vector<Target> targets;
     for (const QModelIndex& index : selection)
         if (index.isValid() && !m_columns[static_cast<std::size_t>(index.column())].isCheckBox())
-            targets.push_back({index.row(), index.column(), QString()});
+            targets.push_back({index.row(), m_columns[static_cast<std::size_t>(index.column())], QString()});
     return apply(targets, {}, QT_TR_N_NOOP("Clear %n cell(s)"));
 }
 
-PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResult result, const char* text) {
+PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResult result, const char* text,
+                                   const QStringList& newCovariates) {
     if (!outcome() || targets.empty())
         return result;
     const int outcomeRow0 = outcomeIndex();
@@ -568,17 +694,21 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
         new InsertRowsCommand(m_document, outcomeRow0, existingRows, std::move(rows), std::move(studies),
                               command);
     }
+    // Each AddCovariateCommand appends at the count of its construction: made last first, they
+    // insert in order.
+    for (qsizetype c = newCovariates.size() - 1; c >= 0; --c)
+        new AddCovariateCommand(m_document, newCovariates[c].toStdString(), command);
     // The types pasted with the numbers decide which of Mean and Median a row's centre goes to.
     std::map<std::pair<int, bool>, DispersionType> pastedTypes;
     for (const Target& target : targets) {
-        const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
+        const GridColumn& column = target.column;
         if (column.kind == CellAddress::Kind::Dispersion)
             if (const auto type = parseDispersionCell(target.value))
                 pastedTypes[{target.row, column.treated}] = *type;
     }
     int skippedCentres = 0;
     for (const Target& target : targets) {
-        const GridColumn& column = m_columns[static_cast<std::size_t>(target.column)];
+        const GridColumn& column = target.column;
         const CellAddress cell = column.cell(outcomeRow0, target.row);
         CellValue value;
         if (isCentreColumn(column)) {
@@ -646,21 +776,30 @@ PasteResult StudyTableModel::apply(const std::vector<Target>& targets, PasteResu
 }
 
 void StudyTableModel::setIssues(const std::vector<InputIssue>& issues) {
+    setMarks(m_issues, issues);
+}
+
+void StudyTableModel::setNotes(const std::vector<InputIssue>& notes) {
+    setMarks(m_notes, notes);
+}
+
+void StudyTableModel::setMarks(QHash<QPair<int, QString>, QString>& marks,
+                               const std::vector<InputIssue>& list) {
     QHash<QPair<int, QString>, QString> updated;
-    for (const InputIssue& issue : issues) {
+    for (const InputIssue& issue : list) {
         auto& message = updated[{static_cast<int>(issue.row), QString::fromStdString(issue.field)}];
         message = message.isEmpty() ? QString::fromStdString(issue.message)
                                     : message + QLatin1Char('\n') + QString::fromStdString(issue.message);
     }
-    if (updated == m_issues)
+    if (updated == marks)
         return;
     // Repaint the rows whose marks come or go.
     QList<int> rows;
-    for (auto it = m_issues.cbegin(); it != m_issues.cend(); ++it)
+    for (auto it = marks.cbegin(); it != marks.cend(); ++it)
         rows.append(it.key().first);
     for (auto it = updated.cbegin(); it != updated.cend(); ++it)
         rows.append(it.key().first);
-    m_issues = std::move(updated);
+    marks = std::move(updated);
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     for (int row : rows)
@@ -791,6 +930,7 @@ void StudyTableModel::endResetOnce() {
     if (!m_resetting)
         return;
     m_issues.clear();
+    m_notes.clear();
     rebuildColumns();
     m_resetting = false;
     endResetModel();
@@ -802,17 +942,19 @@ void StudyTableModel::emitRowsChanged(int first, int last) {
 }
 
 void StudyTableModel::shiftIssues(int first, int delta) {
-    QHash<QPair<int, QString>, QString> shifted;
-    for (auto it = m_issues.cbegin(); it != m_issues.cend(); ++it) {
-        int row = it.key().first;
-        if (row >= first) {
-            if (delta < 0 && row < first - delta)
-                continue; // the row is gone
-            row += delta;
+    for (auto* marks : {&m_issues, &m_notes}) {
+        QHash<QPair<int, QString>, QString> shifted;
+        for (auto it = marks->cbegin(); it != marks->cend(); ++it) {
+            int row = it.key().first;
+            if (row >= first) {
+                if (delta < 0 && row < first - delta)
+                    continue; // the row is gone
+                row += delta;
+            }
+            shifted.insert({row, it.key().second}, it.value());
         }
-        shifted.insert({row, it.key().second}, it.value());
+        *marks = std::move(shifted);
     }
-    m_issues = std::move(shifted);
     if (static_cast<std::size_t>(first) <= m_derivations.size()) {
         const auto at = m_derivations.begin() + first;
         if (delta > 0)

@@ -136,6 +136,11 @@ void ResultsPanel::showAnalysis(const OutcomeAnalysis& analysis, const Outcome& 
     QStringList notes;
     for (const auto& warning : analysis.result.warnings)
         notes.append(QString::fromStdString(warning));
+    // Cautions on analysed rows (a non-whole n, an SD far beyond the mean), marked on their cells too.
+    for (const InputIssue& note : analysis.prepared.notes)
+        notes.append(tr("Row %1 (%2): %3")
+                         .arg(note.row + 1)
+                         .arg(QString::fromStdString(note.study), QString::fromStdString(note.message)));
     m_notes->setText(leftOut == 0 && notes.isEmpty()
                          ? tr("Every row of the outcome is in the analysis.")
                          : (notes.isEmpty()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/studygridview.h"
 
+#include "ui/dialogs/pastemappingdialog.h"
 #include "ui/models/studytablemodel.h"
+#include "ui/models/tabseparated.h"
 #include "ui/widgets/griddelegate.h"
 
 #include <QAction>
@@ -189,7 +191,22 @@ void StudyGridView::pasteClipboard() {
     QModelIndexList cells = selectedCells();
     if (cells.isEmpty() && m_model->rowCount() == 0 && m_model->columnCount() > 1)
         cells.append(m_model->index(0, 1)); // an empty outcome: paste from the Study column on
-    const PasteResult result = m_model->paste(cells, QApplication::clipboard()->text());
+    const QString clipboard = QApplication::clipboard()->text();
+    const bool wasEmpty = m_model->rowCount() == 0;
+    PasteResult result = m_model->paste(cells, clipboard);
+    if (result.needsMapping) {
+        // The columns cannot be matched alone: the reviewer maps them, or nothing is pasted.
+        const QList<QStringList> block = parseTabSeparated(clipboard);
+        PasteMappingDialog dialog(block, result.plan, m_model->outcomeKind(), m_model->covariateNames(),
+                                  this);
+        if (dialog.exec() != QDialog::Accepted) {
+            emit message(tr("Nothing pasted."));
+            return;
+        }
+        result = m_model->pasteMapped(result.plan.topRow, block, dialog.mapping());
+    }
+    if (wasEmpty && m_model->rowCount() > 0)
+        resizeColumnsOnce(); // the columns were fitted to their titles only
     QString text = tr("Pasted %n cell(s)", nullptr, result.cellsChanged);
     if (result.rowsAdded > 0)
         text += tr("; %n row(s) added", nullptr, result.rowsAdded);
@@ -209,9 +226,13 @@ void StudyGridView::insertRow(bool below) {
     const QList<int> rows = selectedRows();
     const int row = rows.isEmpty() ? m_model->rowCount() : (below ? rows.last() + 1 : rows.first());
     if (m_model->insertRows(row, 1)) {
+        // The new row's Study cell becomes the only selected cell (whatever the modifiers of the
+        // shortcut: Ctrl would otherwise add it to the old selection). No editor is opened: typing
+        // replaces the suggested label, as in a spreadsheet, and F2 edits it.
         const QModelIndex label = m_model->index(row, 1);
-        setCurrentIndex(label);
-        edit(label);
+        selectionModel()->setCurrentIndex(label, QItemSelectionModel::ClearAndSelect);
+        scrollTo(label);
+        setFocus(Qt::OtherFocusReason);
     }
 }
 
@@ -231,10 +252,52 @@ void StudyGridView::contextMenuEvent(QContextMenuEvent* event) {
     menu.exec(event->globalPos());
 }
 
+bool StudyGridView::isValueCell(const QModelIndex& index) const {
+    if (!m_model || !index.isValid() || !(m_model->flags(index) & Qt::ItemIsEditable))
+        return false;
+    return m_model->columns()[static_cast<std::size_t>(index.column())].kind != CellAddress::Kind::Dispersion;
+}
+
+QModelIndex StudyGridView::nextValueCell(const QModelIndex& from, bool forward) const {
+    if (!m_model || !from.isValid())
+        return {};
+    const int columns = m_model->columnCount();
+    const int cells = m_model->rowCount() * columns;
+    for (int at = from.row() * columns + from.column() + (forward ? 1 : -1); at >= 0 && at < cells;
+         at += forward ? 1 : -1) {
+        const QModelIndex index = m_model->index(at / columns, at % columns);
+        if (!isColumnHidden(index.column()) && isValueCell(index))
+            return index;
+    }
+    return {};
+}
+
+QModelIndex StudyGridView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) {
+    if (m_model && (action == MoveNext || action == MovePrevious) && currentIndex().isValid()) {
+        const QModelIndex next = nextValueCell(currentIndex(), action == MoveNext);
+        return next.isValid() ? next : currentIndex();
+    }
+    return QTableView::moveCursor(action, modifiers);
+}
+
 void StudyGridView::keyPressEvent(QKeyEvent* event) {
     const bool printable =
         !event->text().isEmpty() && event->text().at(0).isPrint()
         && !(event->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+    const QModelIndex current = currentIndex();
+    if (m_model && printable && current.isValid() && state() != EditingState
+        && m_model->columns()[static_cast<std::size_t>(current.column())].kind
+               == CellAddress::Kind::Dispersion) {
+        const QChar key = event->text().at(0);
+        if (key.isDigit() || key == QLatin1Char('.') || key == QLatin1Char('-') || key == QLatin1Char('+')) {
+            const QModelIndex next = nextValueCell(current, true);
+            if (next.isValid()) {
+                selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect);
+                edit(next, QAbstractItemView::AnyKeyPressed, event);
+            }
+            return;
+        }
+    }
     if (m_model && m_model->rowCount() == 0 && printable && m_insertBelow->isEnabled()
         && m_model->insertRows(0, 1)) {
         const QModelIndex label = m_model->index(0, 1);

@@ -49,12 +49,22 @@ signals:
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
     /// In an empty grid, typing starts the first row (an undoable insert) and goes into its Study cell.
+    /// On a Type cell, a digit (or a sign or a point) starts the next value cell instead: a Type cell
+    /// chooses by its first letter and never takes a number.
     void keyPressEvent(QKeyEvent* event) override;
+    /// Tab and Shift+Tab walk the value cells (Study, the numbers, the characteristics), skipping the
+    /// Type cells, the include boxes and the cells the row does not use; the arrows still reach every
+    /// cell.
+    QModelIndex moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers) override;
     /// An empty grid says how to start.
     void paintEvent(QPaintEvent* event) override;
 
 private:
     QModelIndexList selectedCells() const;
+    /// A cell Tab stops at: editable, not a Type cell.
+    bool isValueCell(const QModelIndex& index) const;
+    /// The next (or previous) value cell after `from`, row by row; invalid at the end of the grid.
+    QModelIndex nextValueCell(const QModelIndex& from, bool forward) const;
     QList<int> selectedRows() const;
     void resizeColumnsOnce();
     void resizeNewColumns(int first, int last);
