@@ -9,7 +9,8 @@
 #   packaging/ci-gates.sh all        the three, in that order
 #
 # Environment: SANITIZE_BUILD_DIR (default: build-sanitize), JOBS (default: number of cores),
-# FUZZ_SECONDS (default: 60).
+# FUZZ_SECONDS (default: 60), EVIDENT_KILLED_RUNS (default: 3, the killed evident-cli runs per case of
+# tst_atomic_writes under the sanitizers; the GCC build runs them all).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -63,7 +64,7 @@ sanitize() {
     ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1" \
     LSAN_OPTIONS="suppressions=$here/tests/sanitizers/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-    QT_QPA_PLATFORM=offscreen \
+    QT_QPA_PLATFORM=offscreen EVIDENT_KILLED_RUNS="${EVIDENT_KILLED_RUNS:-3}" \
         ctest --output-on-failure --parallel "$jobs" --timeout 900
     cd "$here"
 }
