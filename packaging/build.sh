@@ -10,7 +10,8 @@
 #                               print the Debian packages that mode would install (none: exit 0)
 #
 # apt-get is called only when a package is missing, so a set-up machine needs neither the network
-# nor sudo. Environment: BUILD_DIR (default: build), JOBS (default: number of cores).
+# nor sudo. Environment: BUILD_DIR (default: build), JOBS (default: number of cores),
+# EVIDENT_BUILD_BENCHMARKS (test: default ON; .ci/run turns it OFF to save time).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,7 +98,7 @@ run)
     ;;
 test)
     install_missing_packages test
-    configure_and_build -DEVIDENT_BUILD_TESTS=ON -DEVIDENT_BUILD_BENCHMARKS=ON
+    configure_and_build -DEVIDENT_BUILD_TESTS=ON -DEVIDENT_BUILD_BENCHMARKS="${EVIDENT_BUILD_BENCHMARKS:-ON}"
     cd "$build_dir"
     QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$jobs" --timeout 600
     ;;

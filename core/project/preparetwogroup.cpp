@@ -12,8 +12,6 @@
 namespace evident::preparation {
 namespace {
 
-constexpr std::array<ArmSide, 2> bothArms{ArmSide::Treated, ArmSide::Control};
-
 /// "Mean (treated)", "Median (control)", "CI lower limit (treated)": what a message calls a cell of a
 /// continuous arm, by the arm's type.
 std::string describeField(ReportedField reported, DispersionType type, ArmSide side) {
