@@ -98,9 +98,14 @@ TsaPlotData buildTsaPlot(const OutcomeAnalysis& analysis, const Outcome& outcome
     plot.caption.push_back(tsa.conclusion);
     const bool md = analysis.measure == EffectMeasure::MD;
     const double mre = outcome.tsa.minimalRelevantEffect;
-    std::string assumptions = std::string("Assumptions: minimal relevant ")
-                              + (md ? "mean difference " : "SMD ")
-                              + formatFixed(mre, std::max(2, suggestedDecimals(mre)));
+    std::string assumptions =
+        binaryMeasureOf(analysis.measure)
+            // A dichotomous outcome's TSA is powered for a relative risk reduction (RRR) at a control risk.
+            ? "Assumptions: relative risk reduction " + formatPercent(100 * std::abs(mre)) + "; control risk "
+                  + (outcome.tsa.controlRisk > 0 ? formatPercent(100 * outcome.tsa.controlRisk)
+                                                 : std::string("the pooled observed proportion"))
+            : std::string("Assumptions: minimal relevant ") + (md ? "mean difference " : "SMD ")
+                  + formatFixed(mre, std::max(2, suggestedDecimals(mre)));
     if (md && outcome.tsa.standardDeviation > 0)
         assumptions += " (SD "
                        + formatFixed(outcome.tsa.standardDeviation,

@@ -22,6 +22,8 @@ private slots:
     void curveBoundariesAndRis_data();
     void curveBoundariesAndRis();
     void futilityWedge();
+    void dichotomousAssumptionsNameTheRiskReduction_data();
+    void dichotomousAssumptionsNameTheRiskReduction();
 };
 
 void TestPlotDataTsa::capping_data() {
@@ -126,6 +128,38 @@ void TestPlotDataTsa::futilityWedge() {
     for (std::size_t i = 0; i < plot.futilityUpper.points.size(); ++i)
         QCOMPARE(plot.futilityLower.points[i].y, -plot.futilityUpper.points[i].y);
     QCOMPARE(plot.legend[3].label, std::string("Futility boundary"));
+}
+
+void TestPlotDataTsa::dichotomousAssumptionsNameTheRiskReduction_data() {
+    QTest::addColumn<double>("controlRisk");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("observed control risk")
+        << 0.0
+        << "Assumptions: relative risk reduction 25%; control risk the pooled "
+           "observed proportion; \u03b1 = 5%";
+    QTest::newRow("anticipated control risk")
+        << 0.3 << "Assumptions: relative risk reduction 25%; control risk 30%; \u03b1 = 5%";
+}
+
+void TestPlotDataTsa::dichotomousAssumptionsNameTheRiskReduction() {
+    QFETCH(double, controlRisk);
+    QFETCH(QString, expected);
+    Project project;
+    Outcome outcome;
+    outcome.kind = OutcomeKind::Dichotomous;
+    outcome.settings = defaultAnalysisSettings(OutcomeKind::Dichotomous);
+    outcome.tsa.minimalRelevantEffect = 0.25;
+    outcome.tsa.controlRisk = controlRisk;
+    const char* tables[][4] = {{"12", "40", "20", "40"}, {"8", "30", "15", "30"}, {"10", "35", "14", "35"}};
+    for (std::size_t i = 0; i < 3; ++i) {
+        project.studies.push_back(makeStudy(i + 1, "Study " + std::to_string(i + 1)));
+        outcome.rows.push_back(makeBinaryRow(i + 1, tables[i][0], tables[i][1], tables[i][2], tables[i][3]));
+    }
+    project.outcomes.push_back(outcome);
+    const OutcomeAnalysis analysis = analyseOutcome(project, outcome);
+    QVERIFY2(analysis.tsa.ok, analysis.tsa.error.c_str());
+    const TsaPlotData plot = buildTsaPlot(analysis, outcome, outcome.figures.tsa);
+    QVERIFY2(QString::fromStdString(plot.caption.at(1)).startsWith(expected), plot.caption.at(1).c_str());
 }
 
 QTEST_GUILESS_MAIN(TestPlotDataTsa)
