@@ -164,7 +164,7 @@ BinaryPooledFit mantelHaenszel(BinaryMeasure measure, std::span<const TwoByTwo> 
     // (raw counts; with the RevMan 5 convention, escalc's correction and double-zero rule as well).
     std::vector<TwoByTwo> pooled;
     pooled.reserve(tables.size());
-    int dropped = 0, corrected = 0;
+    int dropped = 0;
     for (std::size_t i = 0; i < tables.size(); ++i) {
         if (const std::string invalid = checkTwoByTwo(tables[i]); !invalid.empty()) {
             fit.problem = "table " + std::to_string(i + 1) + ": " + invalid;
@@ -174,7 +174,6 @@ BinaryPooledFit mantelHaenszel(BinaryMeasure measure, std::span<const TwoByTwo> 
         // MH sums; it only has no yi/vi (metafor omits NA yi/vi from Q).
         BinaryEffect effect = binaryEffect(measure, tables[i], options.zeroCells);
         dropped += !effect.dropped.empty();
-        corrected += effect.corrected;
         fit.kEffects += effect.value.has_value();
         fit.studies.push_back(std::move(effect));
         if (!options.revMan5Convention)
@@ -188,7 +187,6 @@ BinaryPooledFit mantelHaenszel(BinaryMeasure measure, std::span<const TwoByTwo> 
                                + " table(s) with no events in either group (or events in every participant "
                                  "of both) were left out of the "
                                + std::string(binaryMeasureKey(measure)) + ".");
-    fit.correctedTables = corrected;
 
     const std::optional<BinaryEstimate> estimate = mantelHaenszelEstimate(measure, pooled);
     if (measure == BinaryMeasure::OddsRatio)

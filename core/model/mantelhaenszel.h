@@ -48,8 +48,6 @@ struct BinaryPooledFit {
     std::string problem; ///< why there is no estimate, for the user (no NaN or ∞ is ever returned)
     int k = 0;           ///< tables in the pooled sums (metafor k)
     int kEffects = 0;    ///< tables with a yi/vi (metafor k.yi); Q has kEffects − 1 df
-    /// Tables whose own effect got the zero-cell correction (reports state it once: zeroCellStatement).
-    int correctedTables = 0;
 
     double estimate = 0; ///< log OR or log RR, or RD
     double se = 0;

@@ -26,9 +26,9 @@ struct ModelChoice {
 std::string modelKey(const ModelChoice& choice);
 /// Parses a key case-insensitively; nullopt when unknown.
 std::optional<ModelChoice> parseModelKey(std::string_view key);
-/// Every key, inverse-variance estimators first: "FE, DL, REML, …, MH, MH-DL, PETO".
+/// Every key, inverse-variance estimators first: "REML, DL, …, FE, MH, MH-DL, PETO".
 std::vector<std::string> modelKeys();
-/// The τ² estimators a pooling method is offered with: all of them under inverse variance; fixed effect
+/// The τ² estimators a pooling method is offered with: all of them under inverse variance;
 /// DerSimonian-Laird and fixed effect under Mantel-Haenszel (RevMan's choices); fixed effect only for Peto.
 std::vector<Tau2Estimator> estimatorsOf(PoolingMethod pooling);
 

@@ -16,7 +16,7 @@ BinaryPooledFit petoOddsRatio(std::span<const TwoByTwo> tables, const PetoOption
     // default add[2] = 0, drop00[2] = FALSE). A table without events, or without non-events, has V = 0
     // and O − E = 0: it adds nothing.
     double sumDifference = 0, sumVariance = 0, sumSquaredOverV = 0;
-    int dropped = 0, corrected = 0;
+    int dropped = 0;
     for (std::size_t i = 0; i < tables.size(); ++i) {
         if (const std::string invalid = checkTwoByTwo(tables[i]); !invalid.empty()) {
             fit.problem = "table " + std::to_string(i + 1) + ": " + invalid;
@@ -30,7 +30,6 @@ BinaryPooledFit petoOddsRatio(std::span<const TwoByTwo> tables, const PetoOption
             sumSquaredOverV += terms.observedMinusExpected * terms.observedMinusExpected / terms.variance;
         BinaryEffect effect = petoEffect(tables[i], options.zeroCells);
         dropped += !effect.dropped.empty();
-        corrected += effect.corrected;
         fit.kEffects += effect.value.has_value();
         fit.studies.push_back(std::move(effect));
     }
@@ -39,7 +38,6 @@ BinaryPooledFit petoOddsRatio(std::span<const TwoByTwo> tables, const PetoOption
         fit.warnings.push_back(std::to_string(dropped)
                                + " table(s) with no events in either group (or events in every participant "
                                  "of both) have no Peto odds ratio of their own.");
-    fit.correctedTables = corrected;
     if (!(sumVariance > 0)) {
         fit.problem = tables.empty() ? "no table is left to pool"
                                      : "the Peto odds ratio does not exist: no table has both an event and a "

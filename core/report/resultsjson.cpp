@@ -13,6 +13,9 @@ namespace {
 JsonValue numberOrNull(bool available, double value) {
     return available ? JsonValue(value) : JsonValue();
 }
+JsonValue numberOrNull(const std::optional<double>& value) {
+    return value ? JsonValue(*value) : JsonValue();
+}
 
 void addPooledKeys(JsonValue& json, const MetaAnalysisFit& fit) {
     const bool ok = fit.estimable;
@@ -105,14 +108,11 @@ JsonValue analysisToJson(const AnalysisData& data, const AnalysisOptions& option
     json.set("studies", std::move(studies));
 
     if (const auto& tests = result.mantelHaenszelTests) {
-        const auto optionalNumber = [](const std::optional<double>& value) {
-            return value ? JsonValue(*value) : JsonValue();
-        };
         JsonValue mh = JsonValue::object();
-        mh.set("cmh", optionalNumber(tests->cmh));
-        mh.set("cmh_p", optionalNumber(tests->cmhP));
-        mh.set("tarone", optionalNumber(tests->tarone));
-        mh.set("tarone_p", optionalNumber(tests->taroneP));
+        mh.set("cmh", numberOrNull(tests->cmh));
+        mh.set("cmh_p", numberOrNull(tests->cmhP));
+        mh.set("tarone", numberOrNull(tests->tarone));
+        mh.set("tarone_p", numberOrNull(tests->taroneP));
         json.set("mh_tests", std::move(mh));
     } else {
         json.set("mh_tests", JsonValue());
