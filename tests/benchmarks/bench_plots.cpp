@@ -8,6 +8,7 @@
 #include "tests/core/plotdatafixtures.h"
 #include "ui/export/figureexport.h"
 #include "ui/plots/figurewidget.h"
+#include "ui/plots/scenecanvas.h"
 
 #include <QApplication>
 #include <QTemporaryDir>
@@ -87,7 +88,10 @@ void BM_ScreenSceneAndReplot(benchmark::State& state) {
         widget->setModel(model);
         widget->replot(QCustomPlot::rpQueuedRefresh);
     }
-    state.counters["items"] = widget->itemCount();
+    std::size_t marks = 0;
+    for (const plots::SceneCanvas* canvas : plots::SceneCanvas::of(*widget))
+        marks += canvas->marks().size();
+    state.counters["marks"] = static_cast<double>(marks);
     state.counters["plottables"] = widget->plottableCount();
 }
 

@@ -4,6 +4,7 @@
 // out as a file is and must shorten no text and let none run off the page; and the figures' edges:
 // capped TSA boundaries end in arrows instead of running along the axis' edge.
 #include "tests/core/plotdatafixtures.h"
+#include "tests/plots/scenemarks.h"
 #include "tests/support/testsupport.h"
 #include "ui/export/figureexport.h"
 #include "ui/plots/figurescene.h"
@@ -120,17 +121,15 @@ void TestFigureNarrow::noTextIsCut() {
     QVERIFY2(targets.cutTexts.isEmpty(), qPrintable(targets.cutTexts.join(QStringLiteral(" | "))));
     // No text item is shortened, and each lies on the page.
     const QRectF page(0, 0, units.width(), units.height());
-    for (int i = 0; i < plot.itemCount(); ++i)
-        if (auto* text = qobject_cast<QCPItemText*>(plot.item(i))) {
-            QVERIFY2(!text->text().contains(QChar(0x2026)), qPrintable(text->text()));
-            QVERIFY2(page.contains(text->position->pixelPosition()), qPrintable(text->text()));
-        }
+    for (const Placed<plots::CanvasText>& text : textsOf(plot)) {
+        QVERIFY2(!text->text.contains(QChar(0x2026)), qPrintable(text->text));
+        QVERIFY2(page.contains(text.pixel(text->at)), qPrintable(text->text));
+    }
     // Every study's label is there whole, on one line or several.
     if (model.drawing() == FigureDrawing::Forest) {
         QString all;
-        for (int i = 0; i < plot.itemCount(); ++i)
-            if (auto* text = qobject_cast<QCPItemText*>(plot.item(i)))
-                all += text->text() + QLatin1Char(' ');
+        for (const Placed<plots::CanvasText>& text : textsOf(plot))
+            all += text->text + QLatin1Char(' ');
         for (const ForestRow& row : model.forest.rows)
             if (row.kind != ForestRowKind::Statistic)
                 for (const QString& word : QString::fromStdString(row.cells[0]).split(QLatin1Char(' ')))
@@ -172,12 +171,11 @@ void TestFigureNarrow::cappedBoundariesEndInArrows() {
                          qPrintable(QString::number(it->value)));
     // Each boundary leaving the axis ends in an arrow there.
     int arrows = 0;
-    for (int i = 0; i < plot.itemCount(); ++i)
-        if (auto* line = qobject_cast<QCPItemLine*>(plot.item(i)))
-            if (line->head().style() == QCPLineEnding::esFlatArrow) {
-                ++arrows;
-                QCOMPARE(std::abs(line->end->coords().y()), limit);
-            }
+    for (const Placed<plots::CanvasLine>& line : marksOf<plots::CanvasLine>(plot))
+        if (line->head.style() == QCPLineEnding::esFlatArrow) {
+            ++arrows;
+            QCOMPARE(std::abs(line->to.y), limit);
+        }
     QVERIFY(arrows >= 2); // Upper and lower efficacy boundaries at least
 }
 

@@ -3,6 +3,7 @@
 // plottables, items and legend; table text shares its row's vertical mapping with the marks at any
 // size; clicks on marks report grid rows; exported text has its size in points in every format.
 #include "tests/core/plotdatafixtures.h"
+#include "tests/plots/scenemarks.h"
 #include "tests/support/testsupport.h"
 #include "ui/export/figureexport.h"
 #include "ui/plots/figurewidget.h"
@@ -52,22 +53,6 @@ QList<T*> plottablesOf(QCustomPlot& plot) {
     return result;
 }
 
-template <typename T>
-QList<T*> itemsOf(QCustomPlot& plot) {
-    QList<T*> result;
-    for (int i = 0; i < plot.itemCount(); ++i)
-        if (auto* item = qobject_cast<T*>(plot.item(i)))
-            result.append(item);
-    return result;
-}
-
-QCPItemText* textItem(QCustomPlot& plot, const QString& text) {
-    for (QCPItemText* item : itemsOf<QCPItemText>(plot))
-        if (item->text() == text)
-            return item;
-    return nullptr;
-}
-
 QCPLegend* legendOf(QCustomPlot& plot) {
     for (int i = 0; i < plot.plotLayout()->elementCount(); ++i)
         if (auto* legend = qobject_cast<QCPLegend*>(plot.plotLayout()->elementAt(i)))
@@ -89,18 +74,22 @@ QRect inkBox(const QImage& image) {
     return right < 0 ? QRect() : QRect(QPoint(left, top), QPoint(right, bottom));
 }
 
-/// The traffic lights of a scene: circles anchored to their symbols (the legend's too).
-QList<QCPItemEllipse*> trafficLights(QCustomPlot& plot) {
-    return itemsOf<QCPItemEllipse>(plot);
+/// The traffic lights of a scene (the legend's too).
+QList<Placed<CanvasCircle>> trafficLights(const QCustomPlot& plot) {
+    return marksOf<CanvasCircle>(plot);
 }
 
-/// The text item a traffic light is anchored to.
-QCPItemText* symbolOf(QCustomPlot& plot, QCPItemEllipse* light) {
-    for (QCPItemText* text : itemsOf<QCPItemText>(plot))
-        if (light->topLeft->parentAnchorX() == text->position
-            && light->bottomRight->parentAnchorY() == text->position)
+/// The symbol drawn on a traffic light: the text mark at its centre.
+std::optional<Placed<CanvasText>> symbolOf(const QCustomPlot& plot, const Placed<CanvasCircle>& light) {
+    for (const Placed<CanvasText>& text : textsOf(plot))
+        if (text.canvas == light.canvas && text->at == light->centre)
             return text;
-    return nullptr;
+    return std::nullopt;
+}
+
+/// The forest's squares: one marker mark per square.
+QList<Placed<CanvasMarkers>> markersOf(const QCustomPlot& plot) {
+    return marksOf<CanvasMarkers>(plot);
 }
 
 /// A figure that is only a line of text: the reason shown when a figure cannot be drawn.
@@ -120,6 +109,8 @@ private slots:
     void fontReferenceDpiIsWhatQtMeasuresWith();
     void forestPlotIsAQCustomPlotScene();
     void funnelAndTsaPlotsAreQCustomPlotCharts();
+    void marksStackInTheOrderTheyWereMade_data();
+    void marksStackInTheOrderTheyWereMade();
     void tableTextSharesTheRowsOfTheMarksAtAnySize();
     void clickingAMarkReportsItsGridRow();
     void darkPaletteColoursTheScene();
@@ -168,18 +159,18 @@ void TestFigureScene::forestPlotIsAQCustomPlotScene() {
             ++pooled;
     }
     QVERIFY(pooled >= 4); // Two subtotals, the total and the prediction interval
-    // One marker graph per visible square (sized by weight), one filled curve per diamond or bar.
-    const QList<QCPGraph*> graphs = plottablesOf<QCPGraph>(widget);
-    QCOMPARE(graphs.size(), squares);
-    for (QCPGraph* graph : graphs) {
-        QCOMPARE(graph->dataCount(), 1);
-        QCOMPARE(graph->scatterStyle().shape(), QCPScatterStyle::ssSquare);
+    // One marker per visible square (sized by weight), one filled curve per diamond or bar.
+    const QList<Placed<CanvasMarkers>> markers = markersOf(widget);
+    QCOMPARE(markers.size(), squares);
+    for (const Placed<CanvasMarkers>& square : markers) {
+        QCOMPARE(square->points.size(), std::size_t{1});
+        QCOMPARE(square->style.shape(), QCPScatterStyle::ssSquare);
     }
     QCOMPARE(plottablesOf<QCPCurve>(widget).size(), pooled);
     int arrowEnds = 0;
-    for (QCPItemLine* line : itemsOf<QCPItemLine>(widget))
-        arrowEnds += (line->head().style() == QCPLineEnding::esFlatArrow ? 1 : 0)
-                     + (line->tail().style() == QCPLineEnding::esFlatArrow ? 1 : 0);
+    for (const Placed<CanvasLine>& line : marksOf<CanvasLine>(widget))
+        arrowEnds += (line->head.style() == QCPLineEnding::esFlatArrow ? 1 : 0)
+                     + (line->tail.style() == QCPLineEnding::esFlatArrow ? 1 : 0);
     QCOMPARE(arrowEnds, clippedEnds);
     // Every study label and the headers are text items; the axis carries the core's ticks.
     for (const ForestRow& row : data.rows)
@@ -208,10 +199,10 @@ void TestFigureScene::funnelAndTsaPlotsAreQCustomPlotCharts() {
         polygons += static_cast<int>(contour.polygons.size());
     QVERIFY(polygons > 0);
     QCOMPARE(plottablesOf<QCPCurve>(funnel).size(), polygons + 1); // Contours and the pseudo CI
-    int markers = 0;
-    for (QCPGraph* graph : plottablesOf<QCPGraph>(funnel))
-        markers += graph->dataCount();
-    QCOMPARE(markers, static_cast<int>(fd.studies.size() + fd.filled.size()));
+    std::size_t markers = 0;
+    for (const Placed<CanvasMarkers>& points : markersOf(funnel))
+        markers += points->points.size();
+    QCOMPARE(markers, fd.studies.size() + fd.filled.size());
     QCPLegend* legend = legendOf(funnel);
     QVERIFY(legend);
     QCOMPARE(legend->itemCount(), static_cast<int>(fd.legend.size()));
@@ -227,10 +218,10 @@ void TestFigureScene::funnelAndTsaPlotsAreQCustomPlotCharts() {
     const int boundaries = 2 + (td.futilityUpper.points.empty() ? 0 : 2);
     QCOMPARE(plottablesOf<QCPCurve>(tsa).size(), 1 + boundaries); // Z-curve and boundaries
     bool zMarkers = false;
-    for (QCPGraph* graph : plottablesOf<QCPGraph>(tsa))
+    for (const Placed<CanvasMarkers>& points : markersOf(tsa))
         zMarkers = zMarkers
-                   || (graph->scatterStyle().shape() == QCPScatterStyle::ssSquare
-                       && graph->dataCount() == static_cast<int>(td.zCurve.size()) - 1);
+                   || (points->style.shape() == QCPScatterStyle::ssSquare
+                       && points->points.size() == td.zCurve.size() - 1);
     QVERIFY(zMarkers);
     QVERIFY(legendOf(tsa));
     QCOMPARE(legendOf(tsa)->itemCount(), static_cast<int>(td.legend.size()));
@@ -244,6 +235,54 @@ void TestFigureScene::funnelAndTsaPlotsAreQCustomPlotCharts() {
     QVERIFY(tsa.plotLayout()->elementCount() > 0);
 }
 
+void TestFigureScene::marksStackInTheOrderTheyWereMade_data() {
+    QTest::addColumn<int>("studies");
+    QTest::newRow("8 studies") << 8;
+    QTest::newRow("400 studies") << 400;
+}
+
+void TestFigureScene::marksStackInTheOrderTheyWereMade() {
+    // Marks share a few canvases (QCustomPlot's per-item bookkeeping is quadratic), yet a mark made
+    // after a QCustomPlot object is drawn above it: the TSA's squares lie on the Z-curve, not under it.
+    QFETCH(int, studies);
+    Fixture f = fixture(false);
+    std::vector<StudyNumbers> many;
+    for (int i = 0; i < studies; ++i)
+        many.push_back(eightStudies()[static_cast<std::size_t>(i % 8)]);
+    f.project = projectOf(many);
+    f.project.outcomes[0].tsa.minimalRelevantEffect = 0.5;
+    f.analysis = analyseOutcome(f.project, f.project.outcomes[0]);
+    TsaPlotWidget tsa;
+    tsa.setAnalysis(f.analysis, f.project.outcomes[0]);
+    tsa.resize(900, 700);
+    tsa.replot();
+    const TsaPlotData& td = tsa.model().tsa;
+    QVERIFY(td.ok);
+    const QList<QCPLayerable*> stack = tsa.layer(QStringLiteral("main"))->children();
+    qsizetype zCurve = -1, squares = -1;
+    for (qsizetype i = 0; i < stack.size(); ++i) {
+        if (auto* curve = qobject_cast<QCPCurve*>(stack[i]);
+            curve && curve->dataCount() == static_cast<int>(td.zCurve.size()))
+            zCurve = i;
+        if (auto* canvas = dynamic_cast<SceneCanvas*>(stack[i]))
+            for (const CanvasMark& mark : canvas->marks())
+                if (const auto* points = std::get_if<CanvasMarkers>(&mark);
+                    points && points->style.shape() == QCPScatterStyle::ssSquare)
+                    squares = i;
+    }
+    QVERIFY(zCurve >= 0);
+    QVERIFY(squares > zCurve);
+
+    // A forest plot of any size: a canvas per run of marks between its diamonds, not one per mark.
+    ForestPlotWidget forest;
+    forest.setAnalysis(f.analysis, f.project.outcomes[0]);
+    forest.resize(1000, 700);
+    forest.replot();
+    const auto canvases = static_cast<int>(SceneCanvas::of(forest).size());
+    QVERIFY2(canvases <= forest.plottableCount() + 1, qPrintable(QString::number(canvases)));
+    QVERIFY(textsOf(forest).size() > studies);
+}
+
 void TestFigureScene::tableTextSharesTheRowsOfTheMarksAtAnySize() {
     const Fixture f = fixture(false);
     ForestPlotWidget widget;
@@ -254,24 +293,25 @@ void TestFigureScene::tableTextSharesTheRowsOfTheMarksAtAnySize() {
         widget.replot();
         QCPAxis* y = widget.axisRect()->axis(QCPAxis::atLeft);
         QCPAxis* x = widget.axisRect()->axis(QCPAxis::atBottom);
-        const QList<QCPGraph*> squares = plottablesOf<QCPGraph>(widget);
+        const QList<Placed<CanvasMarkers>> squares = markersOf(widget);
         int square = 0;
         for (std::size_t i = 0; i < data.rows.size(); ++i) {
             const ForestRow& row = data.rows[i];
             if (row.kind != ForestRowKind::Study)
                 continue;
-            QCPItemText* label = textItem(widget, QString::fromStdString(row.cells[0]));
+            std::optional<Placed<CanvasText>> label = textItem(widget, QString::fromStdString(row.cells[0]));
             if (!label) // Shortened with "…" at the narrow size: find it by its row
-                for (QCPItemText* item : itemsOf<QCPItemText>(widget))
-                    if (item->position->typeY() == QCPItemPosition::ptPlotCoords
-                        && item->position->value() == static_cast<double>(i))
+                for (const Placed<CanvasText>& item : textsOf(widget))
+                    if (item->at.plotY && item->at.y == static_cast<double>(i))
                         label = item;
             QVERIFY(label);
             const double rowY = y->coordToPixel(static_cast<double>(i));
-            QCOMPARE(label->position->pixelPosition().y(), rowY);
-            QCPGraph* graph = squares[square++];
-            QCOMPARE(graph->dataMainValue(0), static_cast<double>(i));
-            QCOMPARE(x->coordToPixel(graph->dataMainKey(0)), x->coordToPixel(row.interval->estimate));
+            QCOMPARE(label->pixel((*label)->at).y(), rowY);
+            const Placed<CanvasMarkers>& marker = squares[square++];
+            const PlotPoint centre = marker->points.at(0);
+            QCOMPARE(centre.y, static_cast<double>(i));
+            QCOMPARE(marker.pixel({centre.x, centre.y, true, true}).x(),
+                     x->coordToPixel(row.interval->estimate));
             // Rows are 1.45 font sizes apart, or closer when the widget is short.
             if (i > 0)
                 QVERIFY(std::abs(y->coordToPixel(1.0) - y->coordToPixel(0.0)) > 8);
@@ -346,10 +386,10 @@ void TestFigureScene::darkPaletteColoursTheScene() {
     QCOMPARE(QColor(widget.grab().toImage().pixel(3, 3)), QColor(30, 30, 30));
     const QString label = QString::fromStdString(widget.model().forest.rows[0].cells[0]);
     QVERIFY(textItem(widget, label));
-    QCOMPARE(textItem(widget, label)->color(), QColor(230, 230, 230));
+    QCOMPARE((*textItem(widget, label))->colour, QColor(230, 230, 230));
     QCOMPARE(widget.axisRect()->axis(QCPAxis::atBottom)->basePen().color(), QColor(230, 230, 230));
     // Squares keep RevMan's blue, lightened for the dark background.
-    const QColor square = plottablesOf<QCPGraph>(widget).first()->scatterStyle().brush().color();
+    const QColor square = markersOf(widget).first()->style.brush().color();
     QVERIFY(square.lightnessF() > 0.5);
 }
 
@@ -504,21 +544,21 @@ void TestFigureScene::trafficLightsAreOnTheStudyRows() {
     int studies = 0;
     for (const ForestRow& row : data.rows)
         studies += row.kind == ForestRowKind::Study ? 1 : 0;
-    const QList<QCPItemEllipse*> lights = trafficLights(widget);
+    const QList<Placed<CanvasCircle>> lights = trafficLights(widget);
     QCOMPARE(lights.size(),
              studies * static_cast<int>(syrcleItemCount) + static_cast<int>(data.riskOfBias.legend.size()));
 
     // The header's item numbers: the topmost text items "1" … "10".
     std::vector<double> columnX;
     for (std::size_t item = 0; item < syrcleItemCount; ++item) {
-        QCPItemText* header = nullptr;
-        for (QCPItemText* text : itemsOf<QCPItemText>(widget))
-            if (text->text() == QString::number(item + 1)
-                && (!header || text->position->pixelPosition().y() < header->position->pixelPosition().y()))
-                header = text;
+        std::optional<QPointF> header;
+        for (const Placed<CanvasText>& text : textsOf(widget))
+            if (text->text == QString::number(item + 1)
+                && (!header || text.pixel(text->at).y() < header->y()))
+                header = text.pixel(text->at);
         QVERIFY(header);
-        QVERIFY(header->position->pixelPosition().y() < plotRect.top());
-        columnX.push_back(header->position->pixelPosition().x());
+        QVERIFY(header->y() < plotRect.top());
+        columnX.push_back(header->x());
         // Columns to the right of the plot, evenly spaced, inside the widget.
         QVERIFY(columnX.back() > plotRect.right());
         QVERIFY(columnX.back() < widget.width());
@@ -530,14 +570,13 @@ void TestFigureScene::trafficLightsAreOnTheStudyRows() {
     // their column's header, with the study's judgement as colour and symbol; pooled rows have none.
     const FigureStyle style = FigureStyle::forScreen(widget.palette(), widget.font(), fontReferenceDpi());
     int checked = 0;
-    for (QCPItemEllipse* light : lights) {
-        QCPItemText* symbol = symbolOf(widget, light);
+    for (const Placed<CanvasCircle>& light : lights) {
+        const std::optional<Placed<CanvasText>> symbol = symbolOf(widget, light);
         QVERIFY(symbol);
-        const QPointF centre = light->center->pixelPosition();
-        QCOMPARE(centre, symbol->position->pixelPosition());
-        if (symbol->position->typeY() != QCPItemPosition::ptPlotCoords)
+        const QPointF centre = light.pixel(light->centre);
+        if (!light->centre.plotY)
             continue; // The legend's
-        const double rowIndex = symbol->position->value();
+        const double rowIndex = light->centre.y;
         QCOMPARE(rowIndex, std::round(rowIndex));
         const ForestRow& row = data.rows[static_cast<std::size_t>(rowIndex)];
         QCOMPARE(row.kind, ForestRowKind::Study);
@@ -547,12 +586,12 @@ void TestFigureScene::trafficLightsAreOnTheStudyRows() {
             ++item;
         QVERIFY(item < syrcleItemCount);
         const RobJudgement judgement = row.riskOfBias[item];
-        QCOMPARE(symbol->text(), QString::fromStdString(std::string(robSymbol(judgement))));
-        QCOMPARE(light->brush().style() == Qt::NoBrush, judgement == RobJudgement::NotAssessed);
+        QCOMPARE((*symbol)->text, QString::fromStdString(std::string(robSymbol(judgement))));
+        QCOMPARE(light->brush.style() == Qt::NoBrush, judgement == RobJudgement::NotAssessed);
         if (judgement != RobJudgement::NotAssessed)
-            QCOMPARE(light->brush().color(), style.robColour(judgement));
+            QCOMPARE(light->brush.color(), style.robColour(judgement));
         // The circle lies within its column.
-        const double diameter = light->bottomRight->pixelPosition().x() - light->topLeft->pixelPosition().x();
+        const double diameter = 2 * light->radius;
         QVERIFY(diameter > 4 && diameter < columnX[1] - columnX[0]);
         ++checked;
     }
@@ -590,16 +629,18 @@ void TestFigureScene::singleColumnForestKeepsLabelsAndLights() {
     QVERIFY(textItem(plot, QString::fromStdString(data.plotHeader)));
     QVERIFY(textItem(plot, QStringLiteral("Study"))); // The short header makes room for the title
     const QRectF page(0, 0, units.width(), units.height());
-    const QList<QCPItemEllipse*> lights = trafficLights(plot);
+    const QList<Placed<CanvasCircle>> lights = trafficLights(plot);
     QVERIFY(lights.size() >= 80);
-    for (QCPItemEllipse* light : lights) {
-        QVERIFY(page.contains(light->topLeft->pixelPosition()));
-        QVERIFY(page.contains(light->bottomRight->pixelPosition()));
+    for (const Placed<CanvasCircle>& light : lights) {
+        const QPointF centre = light.pixel(light->centre);
+        const QPointF corner(light->radius, light->radius);
+        QVERIFY(page.contains(centre - corner));
+        QVERIFY(page.contains(centre + corner));
     }
     // The key's sentence starts with the first item.
     bool sentence = false;
-    for (QCPItemText* text : itemsOf<QCPItemText>(plot))
-        sentence = sentence || text->text().startsWith(QStringLiteral("1 Sequence generation;"));
+    for (const Placed<CanvasText>& text : textsOf(plot))
+        sentence = sentence || text->text.startsWith(QStringLiteral("1 Sequence generation;"));
     QVERIFY(sentence);
     // Text of no two rows overlaps: rows keep their 1.45 font sizes.
     const double rowPitch = plot.axisRect()->axis(QCPAxis::atLeft)->coordToPixel(1)
@@ -630,7 +671,7 @@ void TestFigureScene::riskOfBiasSummaryIsStackedBars() {
     // hairline item marks each boundary between two parts.
     for (QCPBars* b : bars)
         QCOMPARE(b->pen().style(), Qt::NoPen);
-    QCOMPARE(itemsOf<QCPItemLine>(widget).size(), parts - static_cast<int>(data.bars.size()));
+    QCOMPARE(marksOf<CanvasLine>(widget).size(), parts - static_cast<int>(data.bars.size()));
     QVERIFY(!bars[0]->barBelow());
     for (int i = 1; i < 4; ++i)
         QCOMPARE(bars[i]->barBelow(), bars[i - 1]);

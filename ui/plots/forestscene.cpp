@@ -530,13 +530,13 @@ FigureClickTargets buildForestScene(SceneBuilder& scene, const ForestPlotData& d
             continue;
         const ForestInterval& iv = *row.interval;
         if (row.kind == ForestRowKind::Study) {
-            QCPItemLine* whisker =
+            CanvasLine& whisker =
                 scene.line({iv.lower + (iv.clippedLower ? tipInset : 0), y},
                            {iv.upper - (iv.clippedUpper ? tipInset : 0), y}, whiskerPen, true);
             if (iv.clippedLower)
-                whisker->setTail(head);
+                whisker.tail = head;
             if (iv.clippedUpper)
-                whisker->setHead(head);
+                whisker.head = head;
             if (iv.estimateVisible) {
                 const double side = std::max(L * 0.2, L * 0.8 * row.markerScale);
                 scene.markers({{iv.estimate, y}}, QCPScatterStyle::ssSquare, side, Qt::NoPen,

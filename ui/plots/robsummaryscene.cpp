@@ -118,13 +118,12 @@ FigureClickTargets buildRobSummaryScene(SceneBuilder& scene, const RobSummaryDat
             const double left = x->coordToPixel(segment.start);
             const double right = x->coordToPixel(segment.start + segment.percent);
             if (right - left >= scene.width(text) + 0.35 * em) {
-                QCPItemText* label = scene.text(text, (left + right) / 2, row, Qt::AlignHCenter, false, true);
-                label->setColor(style.robSymbol);
+                scene.text(text, (left + right) / 2, row, Qt::AlignHCenter, false, true).colour =
+                    style.robSymbol;
             }
         }
         scene.text(qs(bar.number), area.left() + numberWidth, row, Qt::AlignRight, false, true);
-        QCPItemText* label = scene.text(labels[i], labelLeft, row, Qt::AlignLeft, false, true);
-        label->setTextAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+        scene.text(labels[i], labelLeft, row, Qt::AlignLeft, false, true);
     }
     return {};
 }

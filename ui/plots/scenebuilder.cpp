@@ -171,17 +171,6 @@ private:
     double m_width;
 };
 
-/// Study markers: QCustomPlot clips plottables to their axis rect, which would cut a square or
-/// point lying on the axis' end in half. Markers are only ever placed inside the axis range, so
-/// they may overhang the rect like the figure's other marks.
-class MarkerGraph : public QCPGraph {
-public:
-    using QCPGraph::QCPGraph;
-
-protected:
-    QRect clipRect() const override { return mParentPlot->viewport(); }
-};
-
 /// Column widths of a legend laid out in `columns` columns, filled row by row.
 std::vector<double> legendColumnWidths(const std::vector<double>& widths, std::size_t columns) {
     std::vector<double> result(columns, 0);
@@ -219,6 +208,8 @@ SceneBuilder::SceneBuilder(QCustomPlot& plot, const FigureStyle& style, const QS
     m_metrics = QFontMetricsF(m_font);
     m_boldMetrics = QFontMetricsF(m_bold);
 
+    // The canvases first: they refer to the axes that clearing the layout deletes.
+    SceneCanvas::removeAll(plot);
     plot.clearItems();
     plot.clearPlottables();
     QCPLayoutGrid* layout = plot.plotLayout();
@@ -368,18 +359,23 @@ void SceneBuilder::styleAxis(QCPAxis* axis, const AxisScale& scale, const AxisSc
     axis->setPadding(0);
 }
 
-QCPItemText* SceneBuilder::verticalText(const QString& text, double x, double y, const QFont& font) const {
-    QCPItemText* item = makeText(text, x, y, Qt::AlignHCenter, font, false);
-    item->setRotation(-90);
+SceneCanvas& SceneBuilder::canvas() const {
+    QCPLayer* layer = m_plot.currentLayer();
+    if (!m_canvas || m_canvas->layer() != layer || layer->children().constLast() != m_canvas
+        || m_canvas->xAxis() != m_xAxis || m_canvas->yAxis() != m_yAxis)
+        m_canvas = new SceneCanvas(m_plot, m_xAxis, m_yAxis);
+    return *m_canvas;
+}
+
+void SceneBuilder::verticalText(const QString& text, double x, double y, const QFont& font) const {
+    canvas().add(CanvasText{text, {x, y}, Qt::AlignHCenter, font, m_style.foreground, -90});
     const double length = QFontMetricsF(font).horizontalAdvance(text);
     if (y - length / 2 < -0.5 || y + length / 2 > m_size.height() + 0.5)
         m_cutTexts.append(text);
-    return item;
 }
 
-QCPItemText* SceneBuilder::text(const QString& text, double x, double y, Qt::Alignment align,
-                                const QFont& font, bool yIsRow) const {
-    QCPItemText* item = makeText(text, x, y, align, font, yIsRow);
+CanvasText& SceneBuilder::text(const QString& text, double x, double y, Qt::Alignment align,
+                               const QFont& font, bool yIsRow) const {
     // Text that runs off the figure's edge is cut as surely as elided text.
     const QFontMetricsF metrics(font);
     double widest = 0;
@@ -392,55 +388,19 @@ QCPItemText* SceneBuilder::text(const QString& text, double x, double y, Qt::Ali
     const double tolerance = 0.5;
     if (left < -tolerance || left + widest > m_size.width() + tolerance)
         m_cutTexts.append(text);
-    return item;
+    return canvas().add(CanvasText{text, {x, y, false, yIsRow}, horizontal, font, m_style.foreground});
 }
 
-QCPItemText* SceneBuilder::makeText(const QString& text, double x, double y, Qt::Alignment align,
-                                    const QFont& font, bool yIsRow) const {
-    auto* item = new QCPItemText(&m_plot);
-    item->setSelectable(false);
-    item->setClipToAxisRect(false);
-    item->position->setTypeX(QCPItemPosition::ptAbsolute);
-    if (yIsRow) {
-        item->position->setAxes(m_xAxis, m_yAxis);
-        item->position->setTypeY(QCPItemPosition::ptPlotCoords);
-    } else {
-        item->position->setTypeY(QCPItemPosition::ptAbsolute);
-    }
-    item->position->setCoords(x, y);
-    item->setPositionAlignment((align & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter);
-    item->setTextAlignment(Qt::AlignLeft);
-    item->setPadding(QMargins());
-    item->setFont(font);
-    item->setColor(m_style.foreground);
-    item->setText(text);
-    return item;
-}
-
-QCPItemText* SceneBuilder::text(const QString& text, double x, double y, Qt::Alignment align, bool bold,
-                                bool yIsRow) const {
+CanvasText& SceneBuilder::text(const QString& text, double x, double y, Qt::Alignment align, bool bold,
+                               bool yIsRow) const {
     return this->text(text, x, y, align, bold ? m_bold : m_font, yIsRow);
 }
 
-QCPItemLine* SceneBuilder::line(const QPointF& from, const QPointF& to, const QPen& pen,
-                                bool plotCoordinates) const {
-    auto* item = new QCPItemLine(&m_plot);
-    item->setSelectable(false);
-    for (QCPItemPosition* position : {item->start, item->end}) {
-        if (plotCoordinates) {
-            position->setAxes(m_xAxis, m_yAxis);
-            position->setType(QCPItemPosition::ptPlotCoords);
-        } else {
-            position->setType(QCPItemPosition::ptAbsolute);
-        }
-    }
-    item->start->setCoords(from);
-    item->end->setCoords(to);
-    item->setClipToAxisRect(plotCoordinates);
-    if (plotCoordinates)
-        item->setClipAxisRect(m_axisRect);
-    item->setPen(pen);
-    return item;
+CanvasLine& SceneBuilder::line(const QPointF& from, const QPointF& to, const QPen& pen,
+                               bool plotCoordinates) const {
+    const CanvasPoint start{from.x(), from.y(), plotCoordinates, plotCoordinates};
+    const CanvasPoint end{to.x(), to.y(), plotCoordinates, plotCoordinates};
+    return canvas().add(CanvasLine{start, end, pen, plotCoordinates, {}, {}});
 }
 
 QCPCurve* SceneBuilder::curve(const std::vector<PlotPoint>& points, const QPen& pen,
@@ -460,51 +420,23 @@ QCPCurve* SceneBuilder::curve(const std::vector<PlotPoint>& points, const QPen& 
     return curve;
 }
 
-QCPItemEllipse* SceneBuilder::robMark(RobJudgement judgement, double x, double y, double diameter,
-                                      bool yIsRow) const {
+void SceneBuilder::robMark(RobJudgement judgement, double x, double y, double diameter, bool yIsRow) const {
+    // The circle first, then its symbol on it, at the same point.
+    const QColor fill = m_style.robColour(judgement);
+    const bool assessed = judgement != RobJudgement::NotAssessed;
+    canvas().add(CanvasCircle{{x, y, false, yIsRow},
+                              diameter / 2,
+                              assessed ? QPen(fill.darker(125), m_style.pt(0.4)) : pen(fill, 0.7),
+                              assessed ? QBrush(fill) : QBrush(Qt::NoBrush)});
     // Smaller circles (a narrow figure) get a smaller symbol.
     const double scale = robSymbolScale * std::min(1.0, diameter / (fl::robMarkLines * m_line));
-    QCPItemText* symbol =
-        text(qs(std::string(robSymbol(judgement))), x, y, Qt::AlignHCenter, font(true, scale), yIsRow);
-    symbol->setColor(m_style.robSymbol);
-    auto* circle = new QCPItemEllipse(&m_plot);
-    circle->setSelectable(false);
-    circle->setClipToAxisRect(false);
-    // Under the symbol, whatever the order the items were made in.
-    circle->setLayer(QStringLiteral("grid"));
-    const double r = diameter / 2;
-    for (auto [position, sign] : {std::pair{circle->topLeft, -1.0}, std::pair{circle->bottomRight, 1.0}}) {
-        position->setType(QCPItemPosition::ptAbsolute);
-        position->setParentAnchor(symbol->position);
-        position->setCoords(sign * r, sign * r);
-    }
-    const QColor fill = m_style.robColour(judgement);
-    if (judgement == RobJudgement::NotAssessed) {
-        circle->setPen(pen(fill, 0.7));
-        circle->setBrush(Qt::NoBrush);
-    } else {
-        circle->setPen(QPen(fill.darker(125), m_style.pt(0.4)));
-        circle->setBrush(fill);
-    }
-    return circle;
+    text(qs(std::string(robSymbol(judgement))), x, y, Qt::AlignHCenter, font(true, scale), yIsRow).colour =
+        m_style.robSymbol;
 }
 
-QCPGraph* SceneBuilder::markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape,
-                                double size, const QPen& pen, const QBrush& brush) const {
-    auto* graph = new MarkerGraph(m_xAxis, m_yAxis);
-    QVector<double> keys, values;
-    for (const PlotPoint& point : points) {
-        keys.append(point.x);
-        values.append(point.y);
-    }
-    graph->setData(keys, values);
-    graph->setLineStyle(QCPGraph::lsNone);
-    // A scatter style given no pen (Qt::NoPen) takes the graph's, so the graph gets the same.
-    graph->setPen(pen);
-    graph->setBrush(Qt::NoBrush);
-    graph->setScatterStyle(QCPScatterStyle(shape, pen, brush, size));
-    graph->setSelectable(QCP::stNone);
-    return graph;
+void SceneBuilder::markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape,
+                           double size, const QPen& pen, const QBrush& brush) const {
+    canvas().add(CanvasMarkers{points, QCPScatterStyle(shape, pen, brush, size)});
 }
 
 int SceneBuilder::legendColumns(const std::vector<LegendEntry>& legend) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/plots/figurescene.h"
+#include "ui/plots/scenecanvas.h"
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -62,24 +63,26 @@ public:
                    double labelCentre) const;
 
     /// Text centred vertically on y, aligned horizontally on x (Qt::AlignLeft, AlignRight or
-    /// AlignHCenter). Absolute units, or y in plot coordinates with yIsRow.
-    QCPItemText* text(const QString& text, double x, double y, Qt::Alignment align, const QFont& font,
-                      bool yIsRow = false) const;
-    QCPItemText* text(const QString& text, double x, double y, Qt::Alignment align, bool bold = false,
-                      bool yIsRow = false) const;
+    /// AlignHCenter). Absolute units, or y in plot coordinates with yIsRow. The text is returned to be
+    /// adjusted (its colour) before the next mark is added.
+    CanvasText& text(const QString& text, double x, double y, Qt::Alignment align, const QFont& font,
+                     bool yIsRow = false) const;
+    CanvasText& text(const QString& text, double x, double y, Qt::Alignment align, bool bold = false,
+                     bool yIsRow = false) const;
     /// Text turned to read upwards, centred on (x, y) in absolute units.
-    QCPItemText* verticalText(const QString& text, double x, double y, const QFont& font) const;
-    /// A straight line in plot coordinates (clipped to the axis rect) or absolute units.
-    QCPItemLine* line(const QPointF& from, const QPointF& to, const QPen& pen, bool plotCoordinates) const;
+    void verticalText(const QString& text, double x, double y, const QFont& font) const;
+    /// A straight line in plot coordinates (clipped to the axis rect) or absolute units; returned to
+    /// be given ends before the next mark is added.
+    CanvasLine& line(const QPointF& from, const QPointF& to, const QPen& pen, bool plotCoordinates) const;
     /// A polyline or filled polygon in plot coordinates (QCPCurve keeps the points' order).
     QCPCurve* curve(const std::vector<PlotPoint>& points, const QPen& pen, const QBrush& brush) const;
     /// A risk-of-bias traffic light centred on (x, y) (placed as text() places text): the judgement's
     /// symbol in bold, on a circle of `diameter` units filled with its colour, or a faint ring when
-    /// not assessed. The circle is anchored to the symbol, so the two never part.
-    QCPItemEllipse* robMark(RobJudgement judgement, double x, double y, double diameter, bool yIsRow) const;
+    /// not assessed.
+    void robMark(RobJudgement judgement, double x, double y, double diameter, bool yIsRow) const;
     /// Points as markers that are never clipped at the axis rect's edge.
-    QCPGraph* markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape, double size,
-                      const QPen& pen, const QBrush& brush) const;
+    void markers(const std::vector<PlotPoint>& points, QCPScatterStyle::ScatterShape shape, double size,
+                 const QPen& pen, const QBrush& brush) const;
 
     /// The most columns the legend's entries can be laid out in (filled row by row) within the
     /// area's width.
@@ -96,8 +99,10 @@ public:
     void message(const std::string& message);
 
 private:
-    QCPItemText* makeText(const QString& text, double x, double y, Qt::Alignment align, const QFont& font,
-                          bool yIsRow) const;
+    /// The canvas marks go to: the last one made, while it is still the topmost layerable of the
+    /// plot's current layer and uses the scene's axes; else a new one, so that marks and QCustomPlot
+    /// objects stack in the order they were made.
+    SceneCanvas& canvas() const;
 
     QCustomPlot& m_plot;
     const FigureStyle& m_style;
@@ -114,6 +119,7 @@ private:
     QCPAxis* m_xAxis = nullptr;
     QCPAxis* m_yAxis = nullptr;
     int m_rows = 0; ///< Rows of the layout in use
+    mutable SceneCanvas* m_canvas = nullptr;
     mutable QStringList m_cutTexts;
 };
 

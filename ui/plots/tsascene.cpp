@@ -33,13 +33,13 @@ void addBoundary(SceneBuilder& scene, const TsaBoundaryLine& line, const QPen& p
             scene
                 .line({line.points[i].x, line.points[i].y}, {line.points[i - 1].x, line.points[i - 1].y}, pen,
                       true)
-                ->setHead(arrow);
+                .head = arrow;
         run.push_back(line.points[i]);
         if (i + 1 < line.points.size() && line.capped[i + 1])
             scene
                 .line({line.points[i].x, line.points[i].y}, {line.points[i + 1].x, line.points[i + 1].y}, pen,
                       true)
-                ->setHead(arrow);
+                .head = arrow;
     }
     flush();
     // Monitored looks with a finite boundary get a small dot, as in the TSA program.
