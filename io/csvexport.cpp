@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <unordered_map>
 
 namespace evident::io {
 namespace {
@@ -119,16 +120,15 @@ CsvContent outcomeTable(const Project& project, const Outcome& outcome) {
 namespace {
 
 /// A characteristic as a study table gives it: the study's value, or when its arms differ (two doses)
-/// their values in order, "50; 100".
-QString studyCharacteristic(const Project& project, const Study& study, std::size_t covariate) {
+/// their values in order, "50; 100". `rows` are the study's rows in every outcome.
+QString studyCharacteristic(const Project& project, const Study& study,
+                            const std::vector<const OutcomeRow*>& rows, std::size_t covariate) {
     QStringList values;
-    for (const Outcome& outcome : project.outcomes)
-        for (const OutcomeRow& row : outcome.rows)
-            if (row.study == study.id) {
-                const QString value = text(project.covariateValue(row, covariate)).trimmed();
-                if (!value.isEmpty() && !values.contains(value))
-                    values << value;
-            }
+    for (const OutcomeRow* row : rows) {
+        const QString value = text(project.covariateValue(*row, covariate)).trimmed();
+        if (!value.isEmpty() && !values.contains(value))
+            values << value;
+    }
     if (values.isEmpty() && covariate < study.covariateValues.size())
         return text(study.covariateValues[covariate]);
     return values.join(QStringLiteral("; "));
@@ -146,10 +146,18 @@ CsvContent characteristicsTable(const Project& project) {
     if (assessed)
         for (const SyrcleItem& item : syrcleItems())
             table.header << text(std::string(item.label));
+    // Each study's rows, found in one pass rather than a pass per study.
+    std::unordered_map<StudyId, std::vector<const OutcomeRow*>> rowsOf;
+    for (const Outcome& outcome : project.outcomes)
+        for (const OutcomeRow& row : outcome.rows)
+            rowsOf[row.study].push_back(&row);
+    const std::vector<const OutcomeRow*> none;
     for (const Study& study : project.studies) {
         QStringList fields{text(study.label)};
+        const auto found = rowsOf.find(study.id);
+        const std::vector<const OutcomeRow*>& rows = found == rowsOf.end() ? none : found->second;
         for (std::size_t c = 0; c < project.covariateNames.size(); ++c)
-            fields << studyCharacteristic(project, study, c);
+            fields << studyCharacteristic(project, study, rows, c);
         if (assessed)
             for (const RobItemAssessment& item : study.riskOfBias.items)
                 fields << text(std::string(judgementKey(item.judgement)));

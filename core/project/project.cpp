@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace evident {
 
@@ -120,13 +121,17 @@ Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariat
 }
 
 const Study* Project::study(StudyId id) const {
+    // Studies made by import or entry have the ids 1, 2, 3, … in order, so the id's own position
+    // finds them at once; callers look a study up per row, and a search alone made that O(n²).
+    const auto hint = static_cast<std::size_t>(id) - 1;
+    if (id >= 1 && hint < studies.size() && studies[hint].id == id)
+        return &studies[hint];
     const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
     return it == studies.end() ? nullptr : &*it;
 }
 
 Study* Project::study(StudyId id) {
-    const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
-    return it == studies.end() ? nullptr : &*it;
+    return const_cast<Study*>(std::as_const(*this).study(id));
 }
 
 StudyId Project::nextStudyId() const {
