@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
+#include "io/qtext.h"
 
 #include <QFileInfo>
 
@@ -15,10 +16,6 @@ namespace evident::io {
 namespace {
 
 constexpr std::array<ArmSide, 2> bothArms{ArmSide::Treated, ArmSide::Control};
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 /// The header names of the roles outside the entry fields.
 struct NamedRole {

@@ -5,6 +5,7 @@
 #include "core/plotdata/figureregistry.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
+#include "io/qtext.h"
 
 #include <QFile>
 #include <QHash>
@@ -23,10 +24,6 @@ namespace {
 // Keys of enumerations the core has no key functions for.
 constexpr const char* fixedModelKey = "fixed";
 constexpr const char* randomModelKey = "random";
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 QJsonValue text(const std::string& value) {
     return QString::fromStdString(value);

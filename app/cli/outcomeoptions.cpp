@@ -6,6 +6,7 @@
 #include "core/model/modelchoice.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
+#include "io/qtext.h"
 
 #include <QTextStream>
 
@@ -93,10 +94,6 @@ void addFigureOptions(QCommandLineParser& parser) {
 }
 
 namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 /// The measures a kind offers on the command line (NMD needs sham means, which a command line cannot
 /// give): "SMD, SMD_REVMAN, MD, ROM".

@@ -3,6 +3,7 @@
 // and the settings panels make undoable edits.
 #include "core/project/outcomeanalysis.h"
 #include "core/report/manuscripttext.h"
+#include "io/qtext.h"
 #include "tests/support/sampleproject.h"
 #include "tests/support/testsupport.h"
 #include "ui/analysis/analysiscontroller.h"
@@ -54,10 +55,6 @@ struct Fixture {
         controller.recomputeNow();
     }
 };
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
-}
 
 int findText(const QComboBox* box, const QString& text) {
     for (int i = 0; i < box->count(); ++i)

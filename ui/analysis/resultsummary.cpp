@@ -3,6 +3,7 @@
 
 #include "core/report/manuscripttext.h"
 #include "core/report/numberformat.h"
+#include "io/qtext.h"
 #include "ui/analysis/resulttables.h"
 
 #include <QCoreApplication>
@@ -16,10 +17,6 @@ namespace {
 
 QString tr(const char* text) {
     return QCoreApplication::translate("Results", text);
-}
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
 }
 
 } // namespace

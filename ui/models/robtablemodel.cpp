@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/robtablemodel.h"
 
+#include "io/qtext.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 
@@ -14,10 +15,6 @@
 
 namespace evident::ui {
 namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 /// The word shown in a cell beside the symbol.
 QString judgementWord(RobJudgement judgement) {

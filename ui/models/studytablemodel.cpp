@@ -3,6 +3,7 @@
 
 #include "core/common/text.h"
 #include "core/project/characteristics.h"
+#include "io/qtext.h"
 #include "ui/analysis/rowdetails.h"
 #include "ui/commands/armcommands.h"
 #include "ui/commands/covariatecommands.h"
@@ -51,10 +52,6 @@ std::optional<DispersionType> parseDispersionCell(const QString& text) {
     if (text.trimmed().isEmpty())
         return DispersionType::SD;
     return parseDispersionText(text.toStdString());
-}
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 /// Which arm a column belongs to, if any.

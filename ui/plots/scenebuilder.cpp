@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plots/scenebuilder.h"
 
+#include "io/qtext.h"
+
 #include <QFontMetrics>
 #include <QImage>
 
@@ -180,10 +182,6 @@ std::vector<double> legendColumnWidths(const std::vector<double>& widths, std::s
 }
 
 } // namespace
-
-QString qs(const std::string& text) {
-    return QString::fromStdString(text);
-}
 
 int fontReferenceDpi() {
     // A QImage takes the DPI Qt measures fonts at by default; QFontMetrics(font), what QCustomPlot

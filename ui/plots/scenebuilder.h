@@ -4,6 +4,7 @@
 // and the caption.
 #pragma once
 
+#include "io/qtext.h"
 #include "ui/plots/figurescene.h"
 #include "ui/plots/scenecanvas.h"
 
@@ -14,8 +15,6 @@
 #include <qcustomplot.h>
 
 namespace evident::plots {
-
-QString qs(const std::string& text);
 
 class SceneBuilder {
 public:

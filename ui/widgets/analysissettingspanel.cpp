@@ -4,6 +4,7 @@
 #include "core/model/modelchoice.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
+#include "io/qtext.h"
 #include "ui/commands/valuecommands.h"
 #include "ui/document/document.h"
 
@@ -15,10 +16,6 @@
 
 namespace evident::ui {
 namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 void selectData(QComboBox* box, const QVariant& value) {
     const int index = box->findData(value);

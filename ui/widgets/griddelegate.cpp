@@ -2,6 +2,7 @@
 #include "ui/widgets/griddelegate.h"
 
 #include "core/project/characteristics.h"
+#include "io/qtext.h"
 #include "ui/document/cellfield.h"
 #include "ui/models/studytablemodel.h"
 
@@ -20,10 +21,6 @@ const GridColumn* columnOf(const QModelIndex& index) {
     if (!model || index.column() < 0 || index.column() >= static_cast<int>(model->columns().size()))
         return nullptr;
     return &model->columns()[static_cast<std::size_t>(index.column())];
-}
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 /// A categorical standard characteristic: offered as a list one can still type into.

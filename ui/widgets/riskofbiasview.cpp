@@ -2,6 +2,7 @@
 #include "ui/widgets/riskofbiasview.h"
 
 #include "core/project/riskofbias.h"
+#include "io/qtext.h"
 #include "ui/document/document.h"
 #include "ui/models/robtablemodel.h"
 #include "ui/widgets/robjudgementdelegate.h"
@@ -18,14 +19,6 @@
 #include <QVBoxLayout>
 
 namespace evident::ui {
-namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-} // namespace
-
 RiskOfBiasView::RiskOfBiasView(Document* document, QWidget* parent)
     : QWidget(parent)
     , m_document(document)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/robsensitivitypanel.h"
 
+#include "io/qtext.h"
 #include "ui/analysis/resulttables.h"
 #include "ui/document/document.h"
 #include "ui/models/resulttablemodel.h"
@@ -16,14 +17,6 @@
 #include <algorithm>
 
 namespace evident::ui {
-namespace {
-
-QString qs(std::string_view text) {
-    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
-}
-
-} // namespace
-
 std::vector<std::size_t> RobSensitivityPanel::defaultItems() {
     std::vector<std::size_t> items;
     for (const char* key : {"sequence_generation", "blinding_assessor", "incomplete_outcome_data"})
