@@ -11,8 +11,10 @@
 #include "io/binarytrials.h"
 
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QTextStream>
 
+#include <cmath>
 #include <limits>
 
 namespace evident::cli {
@@ -81,10 +83,11 @@ struct SequentialOptions {
     }
 };
 
+/// Sets what the options give over `options` (what is not given keeps its value).
 bool readSequentialOptions(const QCommandLineParser& parser, const SequentialOptions& names,
                            const char* command, QTextStream& err, BoundaryOptions& options) {
-    const auto alpha = numberOption(parser, names.alpha, 0.05, 0, 1, command, err);
-    const auto beta = numberOption(parser, names.beta, 0.2, 0, 1, command, err);
+    const auto alpha = numberOption(parser, names.alpha, options.alpha, 0, 1, command, err);
+    const auto beta = numberOption(parser, names.beta, options.beta, 0, 1, command, err);
     if (!alpha || !beta)
         return false;
     options.alpha = *alpha;
@@ -110,133 +113,212 @@ bool readSequentialOptions(const QCommandLineParser& parser, const SequentialOpt
     return true;
 }
 
+/// The options of `tsa` that set the TSA's design.
+struct DesignOptions {
+    QCommandLineOption measure{
+        QStringLiteral("measure"),
+        QStringLiteral("MD, SMD, RR, OR or RD (a project: default the outcome's measure)."),
+        QStringLiteral("measure")};
+    QCommandLineOption delta{
+        QStringLiteral("delta"),
+        QStringLiteral("Minimal relevant effect: MD in outcome units, SMD, or the relative "
+                       "risk reduction for RR/OR/RD (a project: default the outcome's)."),
+        QStringLiteral("x")};
+    QCommandLineOption sd{QStringLiteral("sd"), QStringLiteral("SD of the outcome (MD only)."),
+                          QStringLiteral("y")};
+    QCommandLineOption pc{
+        QStringLiteral("pc"),
+        QStringLiteral("Control event proportion (binary; default: the pooled observed one)."),
+        QStringLiteral("p")};
+    QCommandLineOption model{QStringLiteral("model"),
+                             QStringLiteral("FE or RE (DerSimonian-Laird, default)."),
+                             QStringLiteral("model")};
+    QCommandLineOption adjust{
+        QStringLiteral("adjust"),
+        QStringLiteral("Heterogeneity adjustment of the RIS: none, D2 (default for RE) or I2."),
+        QStringLiteral("adjustment")};
+    QCommandLineOption order{QStringLiteral("order"),
+                             QStringLiteral("Numeric column ordering the looks (e.g. year)."),
+                             QStringLiteral("column")};
+    QCommandLineOption powerAdjust{
+        QStringLiteral("power-adjust"),
+        QStringLiteral("Inflate the RIS by RTSA's design factor (off by default).")};
+    QCommandLineOption outcome{QStringLiteral("outcome"), QStringLiteral("A project's outcome to monitor."),
+                               QStringLiteral("name")};
+
+    void addTo(QCommandLineParser& parser) const {
+        parser.addOptions({measure, delta, sd, pc, model, adjust, order, powerAdjust, outcome});
+    }
+};
+
+/// Sets what the options give over `settings` (the outcome's, or the defaults for a CSV file).
+/// Returns false, having said why, on a bad value.
+bool readDesignOptions(const QCommandLineParser& parser, const DesignOptions& names,
+                       const SequentialOptions& sequential, bool binary, QTextStream& err,
+                       TsaSettings& settings) {
+    BoundaryOptions boundaries;
+    boundaries.alpha = settings.alpha;
+    boundaries.beta = settings.beta;
+    boundaries.alphaSpending = settings.spending;
+    boundaries.futility = settings.futility;
+    if (!readSequentialOptions(parser, sequential, "tsa", err, boundaries))
+        return false;
+    settings.alpha = boundaries.alpha;
+    settings.beta = boundaries.beta;
+    settings.spending = boundaries.alphaSpending;
+    settings.futility = boundaries.futility;
+    if (parser.isSet(names.powerAdjust))
+        settings.powerAdjusted = true;
+    if (parser.isSet(names.order))
+        settings.orderColumn = parser.value(names.order).toStdString();
+    if (parser.isSet(names.model)) {
+        const QString key = parser.value(names.model).toUpper();
+        if (key != u"FE" && key != u"RE") {
+            err << "evident-cli tsa: unknown model '" << parser.value(names.model) << "'; use FE or RE.\n";
+            return false;
+        }
+        settings.model = key == u"FE" ? TsaModel::FixedEffect : TsaModel::RandomEffects;
+        // The model's usual adjustment, unless one is given.
+        settings.adjustment = settings.model == TsaModel::RandomEffects ? HeterogeneityAdjustment::Diversity
+                                                                        : HeterogeneityAdjustment::None;
+    }
+    if (parser.isSet(names.adjust)) {
+        const auto adjustment = parseAdjustment(parser.value(names.adjust));
+        if (!adjustment) {
+            err << "evident-cli tsa: unknown adjustment '" << parser.value(names.adjust)
+                << "'; use none, D2 or I2.\n";
+            return false;
+        }
+        settings.adjustment = *adjustment;
+    }
+    const auto effect = numberOption(parser, names.delta, settings.minimalRelevantEffect,
+                                     binary ? 0 : -unbounded, binary ? 1 : unbounded, "tsa", err);
+    const auto sdValue = numberOption(parser, names.sd, settings.standardDeviation, 0, unbounded, "tsa", err);
+    const auto pcValue = numberOption(parser, names.pc, settings.controlRisk, 0, 1, "tsa", err);
+    if (!effect || !sdValue || !pcValue)
+        return false;
+    settings.minimalRelevantEffect = *effect;
+    settings.standardDeviation = *sdValue;
+    settings.controlRisk = *pcValue;
+    return true;
+}
+
+EffectMeasure effectMeasureOf(const MeasureChoice& choice) {
+    switch (choice.outcome) {
+    case TsaOutcome::MeanDifference:
+        return EffectMeasure::MD;
+    case TsaOutcome::StandardisedMeanDifference:
+        return EffectMeasure::SMD;
+    case TsaOutcome::Binary:
+        break;
+    }
+    return choice.binary == BinaryMeasure::OddsRatio   ? EffectMeasure::OR
+           : choice.binary == BinaryMeasure::RiskRatio ? EffectMeasure::RR
+                                                       : EffectMeasure::RD;
+}
+
 } // namespace
 
 int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Trial sequential analysis of the studies in a CSV file."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Trial sequential analysis of a project's outcome (its saved TSA settings, overridden by the options "
+        "given) or of the studies in a CSV file."));
     parser.addPositionalArgument(
         QStringLiteral("file"),
         QStringLiteral("Project (.evident) or CSV file of studies (docs/csv-format.md)."));
-    const QCommandLineOption measure(QStringLiteral("measure"), QStringLiteral("MD, SMD, RR, OR or RD."),
-                                     QStringLiteral("measure"));
-    const QCommandLineOption delta(
-        QStringLiteral("delta"),
-        QStringLiteral("Minimal relevant effect: MD in outcome units, SMD, or the relative "
-                       "risk reduction for RR/OR/RD."),
-        QStringLiteral("x"));
-    const QCommandLineOption sd(QStringLiteral("sd"), QStringLiteral("SD of the outcome (MD only)."),
-                                QStringLiteral("y"));
-    const QCommandLineOption pc(
-        QStringLiteral("pc"),
-        QStringLiteral("Control event proportion (binary; default: the pooled observed one)."),
-        QStringLiteral("p"));
-    const QCommandLineOption model(QStringLiteral("model"),
-                                   QStringLiteral("FE or RE (DerSimonian-Laird, default)."),
-                                   QStringLiteral("model"));
-    const QCommandLineOption adjust(
-        QStringLiteral("adjust"),
-        QStringLiteral("Heterogeneity adjustment of the RIS: none, D2 (default for RE) or I2."),
-        QStringLiteral("adjustment"));
-    const QCommandLineOption order(QStringLiteral("order"),
-                                   QStringLiteral("Numeric column ordering the looks (e.g. year)."),
-                                   QStringLiteral("column"));
-    const QCommandLineOption powerAdjust(
-        QStringLiteral("power-adjust"),
-        QStringLiteral("Inflate the RIS by RTSA's design factor (off by default)."));
-    parser.addOptions({measure, delta, sd, pc, model, adjust, order, powerAdjust});
+    const DesignOptions design;
+    design.addTo(parser);
     addInvalidRowOptions(parser);
     const SequentialOptions sequential;
     sequential.addTo(parser);
     if (const auto status =
             parseCommandLine(parser, arguments, QStringLiteral("evident-cli tsa"), 1, out, err))
         return *status;
-    if (!parser.isSet(measure) || !parser.isSet(delta)) {
-        err << "evident-cli tsa: --measure and --delta are required.\n";
+    const QString path = parser.positionalArguments().front();
+    const bool project =
+        QFileInfo(path).suffix().compare(QStringLiteral("evident"), Qt::CaseInsensitive) == 0;
+    if (!project && (!parser.isSet(design.measure) || !parser.isSet(design.delta))) {
+        err << "evident-cli tsa: --measure and --delta are required for a CSV file.\n";
         return ExitUsage;
     }
-    const auto choice = parseTsaMeasure(parser.value(measure));
-    if (!choice) {
-        err << "evident-cli tsa: unknown measure '" << parser.value(measure)
-            << "'; use one of MD, SMD, RR, OR, RD.\n";
-        return ExitUsage;
+    std::optional<MeasureChoice> choice;
+    if (parser.isSet(design.measure)) {
+        choice = parseTsaMeasure(parser.value(design.measure));
+        if (!choice) {
+            err << "evident-cli tsa: unknown measure '" << parser.value(design.measure)
+                << "'; use one of MD, SMD, RR, OR, RD.\n";
+            return ExitUsage;
+        }
     }
-    BoundaryOptions boundaries;
-    if (!readSequentialOptions(parser, sequential, "tsa", err, boundaries))
-        return ExitUsage;
 
-    TsaSettings settings;
-    settings.alpha = boundaries.alpha;
-    settings.beta = boundaries.beta;
-    settings.spending = boundaries.alphaSpending;
-    settings.futility = boundaries.futility;
-    settings.powerAdjusted = parser.isSet(powerAdjust);
-    settings.orderColumn = parser.value(order).toStdString();
-    if (parser.isSet(model)) {
-        const QString key = parser.value(model).toUpper();
-        if (key != u"FE" && key != u"RE") {
-            err << "evident-cli tsa: unknown model '" << parser.value(model) << "'; use FE or RE.\n";
-            return ExitUsage;
-        }
-        settings.model = key == u"FE" ? TsaModel::FixedEffect : TsaModel::RandomEffects;
-    }
-    settings.adjustment = settings.model == TsaModel::RandomEffects ? HeterogeneityAdjustment::Diversity
-                                                                    : HeterogeneityAdjustment::None;
-    if (parser.isSet(adjust)) {
-        const auto adjustment = parseAdjustment(parser.value(adjust));
-        if (!adjustment) {
-            err << "evident-cli tsa: unknown adjustment '" << parser.value(adjust)
-                << "'; use none, D2 or I2.\n";
-            return ExitUsage;
-        }
-        settings.adjustment = *adjustment;
-    }
-    const bool binary = choice->outcome == TsaOutcome::Binary;
-    const auto effect =
-        numberOption(parser, delta, 0, binary ? 0 : -unbounded, binary ? 1 : unbounded, "tsa", err);
-    const auto sdValue = numberOption(parser, sd, 0, 0, unbounded, "tsa", err);
-    const auto pcValue = numberOption(parser, pc, 0.5, 0, 1, "tsa", err);
-    if (!effect || !sdValue || !pcValue)
-        return ExitUsage;
-    if (choice->outcome == TsaOutcome::MeanDifference && !parser.isSet(sd)) {
+    // Usage errors whatever the file, before it is read (a project may have the SD saved).
+    if (!project && choice->outcome == TsaOutcome::MeanDifference && !parser.isSet(design.sd)) {
         err << "evident-cli tsa: --sd (the SD of the outcome) is required for MD.\n";
         return ExitUsage;
     }
-    settings.minimalRelevantEffect = *effect;
-    settings.standardDeviation = *sdValue;
 
-    const QString path = parser.positionalArguments().front();
-    TsaOptions options = tsaOptionsFor(settings, choice->outcome);
     TsaResult result;
-    if (binary) {
+    TsaOptions options;
+    if (!project && choice->outcome == TsaOutcome::Binary) {
+        // A CSV of binary trials (events_t, n_t, events_c, n_c), as the TSA program reads them.
+        TsaSettings settings;
+        if (!readDesignOptions(parser, design, sequential, true, err, settings))
+            return ExitUsage;
+        options = tsaOptionsFor(settings, TsaOutcome::Binary);
+        options.analysis.binaryMeasure = choice->binary;
+        options.ris.binaryMeasure = choice->binary;
         const io::CsvParseResult parsed = io::readCsvFile(path);
         if (!parsed.error.isEmpty()) {
             err << path << ": " << parsed.error << "\n";
             return ExitInputError;
         }
-        const io::BinaryTrialsImport trials = io::importBinaryTrials(parsed.table, parser.value(order));
+        const io::BinaryTrialsImport trials =
+            io::importBinaryTrials(parsed.table, parser.value(design.order));
         for (const QString& error : trials.errors)
             err << path << ", " << error << "\n";
         if (!trials.errors.isEmpty())
             return ExitInputError;
-        options.analysis.binaryMeasure = choice->binary;
-        options.ris.binaryMeasure = choice->binary;
-        options.ris.relativeRiskReduction = *effect;
-        options.ris.controlRisk = parser.isSet(pc) ? *pcValue : 0;
-        options.controlRiskFromData = !parser.isSet(pc);
-        options.orderByValue = parser.isSet(order);
+        options.orderByValue = parser.isSet(design.order);
         result = runTsa(trials.trials, options);
     } else {
-        LoadedInput input = loadInput(path, QString());
+        LoadedInput input = loadInput(path, parser.value(design.outcome));
         for (const QString& error : input.errors)
             err << path << ": " << error << "\n";
         if (!input.errors.isEmpty())
             return ExitInputError;
         Outcome& outcome = input.project.outcomes[input.outcome];
-        outcome.settings.measure =
-            choice->outcome == TsaOutcome::MeanDifference ? EffectMeasure::MD : EffectMeasure::SMD;
-        outcome.tsa = settings;
+        const QString name = QString::fromStdString(outcome.name);
+        const bool dichotomous = outcome.kind == OutcomeKind::Dichotomous;
+        if (choice) {
+            if ((choice->outcome == TsaOutcome::Binary) != dichotomous) {
+                err << "evident-cli tsa: --measure " << parser.value(design.measure).toUpper()
+                    << " does not fit the " << (dichotomous ? "dichotomous" : "continuous") << " outcome '"
+                    << name << "'; use " << (dichotomous ? "RR, OR or RD" : "MD or SMD") << ".\n";
+                return ExitUsage;
+            }
+            outcome.settings.measure = effectMeasureOf(*choice);
+        } else if (!tsaOutcomeFor(outcome.settings.measure)) {
+            err << "evident-cli tsa: the outcome '" << name << "' is analysed as "
+                << QString::fromStdString(std::string(measureLabel(outcome.settings.measure)))
+                << ", which trial sequential analysis does not monitor; give --measure "
+                << (dichotomous ? "RR, OR or RD" : "MD or SMD") << ".\n";
+            return ExitUsage;
+        }
+        if (!project)
+            outcome.tsa = TsaSettings{};
+        if (!readDesignOptions(parser, design, sequential, dichotomous, err, outcome.tsa))
+            return ExitUsage;
+        if (project && !parser.isSet(design.delta) && !(std::abs(outcome.tsa.minimalRelevantEffect) > 0)) {
+            err << "evident-cli tsa: the outcome '" << name
+                << "' has no minimal relevant effect saved; give it with --delta.\n";
+            return ExitUsage;
+        }
+        if (outcome.settings.measure == EffectMeasure::MD && !(outcome.tsa.standardDeviation > 0)) {
+            err << "evident-cli tsa: --sd (the SD of the outcome) is required for MD.\n";
+            return ExitUsage;
+        }
+        options = *outcomeTsaOptions(outcome);
         const PreparedOutcome prepared = prepareOutcome(input.project, outcome);
         const bool leaveOut = leavesOutInvalidRows(parser, input); // As analyze, render and report
         for (const InputIssue& issue : prepared.issues)
@@ -275,6 +357,7 @@ int runBoundariesCommand(const QStringList& arguments, QTextStream& out, QTextSt
         return ExitUsage;
     }
     BoundaryOptions options;
+    options.beta = 0.2; // As tsa: the TSA program's default power of 80%
     if (!readSequentialOptions(parser, sequential, "boundaries", err, options))
         return ExitUsage;
     const auto times = numberListOption(parser, fractions, "boundaries", err);

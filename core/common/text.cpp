@@ -34,6 +34,22 @@ std::string toLowerAscii(std::string_view text) {
     return lower;
 }
 
+std::size_t codePointCount(std::string_view text) {
+    // Every byte but the continuation bytes (10xxxxxx) starts a code point.
+    std::size_t count = 0;
+    for (const char c : text)
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+std::string paddedRight(std::string_view text, std::size_t width) {
+    std::string result(text);
+    const std::size_t length = codePointCount(text);
+    if (length < width)
+        result.append(width - length, ' ');
+    return result;
+}
+
 std::string_view trimmed(std::string_view text) {
     while (!text.empty() && isSpace(text.front()))
         text.remove_prefix(1);

@@ -11,6 +11,11 @@ namespace evident {
 bool equalsIgnoringCase(std::string_view a, std::string_view b);
 std::string toLowerAscii(std::string_view text);
 std::string_view trimmed(std::string_view text);
+/// `text` (UTF-8) followed by spaces up to `width` characters (code points), for plain-text tables:
+/// "µg" is one column wide, not two bytes. Longer text is kept whole.
+std::string paddedRight(std::string_view text, std::size_t width);
+/// The number of code points of UTF-8 `text`.
+std::size_t codePointCount(std::string_view text);
 
 /// Parses a whole string as a finite decimal number ("1.5", "-2e-3", " 7 "). Rejects trailing
 /// text, "nan" and "inf", so a typo never becomes a number.

@@ -53,12 +53,24 @@ TsaOptions tsaOptionsFor(const TsaSettings& settings, TsaOutcome outcome) {
     return options;
 }
 
+std::optional<TsaOptions> outcomeTsaOptions(const Outcome& outcome) {
+    const auto tsaOutcome = tsaOutcomeFor(outcome.settings.measure);
+    if (!tsaOutcome)
+        return std::nullopt;
+    TsaOptions options = tsaOptionsFor(outcome.tsa, *tsaOutcome);
+    if (*tsaOutcome == TsaOutcome::Binary) {
+        options.analysis.binaryMeasure = *binaryMeasureOf(outcome.settings.measure);
+        options.ris.binaryMeasure = options.analysis.binaryMeasure;
+    }
+    return options;
+}
+
 TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome) {
     if (!outcomeKindSpec(outcome.kind).twoArms)
         return failure("Trial sequential analysis needs the two groups of each study: the means, SDs and "
                        "sizes, or the events and totals.");
-    const auto tsaOutcome = tsaOutcomeFor(outcome.settings.measure);
-    if (!tsaOutcome)
+    const std::optional<TsaOptions> outcomeOptions = outcomeTsaOptions(outcome);
+    if (!outcomeOptions)
         return failure("Trial sequential analysis is available for MD, SMD, OR, RR and RD outcomes, not for "
                        + std::string(measureLabel(outcome.settings.measure)) + ".");
     // Either sign: a negative effect is natural when lower is better (RTSA accepts it). The RIS
@@ -66,11 +78,8 @@ TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome)
     if (!(std::abs(outcome.tsa.minimalRelevantEffect) > 0))
         return failure("Set the minimal relevant effect to compute the required information size.");
 
-    TsaOptions options = tsaOptionsFor(outcome.tsa, *tsaOutcome);
-    if (*tsaOutcome == TsaOutcome::Binary) {
-        options.analysis.binaryMeasure = *binaryMeasureOf(outcome.settings.measure);
-        options.ris.binaryMeasure = options.analysis.binaryMeasure;
-    }
+    TsaOptions options = *outcomeOptions;
+    const bool binary = options.analysis.outcome == TsaOutcome::Binary;
     const Covariate* order =
         outcome.tsa.orderColumn.empty() ? nullptr : prepared.data.covariate(outcome.tsa.orderColumn);
     if (!outcome.tsa.orderColumn.empty() && (!order || order->kind != CovariateKind::Numeric))
@@ -82,7 +91,7 @@ TsaResult runOutcomeTsa(const PreparedOutcome& prepared, const Outcome& outcome)
     for (std::size_t i = 0; i < prepared.data.size(); ++i) {
         TsaTrial trial;
         trial.label = prepared.data.labels[i];
-        if (*tsaOutcome == TsaOutcome::Binary) {
+        if (binary) {
             const TwoByTwo& table = prepared.data.tables[i];
             trial.eventsTreated = table.eventsTreated;
             trial.totalTreated = table.totalTreated;

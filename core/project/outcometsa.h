@@ -15,6 +15,10 @@ std::optional<TsaOutcome> tsaOutcomeFor(EffectMeasure measure);
 /// Translates an outcome's TSA settings into the options of runTsa.
 TsaOptions tsaOptionsFor(const TsaSettings& settings, TsaOutcome outcome);
 
+/// The options runOutcomeTsa runs `outcome` with: its TSA settings for its effect measure (nullopt
+/// for a measure TSA does not support).
+std::optional<TsaOptions> outcomeTsaOptions(const Outcome& outcome);
+
 /// Runs the TSA on the analysed studies of `prepared` (two-group continuous data), ordered by the
 /// settings' order column when it names a numeric covariate. Returns ok = false with the reason
 /// when the outcome cannot be monitored (wrong layout or measure, no minimal relevant effect, ...).

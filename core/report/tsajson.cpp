@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/report/tsajson.h"
 
+#include "core/common/text.h"
 #include "core/report/numberformat.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -176,16 +178,20 @@ std::string tsaTextReport(const TsaResult& result, const TsaOptions& options) {
             << " adjustment)";
     out << "\nD² = " << formatPercent(100 * result.d2) << ", I² = " << formatPercent(100 * result.i2)
         << "\n\n";
-    char line[256];
-    std::snprintf(line, sizeof line, "  %-28s %8s %8s %8s %9s\n", "Study", "n (cum.)", "t", "Z", "Boundary");
-    out << line;
+    // The study column as wide as the longest label (whole, never cut), counted in characters.
+    std::size_t labelWidth = codePointCount("Study");
+    for (const TsaLook& look : result.looks)
+        labelWidth = std::max(labelWidth, codePointCount(look.label));
+    char numbers[128];
+    std::snprintf(numbers, sizeof numbers, " %8s %8s %8s %9s\n", "n (cum.)", "t", "Z", "Boundary");
+    out << "  " << paddedRight("Study", labelWidth) << numbers;
     for (const TsaLook& look : result.looks) {
         std::string boundary = "-";
         if (look.upper)
             boundary = std::isinf(*look.upper) ? "inf" : formatFixed(*look.upper, 3);
-        std::snprintf(line, sizeof line, "  %-28.28s %8.0f %8.3f %8.3f %9s\n", look.label.c_str(),
-                      look.participants, look.fraction, look.z, boundary.c_str());
-        out << line;
+        std::snprintf(numbers, sizeof numbers, " %8.0f %8.3f %8.3f %9s\n", look.participants, look.fraction,
+                      look.z, boundary.c_str());
+        out << "  " << paddedRight(look.label, labelWidth) << numbers;
     }
     out << "\n" << result.conclusion << "\n";
     for (const auto& warning : result.warnings)

@@ -4,6 +4,8 @@
 // Tolerances as for the core: RIS exact, Z to 1e-8 relative, boundaries to 1e-4 absolute.
 #include "app/cli/cli.h"
 #include "core/common/distributions.h"
+#include "core/project/outcomeanalysis.h"
+#include "io/projectfile.h"
 #include "tests/cli/clirun.h"
 #include "tests/support/testsupport.h"
 
@@ -42,6 +44,10 @@ private slots:
     void badOptionsAreNamed_data();
     void badOptionsAreNamed();
     void negativeDeltaIsItsMagnitude();
+    void projectOutcomeIsTheAppsTsa_data();
+    void projectOutcomeIsTheAppsTsa();
+    void projectRefusals_data();
+    void projectRefusals();
 
 private:
     QTemporaryDir m_dir;
@@ -293,6 +299,130 @@ void TestCliTsa::negativeDeltaIsItsMagnitude() {
     QVERIFY(negative.json.value(QStringLiteral("ris")).toInt() > 0);
     QCOMPARE(negative.json.value(QStringLiteral("looks")), positive.json.value(QStringLiteral("looks")));
     QCOMPARE(tsa("0").status, int(ExitAnalysisFailed)); // Zero is still no effect to look for
+}
+
+namespace {
+
+const QString exampleProject =
+    QStringLiteral(EVIDENT_SOURCE_DIR "/resources/examples/ev-intrauterine-adhesions.evident");
+
+evident::Project readExample() {
+    const evident::io::ProjectReadResult read = evident::io::readProjectFile(exampleProject);
+    return read.project ? *read.project : evident::Project{};
+}
+
+std::size_t outcomeNamed(const evident::Project& project, const QString& prefix) {
+    for (std::size_t i = 0; i < project.outcomes.size(); ++i)
+        if (QString::fromStdString(project.outcomes[i].name).startsWith(prefix, Qt::CaseInsensitive))
+            return i;
+    return project.outcomes.size();
+}
+
+} // namespace
+
+void TestCliTsa::projectOutcomeIsTheAppsTsa_data() {
+    // A project's outcome is monitored with its saved TSA settings (what the app and `report` show),
+    // each option given overriding one of them.
+    QTest::addColumn<QString>("outcome");
+    QTest::addColumn<QString>("measure"); // "" = the outcome's
+    QTest::addColumn<double>("delta");    // 0 = the saved one
+    QTest::addColumn<double>("controlRisk");
+    QTest::newRow("continuous, as saved") << "Endometrial glands"
+                                          << "" << 0.0 << 0.0;
+    QTest::newRow("continuous, --delta") << "Endometrial glands"
+                                         << "" << 0.8 << 0.0;
+    QTest::newRow("continuous, --measure MD") << "Embryos"
+                                              << "MD" << 2.0 << 0.0;
+    QTest::newRow("dichotomous, as saved") << "Pregnancy"
+                                           << "" << 0.0 << 0.0;
+    QTest::newRow("dichotomous, RR and --pc") << "Pregnancy"
+                                              << "RR" << 0.25 << 0.4;
+}
+
+void TestCliTsa::projectOutcomeIsTheAppsTsa() {
+    QFETCH(QString, outcome);
+    QFETCH(QString, measure);
+    QFETCH(double, delta);
+    QFETCH(double, controlRisk);
+    evident::Project project = readExample();
+    const std::size_t index = outcomeNamed(project, outcome);
+    QVERIFY(index < project.outcomes.size());
+    evident::Outcome& expected = project.outcomes[index];
+    QStringList arguments{QStringLiteral("tsa"),       exampleProject,
+                          QStringLiteral("--outcome"), outcome,
+                          QStringLiteral("--json"),    QStringLiteral("--skip-invalid")};
+    if (!measure.isEmpty()) {
+        arguments << QStringLiteral("--measure") << measure;
+        expected.settings.measure =
+            measure == u"MD" ? evident::EffectMeasure::MD : evident::EffectMeasure::RR;
+    }
+    if (measure == u"MD") {
+        arguments << QStringLiteral("--sd") << QStringLiteral("3");
+        expected.tsa.standardDeviation = 3;
+    }
+    if (delta > 0) {
+        arguments << QStringLiteral("--delta") << QString::number(delta);
+        expected.tsa.minimalRelevantEffect = delta;
+    }
+    if (controlRisk > 0) {
+        arguments << QStringLiteral("--pc") << QString::number(controlRisk);
+        expected.tsa.controlRisk = controlRisk;
+    }
+    const evident::TsaResult tsa = evident::analyseOutcome(project, expected).tsa;
+    QVERIFY2(tsa.ok, tsa.error.c_str());
+    const Run run = runCli(arguments);
+    QVERIFY2(run.status == ExitOk, qPrintable(run.err));
+    QCOMPARE(run.json.value(QStringLiteral("ris")).toDouble(), tsa.ris);
+    const QJsonArray looks = run.json.value(QStringLiteral("looks")).toArray();
+    QCOMPARE(looks.size(), static_cast<qsizetype>(tsa.looks.size()));
+    for (qsizetype i = 0; i < looks.size(); ++i)
+        EVIDENT_COMPARE_REL(looks[i].toObject().value(QStringLiteral("z")).toDouble(),
+                            tsa.looks[static_cast<std::size_t>(i)].z, 1e-12);
+    // The text report names every study whole, however long.
+    arguments.removeAll(QStringLiteral("--json"));
+    const Run text = runCli(arguments);
+    for (const evident::TsaLook& look : tsa.looks)
+        QVERIFY2(text.out.contains(QString::fromStdString(look.label)), look.label.c_str());
+}
+
+void TestCliTsa::projectRefusals_data() {
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<bool>("clearSavedEffect");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("continuous measure on a dichotomous outcome")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("Pregnancy"), QStringLiteral("--measure"),
+                       QStringLiteral("SMD")}
+        << false
+        << "--measure SMD does not fit the dichotomous outcome 'Pregnancy (animals pregnant)'; use RR, OR or "
+           "RD.";
+    QTest::newRow("binary measure on a continuous outcome")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("Fibrosis"), QStringLiteral("--measure"),
+                       QStringLiteral("or")}
+        << false << "--measure OR does not fit the continuous outcome 'Fibrosis (% area)'; use MD or SMD.";
+    QTest::newRow("no saved minimal relevant effect")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos")} << true
+        << "the outcome 'Embryos (count)' has no minimal relevant effect saved; give it with --delta.";
+    QTest::newRow("MD without an SD") << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos"),
+                                                     QStringLiteral("--measure"), QStringLiteral("MD")}
+                                      << false << "--sd (the SD of the outcome) is required for MD.";
+}
+
+void TestCliTsa::projectRefusals() {
+    QFETCH(QStringList, options);
+    QFETCH(bool, clearSavedEffect);
+    QFETCH(QString, message);
+    QString path = exampleProject;
+    if (clearSavedEffect) {
+        evident::Project project = readExample();
+        for (evident::Outcome& outcome : project.outcomes)
+            outcome.tsa.minimalRelevantEffect = 0;
+        path = m_dir.filePath(QStringLiteral("no-effect.evident"));
+        QVERIFY(evident::io::writeProjectFile(project, path).isEmpty());
+    }
+    const Run run = runCli(QStringList{QStringLiteral("tsa"), path} + options);
+    QCOMPARE(run.status, int(ExitUsage));
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliTsa)
