@@ -105,6 +105,8 @@ private slots:
     void typingARowWithTab_data();
     void typingARowWithTab();
     void digitsOnATypeCellGoToTheNextValue();
+    void oneNumberPastedOnATypeCellGoesToTheNextValue();
+    void aPastedSdMakesAnSemRowAnSdRow();
     void insertRowOpensAnEmptyStudyCell_data();
     void insertRowOpensAnEmptyStudyCell();
     void pasteInTheUsualOrder_data();
@@ -174,6 +176,46 @@ void TestGridEntry::digitsOnATypeCellGoToTheNextValue() {
     QTRY_COMPARE(grid.row(0).controlDispersion, DispersionType::SEM);
 }
 
+void TestGridEntry::oneNumberPastedOnATypeCellGoesToTheNextValue() {
+    // As one typed there: the Type cell keeps its type, the number is the control group's mean.
+    Grid grid(entryProject());
+    const PasteResult result = grid.model.paste({grid.cell(0, "dispersion_c")}, QStringLiteral("9.5"));
+    QVERIFY(!result.needsMapping);
+    QCOMPARE(grid.text(0, "mean_c"), QStringLiteral("9.5"));
+    QCOMPARE(grid.row(0).controlDispersion, DispersionType::SD);
+    QCOMPARE(result.notes, QStringList{QStringLiteral("Columns read in the usual order: Mean C.")});
+    QCOMPARE(grid.document.undoStack()->count(), 1);
+    // A type pasted there is a type.
+    grid.model.paste({grid.cell(0, "dispersion_c")}, QStringLiteral("SEM"));
+    QCOMPARE(grid.row(0).controlDispersion, DispersionType::SEM);
+    QCOMPARE(grid.text(0, "mean_c"), QStringLiteral("9.5"));
+}
+
+void TestGridEntry::aPastedSdMakesAnSemRowAnSdRow() {
+    // A row entered as mean ± SEM, pasted over with mean, SD and n in the usual order: the pasted SD
+    // is analysed (not the old SEM, which the SD column would otherwise leave in force), and the
+    // status says the type changed.
+    Grid grid(entryProject());
+    grid.model.paste({grid.cell(0, "dispersion_t")}, QStringLiteral("SEM"));
+    grid.model.paste({grid.cell(0, "sem_t")}, QStringLiteral("0.5"));
+    QCOMPARE(grid.row(0).treatedDispersion, DispersionType::SEM);
+    const PasteResult result =
+        grid.model.paste({grid.cell(0, "study")}, QStringLiteral("Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8"));
+    QVERIFY(!result.needsMapping);
+    QCOMPARE(grid.row(0).treatedDispersion, DispersionType::SD);
+    QCOMPARE(grid.row(0).controlDispersion, DispersionType::SD);
+    QVERIFY2(
+        result.notes.contains(QStringLiteral("Row(s) 1: the treated group is now Mean ± SD, as pasted.")),
+        qPrintable(result.notes.join(QLatin1Char('\n'))));
+    QCOMPARE(result.notes.size(), 2); // The usual order, and the treated group's type
+    const PreparedOutcome prepared =
+        analyseOutcome(grid.document.project(), *grid.document.currentOutcomeData()).prepared;
+    QCOMPARE(prepared.treated.at(0).sd, 2.0);
+    // One undo takes the whole paste back, type included.
+    grid.document.undoStack()->undo();
+    QCOMPARE(grid.row(0).treatedDispersion, DispersionType::SEM);
+}
+
 void TestGridEntry::insertRowOpensAnEmptyStudyCell_data() {
     QTest::addColumn<bool>("below");
     QTest::addColumn<bool>("shortcut");
@@ -215,29 +257,31 @@ void TestGridEntry::pasteInTheUsualOrder_data() {
     QTest::addColumn<QString>("block");
     QTest::addColumn<QStringList>("keys");
     QTest::addColumn<QStringList>("values");
+    QTest::addColumn<QString>("readAs"); // the status note's list of columns ("": no note)
     const QStringList continuous{"mean_t", "sd_t", "n_t", "mean_c", "sd_c", "n_c"};
     const QStringList numbers{"12.0", "2.0", "8", "9.0", "2.1", "8"};
+    const QString six = QStringLiteral("Mean T, SD T, n T, Mean C, SD C, n C");
     QTest::newRow("new project, study and six numbers")
         << true << 0 << "study"
-        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers << "Study, " + six;
     QTest::newRow("existing outcome, with the two characteristics")
         << false << 0 << "study"
         << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8\t2023\t50" << continuous + QStringList{"Year", "Dose"}
-        << numbers + QStringList{"2023", "50"};
+        << numbers + QStringList{"2023", "50"} << "Study, " + six + ", Year, Dose";
     QTest::newRow("existing outcome, without the characteristics")
         << false << 0 << "study"
-        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+        << "Zhao 2023\t12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers << "Study, " + six;
     QTest::newRow("pasted on Mean T: the six numbers")
         << false << 0 << "mean_t"
-        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers << six;
     QTest::newRow("pasted on Type T: the numbers start at Mean T")
         << false << 0 << "dispersion_t"
-        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers;
+        << "12.0\t2.0\t8\t9.0\t2.1\t8" << continuous << numbers << six;
     QTest::newRow("dichotomous, with the characteristics")
         << false << static_cast<int>(OutcomeKind::Dichotomous) << "study"
         << "Zhao 2023\t3\t8\t6\t10\t2023\t50"
         << QStringList{"events_t", "total_t", "events_c", "total_c", "Year", "Dose"}
-        << QStringList{"3", "8", "6", "10", "2023", "50"};
+        << QStringList{"3", "8", "6", "10", "2023", "50"} << ""; // The grid's own order: pasted as columns
 }
 
 void TestGridEntry::pasteInTheUsualOrder() {
@@ -247,6 +291,7 @@ void TestGridEntry::pasteInTheUsualOrder() {
     QFETCH(QString, block);
     QFETCH(QStringList, keys);
     QFETCH(QStringList, values);
+    QFETCH(QString, readAs);
     Grid grid(fresh ? newProject() : entryProject(static_cast<OutcomeKind>(kind)));
     const int row = fresh ? 0 : 1;
     QModelIndexList cells;
@@ -262,7 +307,11 @@ void TestGridEntry::pasteInTheUsualOrder() {
     // The Type cells took no number: both arms are still mean ± SD, and nothing was refused.
     QCOMPARE(grid.row(row).treatedDispersion, DispersionType::SD);
     QCOMPARE(grid.row(row).controlDispersion, DispersionType::SD);
-    QVERIFY2(result.notes.isEmpty(), qPrintable(result.notes.join(QLatin1Char('\n'))));
+    // The status says how the columns were read, and nothing else: nothing was refused.
+    const QStringList expectedNotes =
+        readAs.isEmpty() ? QStringList{}
+                         : QStringList{QStringLiteral("Columns read in the usual order: %1.").arg(readAs)};
+    QCOMPARE(result.notes, expectedNotes);
     // And the row is analysed as pasted.
     const PreparedOutcome prepared =
         analyseOutcome(grid.document.project(), *grid.document.currentOutcomeData()).prepared;

@@ -162,8 +162,13 @@ PastePlan planPaste(const QList<QStringList>& block, int top, int left,
         if (columns[c].kind != CellAddress::Kind::Covariate)
             start = usual.indexOf(roleOfColumn(columns[c]));
     const qsizetype width = widthOf(block);
+    // One value that is not a type, pasted on a Type cell, goes to the next value as one typed there
+    // does (a block copied from the grid, types included, was matched as columns above).
+    const bool oneValueOnType =
+        at.kind == CellAddress::Kind::Dispersion && block.size() == 1 && width == 1 && start < dataEnd;
     if (!header && start >= 0
-        && (width == usual.size() - start || (start < dataEnd && width == dataEnd - start))) {
+        && (oneValueOnType || width == usual.size() - start
+            || (start < dataEnd && width == dataEnd - start))) {
         plan.how = PastePlan::How::UsualOrder;
         plan.mapping.roles = usual.mid(start, width);
         for (qsizetype c = 0; c < width; ++c)

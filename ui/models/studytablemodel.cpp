@@ -560,8 +560,30 @@ PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& 
     switch (plan.how) {
     case PastePlan::How::Nothing:
         return result;
-    case PastePlan::How::UsualOrder:
-        return pasteMapped(plan.topRow, block, plan.mapping);
+    case PastePlan::How::UsualOrder: {
+        result = pasteMapped(plan.topRow, block, plan.mapping);
+        // Say how the columns were read, so that a shifted block is noticed at once.
+        QStringList titles;
+        const QStringList covariates = covariateNames();
+        for (qsizetype c = 0; c < plan.mapping.roles.size(); ++c) {
+            // As the grid's headers name them.
+            const int covariate = plan.mapping.covariates.value(c, -1);
+            const io::ColumnRole& role = plan.mapping.roles[c];
+            if (role.kind == io::ColumnRole::Kind::Field)
+                titles << qs(entryFieldSpec(role.field).shortTitle);
+            else if (role.kind == io::ColumnRole::Kind::Study)
+                titles << tr("Study");
+            else if (role.kind == io::ColumnRole::Kind::Covariate && covariate >= 0
+                     && covariate < covariates.size())
+                titles << covariates[covariate];
+            else
+                titles << io::columnRoleTitle(role);
+        }
+        if (result.cellsChanged > 0 || result.rowsAdded > 0)
+            result.notes.prepend(
+                tr("Columns read in the usual order: %1.").arg(titles.join(QStringLiteral(", "))));
+        return result;
+    }
     case PastePlan::How::Ask:
         result.needsMapping = true;
         result.plan = plan;
@@ -661,6 +683,34 @@ PasteResult StudyTableModel::pasteMapped(int topRow, const QList<QStringList>& b
         for (qsizetype c = 0; c < rows[r].size() && c < mapping.roles.size(); ++c)
             if (mapping.roles[c] != io::ColumnRole::Ignore)
                 targets.push_back({topRow + r, columnOfRole(mapping.roles[c], covariateOf[c]), rows[r][c]});
+    // An arm pasted with an SD (or an SEM) and no type is reported that way: a row that had another
+    // type takes it, or the number pasted would be ignored and the old one analysed.
+    for (const ArmSide side : {ArmSide::Treated, ArmSide::Control}) {
+        if (mapping.roles.contains(io::ColumnRole::dispersion(side)))
+            continue;
+        for (const DispersionType type : {DispersionType::SD, DispersionType::SEM}) {
+            const ReportedField spread = type == DispersionType::SD ? ReportedField::SD : ReportedField::SEM;
+            const qsizetype c = mapping.roles.indexOf(io::ColumnRole::ofField(armField(spread, side)));
+            if (c < 0)
+                continue;
+            const GridColumn typeColumn = columnOfRole(io::ColumnRole::dispersion(side), -1);
+            QStringList changed;
+            for (int r = 0; r < rows.size(); ++r) {
+                const int row = topRow + r;
+                if (rows[r].value(c).trimmed().isEmpty())
+                    continue;
+                targets.push_back({row, typeColumn, qs(dispersionKey(type))});
+                if (row < rowCount()
+                    && outcome()->rows[static_cast<std::size_t>(row)].dispersion(side) != type)
+                    changed << QString::number(row + 1);
+            }
+            if (!changed.isEmpty())
+                result.notes.append(tr("Row(s) %1: the %2 group is now %3, as pasted.")
+                                        .arg(changed.join(QStringLiteral(", ")))
+                                        .arg(side == ArmSide::Treated ? tr("treated") : tr("control"))
+                                        .arg(qs(dispersionLabel(type))));
+        }
+    }
     if (!newCovariates.isEmpty())
         result.notes.append(
             tr("Study characteristics added: %1.").arg(newCovariates.join(QStringLiteral(", "))));
