@@ -41,60 +41,6 @@ double positiveNumber(const QCommandLineParser& parser, const char* name, double
     return value;
 }
 
-} // namespace
-
-void addAnalysisOptions(QCommandLineParser& parser) {
-    parser.addOptions({
-        valueOption(
-            "measure",
-            "Effect measure: SMD (default), SMD_REVMAN, MD, ROM for continuous outcomes; OR (default), "
-            "RR, RD for dichotomous ones.",
-            "measure"),
-        valueOption(
-            "method",
-            "Model: a tau² estimator for inverse-variance pooling (REML, DL, ML, PM, EB, HE, SJ, or FE "
-            "for fixed effect); for dichotomous outcomes also MH (Mantel-Haenszel, fixed), MH-DL "
-            "(RevMan's M-H random) or PETO (odds ratios).",
-            "method"),
-        valueOption("double-zero",
-                    "Dichotomous: studies without events in either group are dropped from OR and RR (drop, "
-                    "the default, as RevMan) or kept with the 0.5 correction (keep, as metafor's escalc).",
-                    "rule"),
-        flagOption("revman5-zero-cells",
-                   "Dichotomous: add 0.5 to zero-cell tables inside the Mantel-Haenszel "
-                   "sums too, as RevMan 5 and Stata's metan do."),
-        valueOption("test", "Inference: z (Wald, default) or hksj (Hartung-Knapp).", "test"),
-        valueOption("subgroup", "Categorical column: forest plot with subgroup blocks.", "column"),
-        valueOption("order", "Numeric column that orders the cumulative analysis.", "column"),
-        flagOption("lower-is-better",
-                   "A lower value in the treated group is a benefit (swaps the Favours labels)."),
-        flagOption("no-prediction-interval", "Leave the prediction interval out of the forest plot."),
-        valueOption("mre", "TSA: minimal relevant effect (SMD, or MD in outcome units).", "value"),
-        valueOption("tsa-sd", "TSA with MD: the standard deviation of the outcome.", "value"),
-        valueOption("tsa-order", "TSA: numeric column giving the order of the trials (e.g. year).", "column"),
-        valueOption("spending", "TSA alpha spending: OBF (default) or Pocock.", "function"),
-        flagOption("futility", "TSA: add the non-binding futility boundaries."),
-    });
-}
-
-void addFigureOptions(QCommandLineParser& parser) {
-    parser.addOptions({
-        valueOption("width-mm", "Figure width in mm (85 single column, 175 double column; default 175).",
-                    "mm"),
-        valueOption("height-mm", "Figure height in mm (default: from the content).", "mm"),
-        valueOption("dpi", "Resolution of PNG and TIFF files (default 300).", "dpi"),
-        valueOption("font", "Font family (default Liberation Sans).", "family"),
-        valueOption("font-size", "Font size in points (default 8).", "pt"),
-        valueOption("favours-left", "Forest plot: the label under the left half of the axis.", "text"),
-        valueOption("favours-right", "Forest plot: the label under the right half of the axis.", "text"),
-        flagOption("no-contours", "Funnel plot: no significance contours."),
-        flagOption("rob", "Forest plot: SYRCLE risk-of-bias traffic lights beside the plot (+ low, − high, "
-                          "? unclear), one column per item."),
-    });
-}
-
-namespace {
-
 /// The measures a kind offers on the command line (NMD needs sham means, which a command line cannot
 /// give): "SMD, SMD_REVMAN, MD, ROM".
 QString offeredMeasures(OutcomeKind kind) {
@@ -179,6 +125,59 @@ OutcomeKind probableKind(const QCommandLineParser& parser) {
 }
 
 } // namespace
+
+void addAnalysisOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        valueOption(
+            "measure",
+            "Effect measure: SMD (default), SMD_REVMAN, MD, ROM for continuous outcomes; OR (default), "
+            "RR, RD for dichotomous ones.",
+            "measure"),
+        valueOption(
+            "method",
+            "Model: a tau² estimator for inverse-variance pooling (REML, DL, ML, PM, EB, HE, SJ, or FE "
+            "for fixed effect); for dichotomous outcomes also MH (Mantel-Haenszel, fixed), MH-DL "
+            "(RevMan's M-H random) or PETO (odds ratios).",
+            "method"),
+        valueOption("double-zero",
+                    "Dichotomous: studies without events in either group are dropped from OR and RR (drop, "
+                    "the default, as RevMan) or kept with the 0.5 correction (keep, as metafor's escalc).",
+                    "rule"),
+        flagOption("revman5-zero-cells",
+                   "Dichotomous: add 0.5 to zero-cell tables inside the Mantel-Haenszel "
+                   "sums too, as RevMan 5 and Stata's metan do."),
+        valueOption("test", "Inference: z (Wald, default) or hksj (Hartung-Knapp).", "test"),
+        valueOption("subgroup", "Categorical column: forest plot with subgroup blocks.", "column"),
+        valueOption("order", "Numeric column that orders the cumulative analysis.", "column"),
+        flagOption("lower-is-better",
+                   "A lower value in the treated group is a benefit (swaps the Favours labels)."),
+        flagOption("no-prediction-interval", "Leave the prediction interval out of the forest plot."),
+        valueOption("mre",
+                    "TSA: minimal relevant effect (SMD; MD in outcome units; for OR, RR and RD the relative "
+                    "risk reduction, 0.2 for 20%).",
+                    "value"),
+        valueOption("tsa-sd", "TSA with MD: the standard deviation of the outcome.", "value"),
+        valueOption("tsa-order", "TSA: numeric column giving the order of the trials (e.g. year).", "column"),
+        valueOption("spending", "TSA alpha spending: OBF (default) or Pocock.", "function"),
+        flagOption("futility", "TSA: add the non-binding futility boundaries."),
+    });
+}
+
+void addFigureOptions(QCommandLineParser& parser) {
+    parser.addOptions({
+        valueOption("width-mm", "Figure width in mm (85 single column, 175 double column; default 175).",
+                    "mm"),
+        valueOption("height-mm", "Figure height in mm (default: from the content).", "mm"),
+        valueOption("dpi", "Resolution of PNG and TIFF files (default 300).", "dpi"),
+        valueOption("font", "Font family (default Liberation Sans).", "family"),
+        valueOption("font-size", "Font size in points (default 8).", "pt"),
+        valueOption("favours-left", "Forest plot: the label under the left half of the axis.", "text"),
+        valueOption("favours-right", "Forest plot: the label under the right half of the axis.", "text"),
+        flagOption("no-contours", "Funnel plot: no significance contours."),
+        flagOption("rob", "Forest plot: SYRCLE risk-of-bias traffic lights beside the plot (+ low, − high, "
+                          "? unclear), one column per item."),
+    });
+}
 
 QString analysisOptionsProblem(const QCommandLineParser& parser) {
     Outcome probe;

@@ -38,6 +38,15 @@ struct TwoByTwo {
     double total() const { return totalTreated + totalControl; }
 
     bool hasZeroCell() const { return a() == 0 || b() == 0 || c() == 0 || d() == 0; }
+
+    /// Adds `other`'s counts: the tables of several studies summed ("Total events" rows and lines).
+    TwoByTwo& operator+=(const TwoByTwo& other) {
+        eventsTreated += other.eventsTreated;
+        totalTreated += other.totalTreated;
+        eventsControl += other.eventsControl;
+        totalControl += other.totalControl;
+        return *this;
+    }
     /// No events in either group, or (the mirror image) events in every participant of both groups:
     /// the table carries no information on an odds or risk ratio.
     bool isDoubleZero() const { return (a() == 0 && c() == 0) || (b() == 0 && d() == 0); }

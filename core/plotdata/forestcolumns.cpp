@@ -103,12 +103,10 @@ std::vector<std::string> pooledCells(const OutcomeAnalysis& analysis, std::span<
 std::vector<std::string> eventCells(const OutcomeAnalysis& analysis, std::span<const std::size_t> studies) {
     if (shapeOf(analysis) != Shape::Dichotomous)
         return {};
-    double treated = 0, control = 0;
-    for (std::size_t i : studies) {
-        treated += analysis.prepared.data.tables[i].eventsTreated;
-        control += analysis.prepared.data.tables[i].eventsControl;
-    }
-    return {formatCount(treated), "", formatCount(control), ""};
+    TwoByTwo sum;
+    for (std::size_t i : studies)
+        sum += analysis.prepared.data.tables[i];
+    return {formatCount(sum.eventsTreated), "", formatCount(sum.eventsControl), ""};
 }
 
 } // namespace evident::forestcolumns

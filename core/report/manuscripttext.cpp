@@ -145,15 +145,12 @@ std::string zeroCellStatement(const AnalysisData& data, const FitOptions& fit, E
 std::string totalEventsLine(const AnalysisData& data) {
     if (data.tables.empty())
         return {};
-    double eventsTreated = 0, totalTreated = 0, eventsControl = 0, totalControl = 0;
-    for (const TwoByTwo& table : data.tables) {
-        eventsTreated += table.eventsTreated;
-        totalTreated += table.totalTreated;
-        eventsControl += table.eventsControl;
-        totalControl += table.totalControl;
-    }
-    return "Events: " + formatCount(eventsTreated) + "/" + formatCount(totalTreated) + " (treatment), "
-           + formatCount(eventsControl) + "/" + formatCount(totalControl) + " (control)";
+    TwoByTwo sum;
+    for (const TwoByTwo& table : data.tables)
+        sum += table;
+    return "Events: " + formatCount(sum.eventsTreated) + "/" + formatCount(sum.totalTreated)
+           + " (treatment), " + formatCount(sum.eventsControl) + "/" + formatCount(sum.totalControl)
+           + " (control)";
 }
 
 std::string mantelHaenszelTestsLine(const MantelHaenszelOddsRatioTests& tests) {
