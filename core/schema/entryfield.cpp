@@ -154,7 +154,8 @@ CellReading readNumberCell(std::string_view text, ValueRule rule, std::string_vi
         reading.problem = name + " must be " + rule + " (got " + formatNumber(x) + ")";
         return reading;
     };
-    if (std::fabs(x) > maxMagnitude)
+    // Group sizes have their own, tighter bound (below), which says more than this one.
+    if (std::fabs(x) > maxMagnitude && rule != ValueRule::SampleSize && rule != ValueRule::Total)
         return reject("at most " + formatNumber(maxMagnitude) + " in magnitude");
     const bool whole = x == std::floor(x);
     switch (rule) {
