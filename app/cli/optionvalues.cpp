@@ -62,8 +62,4 @@ std::optional<std::vector<double>> numberListOption(const QCommandLineParser& pa
     return values;
 }
 
-QString joinChoices(const QStringList& choices) {
-    return choices.join(QStringLiteral(", "));
-}
-
 } // namespace evident::cli

@@ -30,7 +30,4 @@ std::optional<std::vector<double>> numberListOption(const QCommandLineParser& pa
                                                     const QCommandLineOption& option, const char* command,
                                                     QTextStream& err);
 
-/// "a, b, c" for messages.
-QString joinChoices(const QStringList& choices);
-
 } // namespace evident::cli

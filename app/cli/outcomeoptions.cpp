@@ -6,6 +6,7 @@
 #include "core/model/modelchoice.h"
 #include "core/project/outcomeanalysis.h"
 #include "core/schema/outcomekind.h"
+#include "core/tsa/spending.h"
 #include "io/qtext.h"
 
 #include <QTextStream>
@@ -234,14 +235,11 @@ QString applyAnalysisOptions(const QCommandLineParser& parser, Outcome& outcome,
     if (parser.isSet(QStringLiteral("tsa-order")))
         outcome.tsa.orderColumn = parser.value(QStringLiteral("tsa-order")).toStdString();
     if (parser.isSet(QStringLiteral("spending"))) {
-        const QString key = parser.value(QStringLiteral("spending")).toLower();
-        if (key == u"obf" || key == u"obrien-fleming")
-            outcome.tsa.spending = SpendingFunction::OBrienFleming;
-        else if (key == u"pocock")
-            outcome.tsa.spending = SpendingFunction::Pocock;
-        else
+        const auto spending = parseSpending(parser.value(QStringLiteral("spending")).toStdString());
+        if (!spending)
             return QStringLiteral("--spending: unknown function '%1'; use OBF or Pocock")
                 .arg(parser.value(QStringLiteral("spending")));
+        outcome.tsa.spending = *spending;
     }
     if (parser.isSet(QStringLiteral("futility")))
         outcome.tsa.futility = true;

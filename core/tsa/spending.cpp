@@ -33,7 +33,8 @@ std::optional<SpendingFunction> parseSpending(std::string_view key) {
     for (const auto function : {SpendingFunction::OBrienFleming, SpendingFunction::Pocock})
         if (equalsIgnoringCase(key, spendingKey(function)))
             return function;
-    if (equalsIgnoringCase(key, "OBrienFleming") || equalsIgnoringCase(key, "esOF"))
+    if (equalsIgnoringCase(key, "OBrienFleming") || equalsIgnoringCase(key, "obrien-fleming")
+        || equalsIgnoringCase(key, "esOF"))
         return SpendingFunction::OBrienFleming;
     if (equalsIgnoringCase(key, "esPoc"))
         return SpendingFunction::Pocock;

@@ -240,13 +240,4 @@ void FigureExportDialog::exportToFile() {
     accept();
 }
 
-bool FigureExportDialog::exportFigureOf(FigureKind kind, const OutcomeAnalysis& analysis, Outcome& outcome,
-                                        const std::vector<Study>& studies, QWidget* parent) {
-    FigureExportDialog dialog(kind, analysis, outcome, studies, parent);
-    if (dialog.exec() != QDialog::Accepted)
-        return false;
-    FigureModel::settingsOf(outcome, kind) = dialog.settings();
-    return true;
-}
-
 } // namespace evident::plots

@@ -35,11 +35,6 @@ public:
     /// The file written by the last successful export, or empty.
     QString exportedPath() const { return m_exportedPath; }
 
-    /// Opens the dialog; after an export, stores the choices in the outcome's settings for this figure
-    /// and returns true.
-    static bool exportFigureOf(FigureKind kind, const OutcomeAnalysis& analysis, Outcome& outcome,
-                               const std::vector<Study>& studies, QWidget* parent = nullptr);
-
 signals:
     void settingsChanged(const evident::FigureSettings& settings);
 
