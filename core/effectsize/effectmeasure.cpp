@@ -4,6 +4,7 @@
 #include "core/common/text.h"
 
 #include <array>
+#include <cmath>
 #include <utility>
 
 namespace evident {
@@ -69,6 +70,10 @@ std::optional<EffectMeasure> parseMeasure(std::string_view key) {
 
 bool isRatioMeasure(EffectMeasure measure) {
     return measure == EffectMeasure::ROM || measure == EffectMeasure::OR || measure == EffectMeasure::RR;
+}
+
+double toReportingScale(double value, EffectMeasure measure) {
+    return isRatioMeasure(measure) ? std::exp(value) : value;
 }
 
 std::string_view poolingKey(PoolingMethod method) {

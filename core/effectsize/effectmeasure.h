@@ -45,6 +45,9 @@ std::string_view measureAbbreviation(EffectMeasure measure);
 std::optional<EffectMeasure> parseMeasure(std::string_view key);
 /// True for measures analysed on the log scale (reported back-transformed as ratios).
 bool isRatioMeasure(EffectMeasure measure);
+/// An effect, or a limit of its interval, on the scale it is reported on: the ratio (exp) for a ratio
+/// measure, else as analysed.
+double toReportingScale(double value, EffectMeasure measure);
 /// True for measures whose sign already means benefit, whichever way the outcome improves: NMD is
 /// positive when the treated group lies closer to the sham group than the control does. Such a measure
 /// must not be flipped for "lower is better" outcomes (SMD, MD and ROM are treated minus control).

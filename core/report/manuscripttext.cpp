@@ -10,10 +10,6 @@
 namespace evident {
 namespace {
 
-double toReportingScale(double value, EffectMeasure measure) {
-    return isRatioMeasure(measure) ? std::exp(value) : value;
-}
-
 std::string levelPercent(double level) {
     return formatPercent(100 * level);
 }

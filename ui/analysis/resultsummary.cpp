@@ -26,7 +26,8 @@ QString manuscriptText(const OutcomeAnalysis& analysis, const Outcome& outcome) 
     const FitOptions& options = analysis.options.fit;
     TextStyle style;
     style.level = options.level;
-    style.decimals = suggestedDecimals(fit.estimable ? reportingScale(fit.estimate, analysis.measure) : 1.0);
+    style.decimals =
+        suggestedDecimals(fit.estimable ? toReportingScale(fit.estimate, analysis.measure) : 1.0);
     const QString levelText = QString::number(std::lround(100 * options.level));
     QStringList lines;
 
@@ -75,12 +76,12 @@ QString manuscriptText(const OutcomeAnalysis& analysis, const Outcome& outcome) 
         if (const std::string line = mantelHaenszelTestsLine(*tests); !line.empty())
             lines.append(qs(line) + QLatin1Char('.'));
     if (fit.estimable && !fixed && outcome.settings.showPredictionInterval && fit.k > 1)
-        lines.append(
-            tr("%1% prediction interval: %2 to %3.")
-                .arg(
-                    levelText,
-                    qs(formatFixed(reportingScale(fit.prediction.lower, analysis.measure), style.decimals)),
-                    qs(formatFixed(reportingScale(fit.prediction.upper, analysis.measure), style.decimals))));
+        lines.append(tr("%1% prediction interval: %2 to %3.")
+                         .arg(levelText,
+                              qs(formatFixed(toReportingScale(fit.prediction.lower, analysis.measure),
+                                             style.decimals)),
+                              qs(formatFixed(toReportingScale(fit.prediction.upper, analysis.measure),
+                                             style.decimals))));
 
     if (const auto& subgroups = analysis.result.subgroups) {
         lines.append(QString());

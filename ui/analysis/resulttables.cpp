@@ -21,7 +21,7 @@ QString tr(const char* text) {
 
 int decimalsFor(const OutcomeAnalysis& analysis) {
     const MetaAnalysisFit& fit = analysis.result.overall;
-    return suggestedDecimals(fit.estimable ? reportingScale(fit.estimate, analysis.measure) : 1.0);
+    return suggestedDecimals(fit.estimable ? toReportingScale(fit.estimate, analysis.measure) : 1.0);
 }
 
 QString ciHeader(const OutcomeAnalysis& analysis, const char* bound) {
@@ -32,9 +32,9 @@ QString ciHeader(const OutcomeAnalysis& analysis, const char* bound) {
 QList<QVariant> fitCells(const MetaAnalysisFit& fit, EffectMeasure measure) {
     if (!fit.estimable)
         return {tr("not estimable"), {}, {}, {}, {}, {}};
-    return {reportingScale(fit.estimate, measure),
-            reportingScale(fit.ci.lower, measure),
-            reportingScale(fit.ci.upper, measure),
+    return {toReportingScale(fit.estimate, measure),
+            toReportingScale(fit.ci.lower, measure),
+            toReportingScale(fit.ci.upper, measure),
             fit.p,
             fit.tau2,
             fit.k > 1 ? QVariant(fit.i2) : QVariant()};
@@ -55,10 +55,6 @@ QList<CellFormat> fitFormats() {
 }
 
 } // namespace
-
-double reportingScale(double value, EffectMeasure measure) {
-    return isRatioMeasure(measure) ? std::exp(value) : value;
-}
 
 QString ResultTable::displayText(int row, int column) const {
     const QVariant& cell = rows.value(row).value(column);
@@ -199,7 +195,7 @@ ResultTable resultsExportTable(const OutcomeAnalysis& analysis, const RobSensiti
     table.formats = QList<CellFormat>{CellFormat::Text, CellFormat::Text, CellFormat::Count,
                                       CellFormat::Number, CellFormat::Number}
                     + fitFormats();
-    const auto scale = [&](double value) { return reportingScale(value, analysis.measure); };
+    const auto scale = [&](double value) { return toReportingScale(value, analysis.measure); };
     for (const StudyResult& study : studyResults(analysis))
         table.rows.append({tr("study"), qs(study.label), QVariant(),
                            study.weightPercent ? QVariant(*study.weightPercent) : QVariant(), study.se,

@@ -53,7 +53,4 @@ ResultTable robSensitivityTable(const OutcomeAnalysis& analysis, const RobSensit
 /// any out).
 ResultTable resultsExportTable(const OutcomeAnalysis& analysis, const RobSensitivity* sensitivity = nullptr);
 
-/// The estimate on the scale results are reported on (exp for ratio measures).
-double reportingScale(double value, EffectMeasure measure);
-
 } // namespace evident::ui
