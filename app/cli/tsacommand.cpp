@@ -177,10 +177,13 @@ bool readDesignOptions(const QCommandLineParser& parser, const DesignOptions& na
             err << "evident-cli tsa: unknown model '" << parser.value(names.model) << "'; use FE or RE.\n";
             return false;
         }
-        settings.model = key == u"FE" ? TsaModel::FixedEffect : TsaModel::RandomEffects;
-        // The model's usual adjustment, unless one is given.
-        settings.adjustment = settings.model == TsaModel::RandomEffects ? HeterogeneityAdjustment::Diversity
-                                                                        : HeterogeneityAdjustment::None;
+        const TsaModel model = key == u"FE" ? TsaModel::FixedEffect : TsaModel::RandomEffects;
+        // A model changed takes its usual adjustment, unless one is given; the same model keeps the
+        // saved one.
+        if (model != settings.model)
+            settings.adjustment = model == TsaModel::RandomEffects ? HeterogeneityAdjustment::Diversity
+                                                                   : HeterogeneityAdjustment::None;
+        settings.model = model;
     }
     if (parser.isSet(names.adjust)) {
         const auto adjustment = parseAdjustment(parser.value(names.adjust));
@@ -252,7 +255,7 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         }
     }
 
-    // Usage errors whatever the file, before it is read (a project may have the SD saved).
+    // A CSV file's usage errors, before it is read (a project may have the SD saved).
     if (!project && choice->outcome == TsaOutcome::MeanDifference && !parser.isSet(design.sd)) {
         err << "evident-cli tsa: --sd (the SD of the outcome) is required for MD.\n";
         return ExitUsage;
@@ -295,6 +298,16 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
                 err << "evident-cli tsa: --measure " << parser.value(design.measure).toUpper()
                     << " does not fit the " << (dichotomous ? "dichotomous" : "continuous") << " outcome '"
                     << name << "'; use " << (dichotomous ? "RR, OR or RD" : "MD or SMD") << ".\n";
+                return ExitUsage;
+            }
+            // MD and SMD measure the minimal relevant effect in different units: the saved one is for
+            // the saved measure.
+            const auto saved = tsaOutcomeFor(outcome.settings.measure);
+            if (project && saved && *saved != choice->outcome && !parser.isSet(design.delta)
+                && std::abs(outcome.tsa.minimalRelevantEffect) > 0) {
+                err << "evident-cli tsa: the minimal relevant effect of '" << name << "' is saved for "
+                    << QString::fromStdString(std::string(measureLabel(outcome.settings.measure)))
+                    << "; give it for " << parser.value(design.measure).toUpper() << " with --delta.\n";
                 return ExitUsage;
             }
             outcome.settings.measure = effectMeasureOf(*choice);

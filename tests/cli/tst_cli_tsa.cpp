@@ -46,6 +46,7 @@ private slots:
     void negativeDeltaIsItsMagnitude();
     void projectOutcomeIsTheAppsTsa_data();
     void projectOutcomeIsTheAppsTsa();
+    void projectModelKeepsOrResetsTheAdjustment();
     void projectRefusals_data();
     void projectRefusals();
 
@@ -385,6 +386,32 @@ void TestCliTsa::projectOutcomeIsTheAppsTsa() {
         QVERIFY2(text.out.contains(QString::fromStdString(look.label)), look.label.c_str());
 }
 
+void TestCliTsa::projectModelKeepsOrResetsTheAdjustment() {
+    // An outcome saved with random effects and the I² adjustment: --model RE keeps I²; --model FE takes
+    // the fixed-effect model's usual none.
+    evident::Project project = readExample();
+    const std::size_t glands = outcomeNamed(project, QStringLiteral("Endometrial glands"));
+    QVERIFY(glands < project.outcomes.size());
+    evident::Outcome& outcome = project.outcomes[glands];
+    outcome.tsa.model = evident::TsaModel::RandomEffects;
+    outcome.tsa.adjustment = evident::HeterogeneityAdjustment::Inconsistency;
+    const QString path = m_dir.filePath(QStringLiteral("i2.evident"));
+    QVERIFY(evident::io::writeProjectFile(project, path).isEmpty());
+    const auto risOf = [&](const char* model) {
+        const Run run =
+            runCli({QStringLiteral("tsa"), path, QStringLiteral("--outcome"), QStringLiteral("glands"),
+                    QStringLiteral("--model"), QString::fromLatin1(model), QStringLiteral("--json")});
+        return run.json.value(QStringLiteral("ris")).toDouble();
+    };
+    const double i2 = evident::analyseOutcome(project, outcome).tsa.ris;
+    outcome.tsa.model = evident::TsaModel::FixedEffect;
+    outcome.tsa.adjustment = evident::HeterogeneityAdjustment::None;
+    const double none = evident::analyseOutcome(project, outcome).tsa.ris;
+    QVERIFY(i2 > none); // I² = 54%: the adjustment matters here
+    QCOMPARE(risOf("RE"), i2);
+    QCOMPARE(risOf("FE"), none);
+}
+
 void TestCliTsa::projectRefusals_data() {
     QTest::addColumn<QStringList>("options");
     QTest::addColumn<bool>("clearSavedEffect");
@@ -402,9 +429,17 @@ void TestCliTsa::projectRefusals_data() {
     QTest::newRow("no saved minimal relevant effect")
         << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos")} << true
         << "the outcome 'Embryos (count)' has no minimal relevant effect saved; give it with --delta.";
-    QTest::newRow("MD without an SD") << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos"),
-                                                     QStringLiteral("--measure"), QStringLiteral("MD")}
-                                      << false << "--sd (the SD of the outcome) is required for MD.";
+    QTest::newRow("MD without an SD")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos"), QStringLiteral("--measure"),
+                       QStringLiteral("MD"),        QStringLiteral("--delta"), QStringLiteral("2")}
+        << false << "--sd (the SD of the outcome) is required for MD.";
+    QTest::newRow("MD with the SMD's saved effect")
+        << QStringList{QStringLiteral("--outcome"), QStringLiteral("Embryos"), QStringLiteral("--measure"),
+                       QStringLiteral("MD"),        QStringLiteral("--sd"),    QStringLiteral("3")}
+        << false
+        << "the minimal relevant effect of 'Embryos (count)' is saved for Std. mean difference (Hedges' g); "
+           "give it "
+           "for MD with --delta.";
 }
 
 void TestCliTsa::projectRefusals() {

@@ -107,6 +107,8 @@ private slots:
     void digitsOnATypeCellGoToTheNextValue();
     void oneNumberPastedOnATypeCellGoesToTheNextValue();
     void aPastedSdMakesAnSemRowAnSdRow();
+    void pastedSpreadTypes_data();
+    void pastedSpreadTypes();
     void insertRowOpensAnEmptyStudyCell_data();
     void insertRowOpensAnEmptyStudyCell();
     void pasteInTheUsualOrder_data();
@@ -177,18 +179,27 @@ void TestGridEntry::digitsOnATypeCellGoToTheNextValue() {
 }
 
 void TestGridEntry::oneNumberPastedOnATypeCellGoesToTheNextValue() {
-    // As one typed there: the Type cell keeps its type, the number is the control group's mean.
+    // As one typed there: the Type cell keeps its type, the number goes to the row's next value cell
+    // (the Mean of a mean-based row, the Median of a median-based one); text is not a number.
     Grid grid(entryProject());
-    const PasteResult result = grid.model.paste({grid.cell(0, "dispersion_c")}, QStringLiteral("9.5"));
-    QVERIFY(!result.needsMapping);
+    QVERIFY(QTest::qWaitForWindowActive(&grid.view));
+    const auto pasteOn = [&](const char* key, const QString& text) {
+        grid.view.setCurrentIndex(grid.cell(0, key));
+        QApplication::clipboard()->setText(text);
+        grid.view.pasteClipboard();
+    };
+    pasteOn("dispersion_c", QStringLiteral("9.5"));
     QCOMPARE(grid.text(0, "mean_c"), QStringLiteral("9.5"));
     QCOMPARE(grid.row(0).controlDispersion, DispersionType::SD);
-    QCOMPARE(result.notes, QStringList{QStringLiteral("Columns read in the usual order: Mean C.")});
+    QCOMPARE(grid.view.currentIndex(), grid.cell(0, "mean_c"));
     QCOMPARE(grid.document.undoStack()->count(), 1);
     // A type pasted there is a type.
-    grid.model.paste({grid.cell(0, "dispersion_c")}, QStringLiteral("SEM"));
-    QCOMPARE(grid.row(0).controlDispersion, DispersionType::SEM);
-    QCOMPARE(grid.text(0, "mean_c"), QStringLiteral("9.5"));
+    pasteOn("dispersion_c", QStringLiteral("MEDIAN_IQR"));
+    QCOMPARE(grid.row(0).controlDispersion, DispersionType::MedianIQR);
+    // A median-based arm: its next value cell is the Median.
+    pasteOn("dispersion_c", QStringLiteral("7"));
+    QCOMPARE(grid.view.currentIndex().column(), grid.model.columnOfKey(QStringLiteral("median_c")));
+    QCOMPARE(grid.text(0, "median_c"), QStringLiteral("7"));
 }
 
 void TestGridEntry::aPastedSdMakesAnSemRowAnSdRow() {
@@ -214,6 +225,34 @@ void TestGridEntry::aPastedSdMakesAnSemRowAnSdRow() {
     // One undo takes the whole paste back, type included.
     grid.document.undoStack()->undo();
     QCOMPARE(grid.row(0).treatedDispersion, DispersionType::SEM);
+}
+
+void TestGridEntry::pastedSpreadTypes_data() {
+    // The treated arm of a row pasted with the columns Mean T, SD T, SEM T (and Type T, in the last row).
+    QTest::addColumn<QStringList>("row");
+    QTest::addColumn<bool>("typeColumn");
+    QTest::addColumn<int>("type"); // -1: none
+    QTest::newRow("an SD") << QStringList{"12", "2.0", ""} << false << int(DispersionType::SD);
+    QTest::newRow("an SEM") << QStringList{"12", "", "0.7"} << false << int(DispersionType::SEM);
+    QTest::newRow("both: the SD") << QStringList{"12", "2.0", "0.7"} << false << int(DispersionType::SD);
+    QTest::newRow("'NR' is no SD") << QStringList{"12", "NR", ""} << false << -1;
+    QTest::newRow("no spread") << QStringList{"12", "", ""} << false << -1;
+    QTest::newRow("a type column decides") << QStringList{"12", "2.0", "", "SEM"} << true << -1;
+}
+
+void TestGridEntry::pastedSpreadTypes() {
+    QFETCH(QStringList, row);
+    QFETCH(bool, typeColumn);
+    QFETCH(int, type);
+    PasteMapping mapping;
+    mapping.roles = {io::ColumnRole::ofField(EntryField::MeanTreated),
+                     io::ColumnRole::ofField(EntryField::SdTreated),
+                     io::ColumnRole::ofField(EntryField::SemTreated)};
+    if (typeColumn)
+        mapping.roles << io::ColumnRole::dispersion(ArmSide::Treated);
+    const auto pasted = pastedSpreadType(mapping, row, ArmSide::Treated);
+    QCOMPARE(pasted ? int(*pasted) : -1, type);
+    QVERIFY(!pastedSpreadType(mapping, row, ArmSide::Control)); // The control arm was not pasted
 }
 
 void TestGridEntry::insertRowOpensAnEmptyStudyCell_data() {

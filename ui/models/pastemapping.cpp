@@ -139,6 +139,19 @@ QList<ColumnRole> rolesOfHeader(const QStringList& header, const std::vector<Gri
     return roles;
 }
 
+std::optional<DispersionType> pastedSpreadType(const PasteMapping& mapping, const QStringList& row,
+                                               ArmSide side) {
+    if (mapping.roles.contains(ColumnRole::dispersion(side)))
+        return std::nullopt;
+    for (const auto& [type, spread] : {std::pair{DispersionType::SD, ReportedField::SD},
+                                       std::pair{DispersionType::SEM, ReportedField::SEM}}) {
+        const qsizetype c = mapping.roles.indexOf(ColumnRole::ofField(armField(spread, side)));
+        if (c >= 0 && parseNumber(row.value(c).toStdString()))
+            return type;
+    }
+    return std::nullopt;
+}
+
 PastePlan planPaste(const QList<QStringList>& block, int top, int left,
                     const std::vector<GridColumn>& columns, OutcomeKind kind, int covariates) {
     PastePlan plan;
@@ -162,13 +175,8 @@ PastePlan planPaste(const QList<QStringList>& block, int top, int left,
         if (columns[c].kind != CellAddress::Kind::Covariate)
             start = usual.indexOf(roleOfColumn(columns[c]));
     const qsizetype width = widthOf(block);
-    // One value that is not a type, pasted on a Type cell, goes to the next value as one typed there
-    // does (a block copied from the grid, types included, was matched as columns above).
-    const bool oneValueOnType =
-        at.kind == CellAddress::Kind::Dispersion && block.size() == 1 && width == 1 && start < dataEnd;
     if (!header && start >= 0
-        && (oneValueOnType || width == usual.size() - start
-            || (start < dataEnd && width == dataEnd - start))) {
+        && (width == usual.size() - start || (start < dataEnd && width == dataEnd - start))) {
         plan.how = PastePlan::How::UsualOrder;
         plan.mapping.roles = usual.mid(start, width);
         for (qsizetype c = 0; c < width; ++c)

@@ -15,6 +15,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace evident::ui {
 
 /// How the columns of a pasted block map to the outcome's fields.
@@ -63,6 +65,12 @@ QList<io::ColumnRole> rolesOfHeader(const QStringList& header, const std::vector
 
 /// Where to paste `block` with its top-left cell at (`top`, `left`) of a grid with `columns`, in an
 /// outcome of `kind` with `covariates` study characteristics.
+/// The type a pasted row gives its `side` arm when the mapping has no type column for it: mean ± SD
+/// when the row's SD cell holds a number, else mean ± SEM when its SEM cell does; else none (the row
+/// keeps its type).
+std::optional<DispersionType> pastedSpreadType(const PasteMapping& mapping, const QStringList& row,
+                                               ArmSide side);
+
 PastePlan planPaste(const QList<QStringList>& block, int top, int left,
                     const std::vector<GridColumn>& columns, OutcomeKind kind, int covariates);
 

@@ -684,32 +684,24 @@ PasteResult StudyTableModel::pasteMapped(int topRow, const QList<QStringList>& b
             if (mapping.roles[c] != io::ColumnRole::Ignore)
                 targets.push_back({topRow + r, columnOfRole(mapping.roles[c], covariateOf[c]), rows[r][c]});
     // An arm pasted with an SD (or an SEM) and no type is reported that way: a row that had another
-    // type takes it, or the number pasted would be ignored and the old one analysed.
+    // type takes it, or the number pasted would sit unused and the old one be analysed.
     for (const ArmSide side : {ArmSide::Treated, ArmSide::Control}) {
-        if (mapping.roles.contains(io::ColumnRole::dispersion(side)))
-            continue;
-        for (const DispersionType type : {DispersionType::SD, DispersionType::SEM}) {
-            const ReportedField spread = type == DispersionType::SD ? ReportedField::SD : ReportedField::SEM;
-            const qsizetype c = mapping.roles.indexOf(io::ColumnRole::ofField(armField(spread, side)));
-            if (c < 0)
+        const GridColumn typeColumn = columnOfRole(io::ColumnRole::dispersion(side), -1);
+        std::map<DispersionType, QStringList> changed;
+        for (int r = 0; r < rows.size(); ++r) {
+            const auto type = pastedSpreadType(mapping, rows[r], side);
+            if (!type)
                 continue;
-            const GridColumn typeColumn = columnOfRole(io::ColumnRole::dispersion(side), -1);
-            QStringList changed;
-            for (int r = 0; r < rows.size(); ++r) {
-                const int row = topRow + r;
-                if (rows[r].value(c).trimmed().isEmpty())
-                    continue;
-                targets.push_back({row, typeColumn, qs(dispersionKey(type))});
-                if (row < rowCount()
-                    && outcome()->rows[static_cast<std::size_t>(row)].dispersion(side) != type)
-                    changed << QString::number(row + 1);
-            }
-            if (!changed.isEmpty())
-                result.notes.append(tr("Row(s) %1: the %2 group is now %3, as pasted.")
-                                        .arg(changed.join(QStringLiteral(", ")))
-                                        .arg(side == ArmSide::Treated ? tr("treated") : tr("control"))
-                                        .arg(qs(dispersionLabel(type))));
+            const int row = topRow + r;
+            targets.push_back({row, typeColumn, qs(dispersionKey(*type))});
+            if (row < rowCount() && outcome()->rows[static_cast<std::size_t>(row)].dispersion(side) != *type)
+                changed[*type] << QString::number(row + 1);
         }
+        for (const auto& [type, numbers] : changed)
+            result.notes.append(tr("Row(s) %1: the %2 group is now %3, as pasted.")
+                                    .arg(numbers.join(QStringLiteral(", ")))
+                                    .arg(side == ArmSide::Treated ? tr("treated") : tr("control"))
+                                    .arg(qs(dispersionLabel(type))));
     }
     if (!newCovariates.isEmpty())
         result.notes.append(

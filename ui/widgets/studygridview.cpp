@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/studygridview.h"
 
+#include "core/common/text.h"
 #include "ui/dialogs/pastemappingdialog.h"
 #include "ui/models/studytablemodel.h"
 #include "ui/models/tabseparated.h"
@@ -192,6 +193,17 @@ void StudyGridView::pasteClipboard() {
     if (cells.isEmpty() && m_model->rowCount() == 0 && m_model->columnCount() > 1)
         cells.append(m_model->index(0, 1)); // an empty outcome: paste from the Study column on
     const QString clipboard = QApplication::clipboard()->text();
+    // One number pasted on a Type cell goes where one typed there goes: the row's next value cell.
+    if (cells.size() == 1
+        && m_model->columns()[static_cast<std::size_t>(cells.front().column())].kind
+               == CellAddress::Kind::Dispersion
+        && parseNumber(clipboard.trimmed().toStdString())) {
+        const QModelIndex next = nextValueCell(cells.front(), true);
+        if (next.isValid() && next.row() == cells.front().row()) {
+            cells = {next};
+            selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect);
+        }
+    }
     const bool wasEmpty = m_model->rowCount() == 0;
     PasteResult result = m_model->paste(cells, clipboard);
     if (result.needsMapping) {
