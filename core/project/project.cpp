@@ -122,10 +122,22 @@ Study makeStudy(StudyId id, std::string label, std::vector<std::string> covariat
 
 const Study* Project::study(StudyId id) const {
     // Studies made by import or entry have the ids 1, 2, 3, … in order, so the id's own position
-    // finds them at once; callers look a study up per row, and a search alone made that O(n²).
+    // finds them at once; callers look a study up per row, and a linear search alone made that O(n²).
     const auto hint = static_cast<std::size_t>(id) - 1;
     if (id >= 1 && hint < studies.size() && studies[hint].id == id)
         return &studies[hint];
+    // After a deletion the ids still rise along the list, with gaps: a binary search finds them. (On a
+    // list out of order it may miss, and the search below finds the study.)
+    std::size_t low = 0, high = studies.size();
+    while (low < high) {
+        const std::size_t middle = low + (high - low) / 2;
+        if (studies[middle].id == id)
+            return &studies[middle];
+        if (studies[middle].id < id)
+            low = middle + 1;
+        else
+            high = middle;
+    }
     const auto it = std::find_if(studies.begin(), studies.end(), [id](const Study& s) { return s.id == id; });
     return it == studies.end() ? nullptr : &*it;
 }

@@ -34,6 +34,8 @@ Project twoGroupProject(const std::vector<std::array<std::string, 6>>& rows) {
 class TestPreparation : public QObject {
     Q_OBJECT
 private slots:
+    void studiesAreFoundByIdInAnyOrder_data();
+    void studiesAreFoundByIdInAnyOrder();
     void badCellsAreNamed_data();
     void badCellsAreNamed();
     void validRowsGiveEffectSizes();
@@ -235,6 +237,32 @@ void TestPreparation::ratioOfMeansNeedsSameSignMeans() {
     QCOMPARE(prepared.issues.size(), std::size_t(1));
     QVERIFY(prepared.issues[0].field.empty());
     QVERIFY(prepared.issues[0].message.find("same sign") != std::string::npos);
+}
+
+void TestPreparation::studiesAreFoundByIdInAnyOrder_data() {
+    // Project::study looks at the id's own place, then searches the rising ids, then every study.
+    QTest::addColumn<QList<int>>("ids");
+    QTest::newRow("1, 2, 3, 4, 5") << QList<int>{1, 2, 3, 4, 5};
+    QTest::newRow("gaps after deletions") << QList<int>{1, 3, 4, 7, 9, 12};
+    QTest::newRow("moved studies") << QList<int>{5, 2, 9, 1, 4, 3};
+    QTest::newRow("one study") << QList<int>{42};
+    QTest::newRow("none") << QList<int>{};
+}
+
+void TestPreparation::studiesAreFoundByIdInAnyOrder() {
+    QFETCH(QList<int>, ids);
+    Project project;
+    for (const int id : ids)
+        project.studies.push_back(makeStudy(static_cast<StudyId>(id), "Study " + std::to_string(id), {}));
+    for (const int id : ids) {
+        const Study* found = std::as_const(project).study(static_cast<StudyId>(id));
+        QVERIFY(found);
+        QCOMPARE(found->id, static_cast<StudyId>(id));
+        QCOMPARE(project.study(static_cast<StudyId>(id)), found);
+    }
+    for (const StudyId absent : {StudyId{0}, StudyId{6}, StudyId{8}, StudyId{100}})
+        if (!ids.contains(static_cast<int>(absent)))
+            QVERIFY(!project.study(absent));
 }
 
 QTEST_GUILESS_MAIN(TestPreparation)

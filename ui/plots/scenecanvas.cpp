@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/plots/scenecanvas.h"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace evident::plots {
 namespace {
@@ -19,6 +21,30 @@ std::vector<SceneCanvas*> canvasesIn(const QCustomPlot& plot) {
             if (auto* canvas = dynamic_cast<SceneCanvas*>(child))
                 result.push_back(canvas);
     return result;
+}
+
+/// The part of `line` inside `rect` (Liang and Barsky 1984), or nothing.
+std::optional<QLineF> clippedSegment(const QLineF& line, const QRectF& rect) {
+    double enter = 0, leave = 1;
+    const double dx = line.dx(), dy = line.dy();
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {line.x1() - rect.left(), rect.right() - line.x1(), line.y1() - rect.top(),
+                         rect.bottom() - line.y1()};
+    for (int i = 0; i < 4; ++i) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return std::nullopt; // Parallel to this edge and outside it
+            continue;
+        }
+        const double t = q[i] / p[i];
+        if (p[i] < 0)
+            enter = std::max(enter, t);
+        else
+            leave = std::min(leave, t);
+    }
+    if (enter > leave)
+        return std::nullopt;
+    return QLineF(line.pointAt(enter), line.pointAt(leave));
 }
 
 } // namespace
@@ -99,15 +125,21 @@ void SceneCanvas::drawLine(QCPPainter* painter, const CanvasLine& line) const {
     const QRect axisRect =
         line.clipToAxisRect && m_yAxis ? m_yAxis->axisRect()->rect().translated(0, -1) : QRect();
     const bool clip = line.clipToAxisRect && m_yAxis && !QRectF(axisRect).contains(extent);
+    QLineF segment(from, to);
     if (clip) {
-        if (!QRectF(axisRect).intersects(extent))
+        // Cut to the padded rect first, as QCPItemLine does: a point far beyond the axis never reaches
+        // the paint engine as a huge coordinate, and a PDF holds only what shows.
+        const auto cut = clippedSegment(segment, QRectF(axisRect).adjusted(-pad, -pad, pad, pad));
+        if (!cut)
             return;
+        segment = *cut;
         painter->save();
         painter->setClipRect(axisRect, Qt::IntersectClip);
     }
     painter->setPen(line.pen);
-    painter->drawLine(QLineF(from, to));
+    painter->drawLine(segment);
     painter->setBrush(Qt::SolidPattern);
+    // The ends sit on the line's own end points (cut away with them when those lie outside).
     const QCPVector2D start(from), end(to);
     if (line.tail.style() != QCPLineEnding::esNone)
         line.tail.draw(painter, start, start - end);

@@ -17,6 +17,7 @@
 #include <QString>
 #include <qcustomplot.h>
 
+#include <deque>
 #include <variant>
 #include <vector>
 
@@ -77,13 +78,13 @@ public:
     /// those of `xAxis` and `yAxis` (either may be null when no mark uses it).
     SceneCanvas(QCustomPlot& plot, QCPAxis* xAxis, QCPAxis* yAxis);
 
-    /// Appends a mark; returns it, to be adjusted before the next add.
+    /// Appends a mark; returns it, to be adjusted (it stays valid: marks are kept in a deque).
     template <typename Mark>
     Mark& add(Mark mark) {
         m_marks.emplace_back(std::move(mark));
         return std::get<Mark>(m_marks.back());
     }
-    const std::vector<CanvasMark>& marks() const { return m_marks; }
+    const std::deque<CanvasMark>& marks() const { return m_marks; }
     QCPAxis* xAxis() const { return m_xAxis; }
     QCPAxis* yAxis() const { return m_yAxis; }
 
@@ -107,7 +108,7 @@ private:
 
     QPointer<QCPAxis> m_xAxis;
     QPointer<QCPAxis> m_yAxis;
-    std::vector<CanvasMark> m_marks;
+    std::deque<CanvasMark> m_marks;
 };
 
 } // namespace evident::plots
