@@ -74,8 +74,19 @@ install_missing_packages() {
 }
 
 configure_and_build() {
-    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@"
+    local launcher=()
+    # A rebuild after a small change takes seconds with ccache, when the machine has it.
+    if command -v ccache > /dev/null; then launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo "${launcher[@]}" "$@"
     cmake --build "$build_dir" --parallel "$jobs"
+}
+
+# Debian's hardening flags for the package's binaries (fortified functions, stack protector, full
+# RELRO with immediate binding), as dpkg-buildflags gives them to Debian's own packages.
+hardening_flags() {
+    export DEB_BUILD_MAINT_OPTIONS=hardening=+all
+    echo "-DCMAKE_CXX_FLAGS=$(dpkg-buildflags --get CPPFLAGS) $(dpkg-buildflags --get CXXFLAGS)"
+    echo "-DCMAKE_EXE_LINKER_FLAGS=$(dpkg-buildflags --get LDFLAGS)"
 }
 
 has_display() {
@@ -104,8 +115,9 @@ test)
     ;;
 package)
     install_missing_packages package
-    # The same build as `run` (RelWithDebInfo; CPack strips the binaries), without tests.
-    configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF
+    # The same build as `run` (RelWithDebInfo; CPack strips the binaries), without tests, hardened.
+    mapfile -t hardening < <(hardening_flags)
+    configure_and_build -DEVIDENT_BUILD_TESTS=OFF -DEVIDENT_BUILD_BENCHMARKS=OFF "${hardening[@]}"
     rm -f "$build_dir"/package/evident_*.deb
     (cd "$build_dir" && cpack -G DEB -B "$build_dir/package")
     deb="$(echo "$build_dir"/package/evident_*.deb)"

@@ -25,16 +25,24 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
 fi
 cp /etc/resolv.conf "$root/etc/resolv.conf"
 # As on an installed system: the release with its updates and security fixes.
+mirror="${mirror%/}"
 security="${SECURITY_MIRROR:-${mirror%/debian}/debian-security}"
 cat > "$root/etc/apt/sources.list" <<SOURCES
 deb $mirror bookworm main
 deb $mirror bookworm-updates main
 deb $security bookworm-security main
 SOURCES
+# Unmounted on any exit, whichever mounts were made (a failed bind leaves the others).
+unmount_all() {
+    local point
+    for point in "$root/dev/pts" "$root/dev" "$root/proc"; do
+        if mountpoint -q "$point"; then umount "$point"; fi
+    done
+}
+trap unmount_all EXIT
 mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
-trap 'umount "$root/dev/pts" "$root/dev" "$root/proc"' EXIT
 
 cp "$deb" "$root/tmp/"
 in_root() {

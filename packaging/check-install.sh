@@ -43,7 +43,8 @@ for file in bin/evident bin/evident-cli; do
     [ -x "$usr/$file" ] || fail "/usr/$file is not installed as a program"
 done
 for file in share/applications/$id.desktop share/metainfo/$id.metainfo.xml share/mime/packages/$id.xml \
-    share/icons/hicolor/scalable/apps/$id.svg share/man/man1/evident-cli.1.gz \
+    share/icons/hicolor/scalable/apps/$id.svg share/man/man1/evident-cli.1.gz share/man/man1/evident.1.gz \
+    share/doc/evident/changelog.gz \
     share/doc/evident/README.md share/doc/evident/copyright share/doc/evident/docs/cli.md \
     share/doc/evident/docs/screenshots/main-window.png \
     share/evident/examples/ev-intrauterine-adhesions.evident; do
@@ -86,9 +87,17 @@ quiet env XDG_DATA_HOME="$root" update-mime-database "$mime"
 grep -q '^50:application/x-evident-project:\*\.evident$' "$mime/globs2" \
     || fail "update-mime-database does not map *.evident to application/x-evident-project"
 
-man_page="$usr/share/man/man1/evident-cli.1.gz"
-quiet sh -c "gzip -dc '$man_page' | groff -ww -z -man"
-lexgrog "$man_page" | grep -q 'evident-cli - ' || fail "lexgrog finds no NAME section in the man page"
+for program in evident evident-cli; do
+    man_page="$usr/share/man/man1/$program.1.gz"
+    quiet sh -c "gzip -dc '$man_page' | groff -ww -z -man"
+    lexgrog "$man_page" | grep -q "^$man_page: \"$program - " \
+        || fail "lexgrog finds no NAME section in the man page of $program"
+done
+# Debian's changelog format (dpkg-parsechangelog reads it), for the package's version.
+if command -v dpkg-parsechangelog > /dev/null; then
+    logged="$(gzip -dc "$usr/share/doc/evident/changelog.gz" | dpkg-parsechangelog -l- -SVersion)"
+    [ "$logged" = "$version" ] || fail "the changelog's version is '$logged', not $version"
+fi
 
 if [ "$failures" -ne 0 ]; then
     echo "$failures check(s) failed"
