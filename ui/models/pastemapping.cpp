@@ -139,6 +139,12 @@ QList<ColumnRole> rolesOfHeader(const QStringList& header, const std::vector<Gri
     return roles;
 }
 
+std::optional<DispersionType> parseDispersionCell(const QString& text) {
+    if (text.trimmed().isEmpty())
+        return DispersionType::SD;
+    return parseDispersionText(text.toStdString());
+}
+
 std::optional<DispersionType> pastedSpreadType(const PasteMapping& mapping, const QStringList& row,
                                                ArmSide side) {
     if (mapping.roles.contains(ColumnRole::dispersion(side)))

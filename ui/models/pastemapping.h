@@ -65,6 +65,9 @@ QList<io::ColumnRole> rolesOfHeader(const QStringList& header, const std::vector
 
 /// Where to paste `block` with its top-left cell at (`top`, `left`) of a grid with `columns`, in an
 /// outcome of `kind` with `covariates` study characteristics.
+/// A dispersion type typed or pasted ("SEM", "median_iqr"); an empty cell means the default, mean ± SD.
+std::optional<DispersionType> parseDispersionCell(const QString& text);
+
 /// The type a pasted row gives its `side` arm when the mapping has no type column for it: mean ± SD
 /// when the row's SD cell holds a number, else mean ± SEM when its SEM cell does; else none (the row
 /// keeps its type).
