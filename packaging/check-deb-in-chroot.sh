@@ -61,6 +61,7 @@ in_root evident-cli --help
 # on it (status 3) unless told to leave it out.
 in_root evident-cli analyze "$example" --skip-invalid
 in_root evident-cli analyze "$example" --outcome fibrosis --method DL --test hksj --json > /dev/null
+in_root evident-cli tsa "$example" --outcome pregnancy
 in_root rm -rf /tmp/report
 in_root env QT_QPA_PLATFORM=offscreen evident-cli report "$example" --out /tmp/report
 in_root ls -l /tmp/report
