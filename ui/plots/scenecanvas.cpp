@@ -12,6 +12,9 @@ template <class... Ts>
 struct Overloaded : Ts... {
     using Ts::operator()...;
 };
+// Clang 14 (the sanitizer build) does not deduce an aggregate's template arguments by itself.
+template <class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
 
 /// The canvases of `plot` on any layer, in drawing order (layers bottom to top, children in order).
 std::vector<SceneCanvas*> canvasesIn(const QCustomPlot& plot) {
