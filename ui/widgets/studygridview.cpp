@@ -194,7 +194,8 @@ void StudyGridView::pasteClipboard() {
         cells.append(m_model->index(0, 1)); // an empty outcome: paste from the Study column on
     const QString clipboard = QApplication::clipboard()->text();
     // One number pasted on a Type cell goes where one typed there goes: the row's next value cell.
-    if (cells.size() == 1
+    // (An empty outcome's index(0, 1) is invalid: no row, no Type cell.)
+    if (cells.size() == 1 && cells.front().isValid()
         && m_model->columns()[static_cast<std::size_t>(cells.front().column())].kind
                == CellAddress::Kind::Dispersion
         && parseNumber(clipboard.trimmed().toStdString())) {
