@@ -22,23 +22,14 @@ namespace {
 
 constexpr double unbounded = std::numeric_limits<double>::infinity();
 
-struct MeasureChoice {
-    TsaOutcome outcome;
-    BinaryMeasure binary;
-};
-
-std::optional<MeasureChoice> parseTsaMeasure(const QString& text) {
-    const QString key = text.toUpper();
-    if (key == u"MD")
-        return MeasureChoice{TsaOutcome::MeanDifference, BinaryMeasure::RiskRatio};
-    if (key == u"SMD")
-        return MeasureChoice{TsaOutcome::StandardisedMeanDifference, BinaryMeasure::RiskRatio};
-    if (key == u"RR")
-        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::RiskRatio};
-    if (key == u"OR")
-        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::OddsRatio};
-    if (key == u"RD")
-        return MeasureChoice{TsaOutcome::Binary, BinaryMeasure::RiskDifference};
+/// The measures `tsa` monitors: MD, SMD, RR, OR, RD (tsaOutcomeFor and binaryMeasureOf give the TSA's
+/// outcome type and binary measure).
+std::optional<EffectMeasure> parseTsaMeasure(const QString& text) {
+    const auto measure = parseMeasure(text.toStdString());
+    for (const EffectMeasure offered :
+         {EffectMeasure::MD, EffectMeasure::SMD, EffectMeasure::RR, EffectMeasure::OR, EffectMeasure::RD})
+        if (measure == offered)
+            return measure;
     return std::nullopt;
 }
 
@@ -206,20 +197,6 @@ bool readDesignOptions(const QCommandLineParser& parser, const DesignOptions& na
     return true;
 }
 
-EffectMeasure effectMeasureOf(const MeasureChoice& choice) {
-    switch (choice.outcome) {
-    case TsaOutcome::MeanDifference:
-        return EffectMeasure::MD;
-    case TsaOutcome::StandardisedMeanDifference:
-        return EffectMeasure::SMD;
-    case TsaOutcome::Binary:
-        break;
-    }
-    return choice.binary == BinaryMeasure::OddsRatio   ? EffectMeasure::OR
-           : choice.binary == BinaryMeasure::RiskRatio ? EffectMeasure::RR
-                                                       : EffectMeasure::RD;
-}
-
 } // namespace
 
 int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& err) {
@@ -245,9 +222,11 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         err << "evident-cli tsa: --measure and --delta are required for a CSV file.\n";
         return ExitUsage;
     }
-    std::optional<MeasureChoice> choice;
+    std::optional<EffectMeasure> choice;
+    std::optional<TsaOutcome> chosenOutcome;
     if (parser.isSet(design.measure)) {
         choice = parseTsaMeasure(parser.value(design.measure));
+        chosenOutcome = choice ? tsaOutcomeFor(*choice) : std::nullopt;
         if (!choice) {
             err << "evident-cli tsa: unknown measure '" << parser.value(design.measure)
                 << "'; use one of MD, SMD, RR, OR, RD.\n";
@@ -256,21 +235,21 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
     }
 
     // A CSV file's usage errors, before it is read (a project may have the SD saved).
-    if (!project && choice->outcome == TsaOutcome::MeanDifference && !parser.isSet(design.sd)) {
+    if (!project && chosenOutcome == TsaOutcome::MeanDifference && !parser.isSet(design.sd)) {
         err << "evident-cli tsa: --sd (the SD of the outcome) is required for MD.\n";
         return ExitUsage;
     }
 
     TsaResult result;
     TsaOptions options;
-    if (!project && choice->outcome == TsaOutcome::Binary) {
+    if (!project && chosenOutcome == TsaOutcome::Binary) {
         // A CSV of binary trials (events_t, n_t, events_c, n_c), as the TSA program reads them.
         TsaSettings settings;
         if (!readDesignOptions(parser, design, sequential, true, err, settings))
             return ExitUsage;
         options = tsaOptionsFor(settings, TsaOutcome::Binary);
-        options.analysis.binaryMeasure = choice->binary;
-        options.ris.binaryMeasure = choice->binary;
+        options.analysis.binaryMeasure = *binaryMeasureOf(*choice);
+        options.ris.binaryMeasure = options.analysis.binaryMeasure;
         const io::CsvParseResult parsed = io::readCsvFile(path);
         if (!parsed.error.isEmpty()) {
             err << path << ": " << parsed.error << "\n";
@@ -294,7 +273,7 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
         const QString name = QString::fromStdString(outcome.name);
         const bool dichotomous = outcome.kind == OutcomeKind::Dichotomous;
         if (choice) {
-            if ((choice->outcome == TsaOutcome::Binary) != dichotomous) {
+            if ((chosenOutcome == TsaOutcome::Binary) != dichotomous) {
                 err << "evident-cli tsa: --measure " << parser.value(design.measure).toUpper()
                     << " does not fit the " << (dichotomous ? "dichotomous" : "continuous") << " outcome '"
                     << name << "'; use " << (dichotomous ? "RR, OR or RD" : "MD or SMD") << ".\n";
@@ -303,14 +282,14 @@ int runTsaCommand(const QStringList& arguments, QTextStream& out, QTextStream& e
             // MD and SMD measure the minimal relevant effect in different units: the saved one is for
             // the saved measure.
             const auto saved = tsaOutcomeFor(outcome.settings.measure);
-            if (project && saved && *saved != choice->outcome && !parser.isSet(design.delta)
+            if (project && saved && saved != chosenOutcome && !parser.isSet(design.delta)
                 && std::abs(outcome.tsa.minimalRelevantEffect) > 0) {
                 err << "evident-cli tsa: the minimal relevant effect of '" << name << "' is saved for "
                     << QString::fromStdString(std::string(measureLabel(outcome.settings.measure)))
                     << "; give it for " << parser.value(design.measure).toUpper() << " with --delta.\n";
                 return ExitUsage;
             }
-            outcome.settings.measure = effectMeasureOf(*choice);
+            outcome.settings.measure = *choice;
         } else if (!tsaOutcomeFor(outcome.settings.measure)) {
             err << "evident-cli tsa: the outcome '" << name << "' is analysed as "
                 << QString::fromStdString(std::string(measureLabel(outcome.settings.measure)))
