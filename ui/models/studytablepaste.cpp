@@ -77,21 +77,13 @@ PasteResult StudyTableModel::paste(const QModelIndexList& cells, const QString& 
     case PastePlan::How::UsualOrder: {
         result = pasteMapped(plan.topRow, block, plan.mapping);
         // Say how the columns were read, so that a shifted block is noticed at once.
-        QStringList titles;
+        QStringList titles; // As the grid's headers name them
         const QStringList covariates = covariateNames();
         for (qsizetype c = 0; c < plan.mapping.roles.size(); ++c) {
-            // As the grid's headers name them.
             const int covariate = plan.mapping.covariates.value(c, -1);
-            const io::ColumnRole& role = plan.mapping.roles[c];
-            if (role.kind == io::ColumnRole::Kind::Field)
-                titles << qs(entryFieldSpec(role.field).shortTitle);
-            else if (role.kind == io::ColumnRole::Kind::Study)
-                titles << tr("Study");
-            else if (role.kind == io::ColumnRole::Kind::Covariate && covariate >= 0
-                     && covariate < covariates.size())
-                titles << covariates[covariate];
-            else
-                titles << io::columnRoleTitle(role);
+            titles << (plan.mapping.roles[c].kind == io::ColumnRole::Kind::Covariate
+                           ? covariates.value(covariate)
+                           : columnOfRole(plan.mapping.roles[c], covariate).title);
         }
         if (result.cellsChanged > 0 || result.rowsAdded > 0)
             result.notes.prepend(
